@@ -1,0 +1,2 @@
+namespace Microsoft.Extensions.Hosting;
+public static partial class Extensions {}
