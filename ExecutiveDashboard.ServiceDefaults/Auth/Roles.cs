@@ -1,0 +1,22 @@
+namespace ExecutiveDashboard.ServiceDefaults.Auth;
+
+/// <summary>The roles and claims of events.md (Auth).</summary>
+public static class Roles
+{
+    public const string Ceo = "ceo";
+    public const string Admin = "admin";
+    public const string Member = "member";
+    public const string Ingest = "ingest";
+
+    public static readonly string[] All = [Ceo, Admin, Member, Ingest];
+
+    public const string RoleClaim = "role";
+    public const string NameClaim = "name";
+    public const string WorkspacesClaim = "workspaces";
+
+    /// <summary>Dashboard, alerts and exports: ceo or admin.</summary>
+    public const string DashboardPolicy = "dashboard";
+
+    /// <summary>Sending events: the ingest role.</summary>
+    public const string IngestPolicy = "ingest";
+}

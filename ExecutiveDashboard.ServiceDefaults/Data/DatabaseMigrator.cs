@@ -1,0 +1,121 @@
+using System.Reflection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace ExecutiveDashboard.ServiceDefaults.Data;
+
+/// <summary>Applies the versioned migrations embedded in a service (<c>Data/Migrations/NNN_name.sql</c>),
+/// each once and in order, under an advisory lock so that replicas starting together do not race.</summary>
+public sealed partial class DatabaseMigrator(
+    NpgsqlDataSource dataSource, string connectionString, Assembly migrations, ILogger<DatabaseMigrator> logger)
+    : IHostedService
+{
+    private const long LockKey = 0x4D494752_41544531; // "MIGRATE1"
+    private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(90);
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await EnsureDatabaseExistsAsync(cancellationToken);
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await Execute(connection, $"SELECT pg_advisory_lock({LockKey})", cancellationToken);
+        try
+        {
+            await Execute(connection, """
+                CREATE TABLE IF NOT EXISTS schema_migrations (
+                    version text PRIMARY KEY,
+                    applied_at timestamptz NOT NULL DEFAULT now())
+                """, cancellationToken);
+
+            var applied = new HashSet<string>();
+            await using (var command = new NpgsqlCommand("SELECT version FROM schema_migrations", connection))
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    applied.Add(reader.GetString(0));
+                }
+            }
+
+            foreach (var (version, resource) in Pending(applied))
+            {
+                await using var stream = migrations.GetManifestResourceStream(resource)!;
+                var sql = await new StreamReader(stream).ReadToEndAsync(cancellationToken);
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                await Execute(connection, sql, cancellationToken);
+                await using (var record = new NpgsqlCommand("INSERT INTO schema_migrations (version) VALUES ($1)", connection))
+                {
+                    record.Parameters.AddWithValue(version);
+                    await record.ExecuteNonQueryAsync(cancellationToken);
+                }
+                await transaction.CommitAsync(cancellationToken);
+                LogApplied(version);
+            }
+        }
+        finally
+        {
+            await Execute(connection, $"SELECT pg_advisory_unlock({LockKey})", CancellationToken.None);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private IEnumerable<(string Version, string Resource)> Pending(HashSet<string> applied) =>
+        migrations.GetManifestResourceNames()
+            .Where(name => name.EndsWith(".sql", StringComparison.Ordinal) && name.Contains(".Migrations.", StringComparison.Ordinal))
+            .Select(name => (Version: name[(name.LastIndexOf(".Migrations.", StringComparison.Ordinal) + 12)..^4], Resource: name))
+            .Where(m => !applied.Contains(m.Version))
+            .OrderBy(m => m.Version, StringComparer.Ordinal);
+
+    /// <summary>Each service owns one database; on a fresh server nobody has created it yet.</summary>
+    private async Task EnsureDatabaseExistsAsync(CancellationToken cancellationToken)
+    {
+        var admin = new NpgsqlConnectionStringBuilder(connectionString);
+        var database = admin.Database ?? throw new InvalidOperationException("The connection string names no database.");
+        admin.Database = "postgres";
+        admin.Pooling = false;
+
+        var deadline = DateTime.UtcNow + StartupTimeout;
+        while (true)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(admin.ConnectionString);
+                await connection.OpenAsync(cancellationToken);
+                await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection);
+                exists.Parameters.AddWithValue(database);
+                if (await exists.ExecuteScalarAsync(cancellationToken) is null)
+                {
+                    await Execute(connection, $"CREATE DATABASE \"{database.Replace("\"", "\"\"")}\"", cancellationToken);
+                    LogCreated(database);
+                }
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
+            {
+                return;
+            }
+            catch (NpgsqlException e) when (DateTime.UtcNow < deadline && e is not PostgresException)
+            {
+                LogWaiting(e.Message);
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            }
+        }
+    }
+
+    private static async Task Execute(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    [LoggerMessage(LogLevel.Information, "Applied migration {Version}")]
+    private partial void LogApplied(string version);
+
+    [LoggerMessage(LogLevel.Information, "Created database {Database}")]
+    private partial void LogCreated(string database);
+
+    [LoggerMessage(LogLevel.Information, "Waiting for PostgreSQL: {Reason}")]
+    private partial void LogWaiting(string reason);
+}

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Runs a local PostgreSQL 15 server in the foreground (no container needed).
+#
+#   PORT      TCP port to listen on, 127.0.0.1 only       (default 5432)
+#   DATA_DIR  cluster directory, initialised on first use (default <repo>/.data/postgres)
+#
+# The script execs the postmaster, so stopping this process stops the server:
+# SIGINT = fast shutdown, SIGTERM = smart shutdown (waits for clients), SIGKILL = immediate.
+# Authentication is `trust` for user postgres from 127.0.0.1 only: a local dev server, no secrets.
+set -euo pipefail
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+port="${PORT:-5432}"
+data_dir="${DATA_DIR:-$repo_root/.data/postgres}"
+pg_bin="${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}"
+
+if [[ ! -x "$pg_bin/postgres" ]]; then
+  echo "postgres.sh: PostgreSQL server binaries not found (apt-get install postgresql)" >&2
+  exit 127
+fi
+
+# PostgreSQL refuses to run as root: as root, run it as the `postgres` system user.
+as_pg=()
+if [[ "$(id -u)" == 0 ]]; then
+  id postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
+  as_pg=(setpriv --reuid=postgres --regid=postgres --init-groups)
+fi
+
+mkdir -p "$data_dir"
+data_dir="$(cd "$data_dir" && pwd)"
+if [[ ${#as_pg[@]} -gt 0 ]]; then
+  chown postgres:postgres "$data_dir"
+  if ! "${as_pg[@]}" test -x "$data_dir"; then
+    echo "postgres.sh: user postgres cannot reach $data_dir (a parent directory is not searchable)" >&2
+    exit 1
+  fi
+fi
+chmod 700 "$data_dir"
+
+if [[ ! -s "$data_dir/PG_VERSION" ]]; then
+  echo "postgres.sh: initialising a new cluster in $data_dir"
+  "${as_pg[@]}" "$pg_bin/initdb" --pgdata="$data_dir" --username=postgres \
+    --auth-local=trust --auth-host=reject --encoding=UTF8 --locale=C.UTF-8 >/dev/null
+  cat > "$data_dir/pg_hba.conf" <<'HBA'
+# Local development server: only the postgres user, only from this machine.
+# TYPE  DATABASE  USER      ADDRESS        METHOD
+local   all       postgres                 trust
+host    all       postgres  127.0.0.1/32   trust
+host    all       postgres  ::1/128        trust
+HBA
+fi
+
+# The unix socket lives in the data dir when the path is short enough (sockets are limited to
+# 107 bytes); clients here connect over TCP anyway.
+socket_dir="$data_dir"
+if (( ${#data_dir} > 80 )); then socket_dir=""; fi
+
+echo "postgres.sh: starting PostgreSQL on 127.0.0.1:$port (data: $data_dir)"
+exec "${as_pg[@]}" "$pg_bin/postgres" -D "$data_dir" -p "$port" -k "$socket_dir" \
+  -c listen_addresses=127.0.0.1 \
+  -c max_connections=200 \
+  -c shared_buffers=256MB \
+  -c fsync=on \
+  -c logging_collector=off \
+  -c log_min_messages=warning \
+  -c log_line_prefix='%m [%p] '

@@ -1,0 +1,17 @@
+namespace ExecutiveDashboard.Contracts.Dashboard;
+
+/// <summary>Section names, as used in <c>meta.degraded</c> and in real-time frames.</summary>
+public static class Sections
+{
+    public const string UserMetrics = "userMetrics";
+    public const string ExecutionMetrics = "executionMetrics";
+    public const string BusinessMetrics = "businessMetrics";
+    public const string AgentMetrics = "agentMetrics";
+    public const string TopUsers = "topUsers";
+    public const string MrrMovements = "mrrMovements";
+    public const string ActiveAlerts = "activeAlerts";
+    public const string ExecutionTrend = "trends.execution";
+    public const string UsersTrend = "trends.users";
+    public const string RevenueTrend = "trends.revenue";
+    public const string ErrorsTrend = "trends.errors";
+}
