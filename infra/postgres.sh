@@ -48,6 +48,15 @@ local   all       postgres                 trust
 host    all       postgres  127.0.0.1/32   trust
 host    all       postgres  ::1/128        trust
 HBA
+  [[ ${#as_pg[@]} -gt 0 ]] && chown postgres:postgres "$data_dir/pg_hba.conf"
+fi
+
+# A server killed with SIGKILL leaves its lock file behind; drop it unless that process still runs.
+if [[ -f "$data_dir/postmaster.pid" ]]; then
+  old_pid="$(head -n 1 "$data_dir/postmaster.pid" || true)"
+  if [[ -z "$old_pid" || "$(cat "/proc/$old_pid/comm" 2>/dev/null || true)" != postgres ]]; then
+    rm -f "$data_dir/postmaster.pid"
+  fi
 fi
 
 # The unix socket lives in the data dir when the path is short enough (sockets are limited to
@@ -62,5 +71,6 @@ exec "${as_pg[@]}" "$pg_bin/postgres" -D "$data_dir" -p "$port" -k "$socket_dir"
   -c shared_buffers=256MB \
   -c fsync=on \
   -c logging_collector=off \
+  -c log_checkpoints=off \
   -c log_min_messages=warning \
   -c log_line_prefix='%m [%p] '

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using ExecutiveDashboard.Contracts.Metrics;
 
 namespace ExecutiveDashboard.ServiceDefaults.Auth;
 
@@ -7,14 +8,13 @@ namespace ExecutiveDashboard.ServiceDefaults.Auth;
 public static class WorkspaceAccess
 {
     public const string Everything = "*";
-    public const string PlatformScope = "all";
 
     public static bool HasPlatformGrant(this ClaimsPrincipal user) => Workspaces(user).Contains(Everything);
 
     public static bool CanSee(this ClaimsPrincipal user, string scope)
     {
         var granted = Workspaces(user);
-        return granted.Contains(Everything) || (scope != PlatformScope && granted.Contains(scope));
+        return granted.Contains(Everything) || (scope != Scopes.Platform && granted.Contains(scope));
     }
 
     public static IReadOnlySet<string> Workspaces(this ClaimsPrincipal user) =>

@@ -29,6 +29,18 @@ public sealed class EventFields(JsonElement element, int index, List<IngestError
     /// <summary>A required id: 1–128 letters, digits or <c>-_.:@</c>.</summary>
     public string? Id(string field) => ReadId(field, required: true);
 
+    /// <summary>A workspace id; <c>all</c> is refused, as it names the whole platform in every read.</summary>
+    public string? WorkspaceId(string field = "workspaceId")
+    {
+        var id = Id(field);
+        if (id == Metrics.Scopes.Platform)
+        {
+            Fail(field, $"'{id}' is reserved for the whole platform");
+            return null;
+        }
+        return id;
+    }
+
     public string? OptionalId(string field) => ReadId(field, required: false);
 
     /// <summary>Required free text of 1–256 characters, stored as given.</summary>

@@ -10,7 +10,7 @@ public abstract record ExecutionEvent(string EventId, string WorkspaceId)
     public static ExecutionEvent Parse(string type, EventFields f) => type switch
     {
         AgentCreatedType => new AgentCreatedEvent(
-            f.EventId!, f.Id("workspaceId")!, f.Id("agentId")!, f.Text("agentName")!, f.Timestamp("occurredAt")),
+            f.EventId!, f.WorkspaceId()!, f.Id("agentId")!, f.Text("agentName")!, f.Timestamp("occurredAt")),
         _ => RunCompletedEvent.Parse(f),
     };
 }
@@ -29,7 +29,7 @@ public sealed record RunCompletedEvent(
     public static RunCompletedEvent Parse(EventFields f)
     {
         var run = new RunCompletedEvent(
-            f.EventId!, f.Id("workspaceId")!, f.Id("runId")!, f.Id("agentId")!, f.OptionalText("agentName"), f.Id("userId")!,
+            f.EventId!, f.WorkspaceId()!, f.Id("runId")!, f.Id("agentId")!, f.OptionalText("agentName"), f.Id("userId")!,
             f.OneOf("status", "succeeded", "failed") == "failed" ? RunStatus.Failed : RunStatus.Succeeded,
             f.Timestamp("startedAt"), f.Timestamp("completedAt"), f.NonNegativeNumber("credits"), f.OptionalText("errorCode"));
         if (!f.HasErrors && run.CompletedAt < run.StartedAt)

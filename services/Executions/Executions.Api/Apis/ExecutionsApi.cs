@@ -1,0 +1,48 @@
+using ExecutiveDashboard.Contracts.Dashboard;
+using ExecutiveDashboard.Contracts.Ingest;
+using ExecutiveDashboard.Executions.Ingest;
+using ExecutiveDashboard.Executions.Metrics;
+using ExecutiveDashboard.ServiceDefaults.Auth;
+using ExecutiveDashboard.ServiceDefaults.Ingest;
+using ExecutiveDashboard.ServiceDefaults.Queries;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ExecutiveDashboard.Executions.Apis;
+
+public static class ExecutionsApi
+{
+    public static IEndpointRouteBuilder MapExecutionsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/executions").WithTags("Executions");
+
+        api.MapPost("/events", IngestEvents)
+            .RequireAuthorization(Roles.IngestPolicy)
+            .Accepts<object[]>("application/json")
+            .WithName("IngestExecutionEvents")
+            .WithSummary("Ingest a batch of agent.created and run.completed events (1–5,000, at most 5 MiB)");
+
+        api.MapGet("/overview", GetOverview)
+            .RequireAuthorization(Roles.DashboardPolicy)
+            .WithName("GetExecutionsOverview")
+            .WithSummary("Execution metrics, agent metrics, top users and the execution and error trends of a scope");
+
+        return app;
+    }
+
+    public static Task<Results<Accepted<IngestResult>, ValidationProblem, ProblemHttpResult>> IngestEvents(
+        HttpRequest request, ExecutionEventStore store, CancellationToken cancellationToken) =>
+        IngestRequest.HandleAsync(request, ExecutionEvent.Types, ExecutionEvent.Parse, e => e.WorkspaceId,
+            store.StoreAsync, cancellationToken);
+
+    public static async Task<IResult> GetOverview(
+        HttpContext context, ExecutionsOverviewQuery query, TimeProvider clock,
+        [AsParameters] OverviewQueryString q, CancellationToken cancellationToken)
+    {
+        var (request, refusal) = OverviewRequest.From(q.WorkspaceId, q.Timeframe, q.AsOf, context.User, clock);
+        if (request is null)
+        {
+            return refusal!;
+        }
+        return TypedResults.Ok(await query.GetAsync(request.Scope, request.Timeframe, request.AsOf, cancellationToken));
+    }
+}

@@ -1,0 +1,19 @@
+using ExecutiveDashboard.Executions.Ingest;
+using ExecutiveDashboard.Executions.Metrics;
+using ExecutiveDashboard.ServiceDefaults.Data;
+
+namespace ExecutiveDashboard.Executions.Extensions;
+
+public static class Extensions
+{
+    public const string DatabaseName = "executionsdb";
+
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddMigratedDatabase(DatabaseName, typeof(Extensions).Assembly);
+        builder.Services.AddSingleton<ExecutionEventStore>();
+        builder.Services.AddSingleton<ExecutionsOverviewQuery>();
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+}

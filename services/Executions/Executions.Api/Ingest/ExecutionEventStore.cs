@@ -1,0 +1,191 @@
+using ExecutiveDashboard.Contracts.Ingest;
+using ExecutiveDashboard.Executions.Metrics;
+using ExecutiveDashboard.ServiceDefaults.Ingest;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace ExecutiveDashboard.Executions.Ingest;
+
+/// <summary>
+/// Stores a valid batch in one transaction: claims the event ids (the ones seen before are
+/// duplicates and change nothing), copies the new raw events and adds them to every rollup.
+/// Committed before the caller answers 202, so an accepted event survives a crash.
+/// </summary>
+public sealed class ExecutionEventStore(NpgsqlDataSource dataSource)
+{
+    private const int MaxAttempts = 5;
+
+    public async Task<IngestResult> StoreAsync(IReadOnlyList<ExecutionEvent> events, CancellationToken cancellationToken)
+    {
+        var unique = events.DistinctBy(e => e.EventId).ToList();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var stored = await StoreOnceAsync(unique, cancellationToken);
+                return new IngestResult(stored, events.Count - stored);
+            }
+            catch (PostgresException e) when ((e.IsTransient || e.SqlState == PostgresErrorCodes.DeadlockDetected) && attempt < MaxAttempts)
+            {
+                // Concurrent batches touching the same rollup rows: the loser retries the whole, idempotent, batch.
+                await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt), cancellationToken);
+            }
+        }
+    }
+
+    private async Task<int> StoreOnceAsync(List<ExecutionEvent> events, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        var fresh = await ClaimAsync(connection, events.Select(e => e.EventId).ToArray(), cancellationToken);
+        var newEvents = events.Where(e => fresh.Contains(e.EventId)).ToList();
+        if (newEvents.Count > 0)
+        {
+            await CopyRunsAsync(connection, newEvents.OfType<RunCompletedEvent>(), cancellationToken);
+            await CopyAgentEventsAsync(connection, newEvents.OfType<AgentCreatedEvent>(), cancellationToken);
+            await UpsertRollupsAsync(connection, RunRollups.From(newEvents), cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return newEvents.Count;
+    }
+
+    private static async Task<HashSet<string>> ClaimAsync(NpgsqlConnection connection, string[] ids, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("""
+            INSERT INTO ingested_events (event_id) SELECT unnest($1::text[])
+            ON CONFLICT (event_id) DO NOTHING RETURNING event_id
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = ids });
+        var fresh = new HashSet<string>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            fresh.Add(reader.GetString(0));
+        }
+        return fresh;
+    }
+
+    private static async Task CopyRunsAsync(NpgsqlConnection connection, IEnumerable<RunCompletedEvent> runs, CancellationToken cancellationToken)
+    {
+        await using var writer = await connection.BeginBinaryImportAsync("""
+            COPY runs (event_id, run_id, workspace_id, agent_id, user_id, succeeded, started_at, completed_at,
+                       runtime_seconds, credits, error_code) FROM STDIN (FORMAT BINARY)
+            """, cancellationToken);
+        foreach (var run in runs)
+        {
+            await writer.StartRowAsync(cancellationToken);
+            await writer.WriteAsync(run.EventId, NpgsqlDbType.Text, cancellationToken);
+            await writer.WriteAsync(run.RunId, NpgsqlDbType.Text, cancellationToken);
+            await writer.WriteAsync(run.WorkspaceId, NpgsqlDbType.Text, cancellationToken);
+            await writer.WriteAsync(run.AgentId, NpgsqlDbType.Text, cancellationToken);
+            await writer.WriteAsync(run.UserId, NpgsqlDbType.Text, cancellationToken);
+            await writer.WriteAsync(run.Status == RunStatus.Succeeded, NpgsqlDbType.Boolean, cancellationToken);
+            await writer.WriteAsync(run.StartedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+            await writer.WriteAsync(run.CompletedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+            await writer.WriteAsync(run.RuntimeSeconds, NpgsqlDbType.Double, cancellationToken);
+            await writer.WriteAsync(run.Credits, NpgsqlDbType.Numeric, cancellationToken);
+            await writer.WriteAsync(run.ErrorCode, NpgsqlDbType.Text, cancellationToken);
+        }
+        await writer.CompleteAsync(cancellationToken);
+    }
+
+    private static async Task CopyAgentEventsAsync(NpgsqlConnection connection, IEnumerable<AgentCreatedEvent> agents, CancellationToken cancellationToken)
+    {
+        await using var writer = await connection.BeginBinaryImportAsync(
+            "COPY agent_events (event_id, workspace_id, agent_id, agent_name, occurred_at) FROM STDIN (FORMAT BINARY)",
+            cancellationToken);
+        foreach (var agent in agents)
+        {
+            await writer.WriteRowAsync(cancellationToken, agent.EventId, agent.WorkspaceId, agent.AgentId, agent.AgentName, agent.OccurredAt);
+        }
+        await writer.CompleteAsync(cancellationToken);
+    }
+
+    /// <summary>Rows go in key order so that concurrent batches lock shared rows in the same order.</summary>
+    private static async Task UpsertRollupsAsync(NpgsqlConnection connection, RunRollups rollups, CancellationToken cancellationToken)
+    {
+        var batch = new NpgsqlBatch(connection);
+
+        var stats = rollups.Stats.OrderBy(r => r.Key).ToList();
+        batch.BatchCommands.Add(Command("""
+            INSERT INTO run_stats AS s (scope, grain, bucket_start, runs, succeeded, runtime_sum, credits)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::bigint[], $5::bigint[], $6::float8[], $7::numeric[])
+            ON CONFLICT (scope, grain, bucket_start) DO UPDATE SET
+                runs = s.runs + excluded.runs, succeeded = s.succeeded + excluded.succeeded,
+                runtime_sum = s.runtime_sum + excluded.runtime_sum, credits = s.credits + excluded.credits
+            """,
+            stats.Select(r => r.Key.Scope).ToArray(), stats.Select(r => r.Key.Grain.Code()).ToArray(),
+            stats.Select(r => r.Key.Bucket).ToArray(), stats.Select(r => r.Value.Runs).ToArray(),
+            stats.Select(r => r.Value.Succeeded).ToArray(), stats.Select(r => r.Value.RuntimeSum).ToArray(),
+            stats.Select(r => r.Value.Credits).ToArray()));
+
+        var bins = rollups.Histogram.OrderBy(r => r.Key).ToList();
+        batch.BatchCommands.Add(Command("""
+            INSERT INTO runtime_histogram AS h (scope, grain, bucket_start, bin, runs)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::int[], $5::bigint[])
+            ON CONFLICT (scope, grain, bucket_start, bin) DO UPDATE SET runs = h.runs + excluded.runs
+            """,
+            bins.Select(r => r.Key.Scope).ToArray(), bins.Select(r => r.Key.Grain.Code()).ToArray(),
+            bins.Select(r => r.Key.Bucket).ToArray(), bins.Select(r => r.Key.Bin).ToArray(), bins.Select(r => r.Value).ToArray()));
+
+        var agents = rollups.Agents.OrderBy(r => (r.Key.Workspace, r.Key.Grain, r.Key.Bucket, r.Key.Agent)).ToList();
+        batch.BatchCommands.Add(Command("""
+            INSERT INTO agent_stats AS a (workspace_id, agent_id, grain, bucket_start, runs, succeeded, runtime_sum)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::bigint[], $6::bigint[], $7::float8[])
+            ON CONFLICT (workspace_id, grain, bucket_start, agent_id) DO UPDATE SET
+                runs = a.runs + excluded.runs, succeeded = a.succeeded + excluded.succeeded, runtime_sum = a.runtime_sum + excluded.runtime_sum
+            """,
+            agents.Select(r => r.Key.Workspace).ToArray(), agents.Select(r => r.Key.Agent).ToArray(),
+            agents.Select(r => r.Key.Grain.Code()).ToArray(), agents.Select(r => r.Key.Bucket).ToArray(),
+            agents.Select(r => r.Value.Runs).ToArray(), agents.Select(r => r.Value.Succeeded).ToArray(),
+            agents.Select(r => r.Value.RuntimeSum).ToArray()));
+
+        var users = rollups.Users.OrderBy(r => (r.Key.Workspace, r.Key.Grain, r.Key.Bucket, r.Key.User)).ToList();
+        batch.BatchCommands.Add(Command("""
+            INSERT INTO user_stats AS u (workspace_id, user_id, grain, bucket_start, runs, credits, last_completed_at)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::bigint[], $6::numeric[], $7::timestamptz[])
+            ON CONFLICT (workspace_id, grain, bucket_start, user_id) DO UPDATE SET
+                runs = u.runs + excluded.runs, credits = u.credits + excluded.credits,
+                last_completed_at = GREATEST(u.last_completed_at, excluded.last_completed_at)
+            """,
+            users.Select(r => r.Key.Workspace).ToArray(), users.Select(r => r.Key.User).ToArray(),
+            users.Select(r => r.Key.Grain.Code()).ToArray(), users.Select(r => r.Key.Bucket).ToArray(),
+            users.Select(r => r.Value.Totals.Runs).ToArray(), users.Select(r => r.Value.Totals.Credits).ToArray(),
+            users.Select(r => r.Value.LastCompletedAt).ToArray()));
+
+        var known = rollups.KnownAgents.OrderBy(r => r.Key).ToList();
+        batch.BatchCommands.Add(Command("""
+            INSERT INTO agents AS a (workspace_id, agent_id, first_seen_at, name, named_at)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::timestamptz[])
+            ON CONFLICT (workspace_id, agent_id) DO UPDATE SET
+                first_seen_at = LEAST(a.first_seen_at, excluded.first_seen_at),
+                name = CASE WHEN excluded.named_at >= a.named_at OR a.named_at IS NULL THEN coalesce(excluded.name, a.name) ELSE a.name END,
+                named_at = CASE WHEN excluded.named_at >= a.named_at OR a.named_at IS NULL THEN coalesce(excluded.named_at, a.named_at) ELSE a.named_at END
+            """,
+            known.Select(r => r.Key.Workspace).ToArray(), known.Select(r => r.Key.Agent).ToArray(),
+            known.Select(r => r.Value.FirstSeenAt).ToArray(), known.Select(r => r.Value.Name).ToArray(),
+            known.Select(r => r.Value.NamedAt).ToArray()));
+
+        var bounds = rollups.EarliestEvent.OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
+        batch.BatchCommands.Add(Command("""
+            INSERT INTO scope_bounds AS b (scope, earliest_event_at)
+            SELECT * FROM unnest($1::text[], $2::timestamptz[])
+            ON CONFLICT (scope) DO UPDATE SET earliest_event_at = LEAST(b.earliest_event_at, excluded.earliest_event_at)
+            """,
+            bounds.Select(r => r.Key).ToArray(), bounds.Select(r => r.Value).ToArray()));
+
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static NpgsqlBatchCommand Command(string sql, params object[] arrays)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var array in arrays)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = array });
+        }
+        return command;
+    }
+}

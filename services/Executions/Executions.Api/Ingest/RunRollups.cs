@@ -1,0 +1,96 @@
+using ExecutiveDashboard.Contracts.Ingest;
+using ExecutiveDashboard.Executions.Metrics;
+
+namespace ExecutiveDashboard.Executions.Ingest;
+
+/// <summary>
+/// What a set of new events adds to each rollup, summed per row key so that one batch is one
+/// upsert per table. Every run counts in its workspace and in the platform scope <see cref="Platform"/>.
+/// </summary>
+public sealed class RunRollups
+{
+    /// <summary>The platform scope in storage; no workspace id can be <c>*</c>.</summary>
+    public const string Platform = "*";
+
+    public static readonly Grain[] StatsGrains = [Grain.Day, Grain.Hour, Grain.Minute];
+    public static readonly Grain[] DetailGrains = [Grain.Day, Grain.Hour];
+
+    public Dictionary<(string Scope, Grain Grain, DateTime Bucket), RunTotals> Stats { get; } = [];
+    public Dictionary<(string Scope, Grain Grain, DateTime Bucket, int Bin), long> Histogram { get; } = [];
+    public Dictionary<(string Workspace, string Agent, Grain Grain, DateTime Bucket), RunTotals> Agents { get; } = [];
+    public Dictionary<(string Workspace, string User, Grain Grain, DateTime Bucket), (RunTotals Totals, DateTime LastCompletedAt)> Users { get; } = [];
+    public Dictionary<(string Workspace, string Agent), AgentSighting> KnownAgents { get; } = [];
+    public Dictionary<string, DateTime> EarliestEvent { get; } = [];
+
+    public static RunRollups From(IEnumerable<ExecutionEvent> events)
+    {
+        var rollups = new RunRollups();
+        foreach (var e in events)
+        {
+            switch (e)
+            {
+                case RunCompletedEvent run:
+                    rollups.AddRun(run);
+                    break;
+                case AgentCreatedEvent agent:
+                    rollups.See(agent.WorkspaceId, agent.AgentId, agent.OccurredAt, agent.AgentName);
+                    break;
+            }
+        }
+        return rollups;
+    }
+
+    private void AddRun(RunCompletedEvent run)
+    {
+        var at = run.CompletedAt;
+        var totals = new RunTotals(1, run.Status == RunStatus.Succeeded ? 1 : 0, run.RuntimeSeconds, run.Credits);
+        var bin = RuntimeSketch.BinOf(run.RuntimeSeconds);
+
+        foreach (var scope in (string[])[run.WorkspaceId, Platform])
+        {
+            foreach (var grain in StatsGrains)
+            {
+                Add(Stats, (scope, grain, grain.Floor(at)), totals);
+            }
+            foreach (var grain in DetailGrains)
+            {
+                var key = (scope, grain, grain.Floor(at), bin);
+                Histogram[key] = Histogram.GetValueOrDefault(key) + 1;
+            }
+        }
+
+        foreach (var grain in DetailGrains)
+        {
+            Add(Agents, (run.WorkspaceId, run.AgentId, grain, grain.Floor(at)), totals);
+            var userKey = (run.WorkspaceId, run.UserId, grain, grain.Floor(at));
+            var (sum, last) = Users.GetValueOrDefault(userKey);
+            Users[userKey] = (sum + totals, last > at ? last : at);
+        }
+
+        See(run.WorkspaceId, run.AgentId, at, run.AgentName);
+    }
+
+    private void See(string workspace, string agent, DateTime at, string? name)
+    {
+        var known = KnownAgents.GetValueOrDefault((workspace, agent), new AgentSighting(at, null, null));
+        var renamed = name is not null && (known.NamedAt is null || at >= known.NamedAt);
+        KnownAgents[(workspace, agent)] = new AgentSighting(
+            at < known.FirstSeenAt ? at : known.FirstSeenAt,
+            renamed ? name : known.Name,
+            renamed ? at : known.NamedAt);
+
+        foreach (var scope in (string[])[workspace, Platform])
+        {
+            if (!EarliestEvent.TryGetValue(scope, out var earliest) || at < earliest)
+            {
+                EarliestEvent[scope] = at;
+            }
+        }
+    }
+
+    private static void Add<TKey>(Dictionary<TKey, RunTotals> rows, TKey key, RunTotals totals) where TKey : notnull =>
+        rows[key] = rows.GetValueOrDefault(key) + totals;
+}
+
+/// <summary>When an agent was first seen and its latest name by event time.</summary>
+public readonly record struct AgentSighting(DateTime FirstSeenAt, string? Name, DateTime? NamedAt);
