@@ -32,7 +32,7 @@ public sealed record RunCompletedEvent(
             f.EventId!, f.WorkspaceId()!, f.Id("runId")!, f.Id("agentId")!, f.OptionalText("agentName"), f.Id("userId")!,
             f.OneOf("status", "succeeded", "failed") == "failed" ? RunStatus.Failed : RunStatus.Succeeded,
             f.Timestamp("startedAt"), f.Timestamp("completedAt"), f.NonNegativeNumber("credits"), f.OptionalText("errorCode"));
-        if (!f.HasErrors && run.CompletedAt < run.StartedAt)
+        if (run.StartedAt != default && run.CompletedAt != default && run.CompletedAt < run.StartedAt)
         {
             f.Fail("completedAt", "must not be before startedAt");
         }

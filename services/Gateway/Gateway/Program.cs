@@ -1,3 +1,19 @@
+using ExecutiveDashboard.Gateway.Apis;
+using ExecutiveDashboard.Gateway.Extensions;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
 var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapOpenApi();
+app.MapOverviewApi();
+if (app.Environment.IsDevelopment())
+{
+    app.MapDevTokenApi();
+}
+app.MapReverseProxy();
 app.Run();
+
+public partial class Program;

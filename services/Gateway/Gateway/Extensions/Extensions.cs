@@ -1,0 +1,19 @@
+using ExecutiveDashboard.Gateway.Overview;
+
+namespace ExecutiveDashboard.Gateway.Extensions;
+
+public static class Extensions
+{
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddReverseProxy()
+            .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+            .AddServiceDiscoveryDestinationResolver();
+
+        builder.Services.Configure<OverviewOptions>(builder.Configuration.GetSection("Overview"));
+        builder.Services.AddHttpClient<ExecutionsClient>(http => http.BaseAddress = new Uri("http://executions-api"));
+        builder.Services.AddScoped<OverviewComposer>();
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+}
