@@ -81,13 +81,11 @@ public class ExecutionEventBatchTests
     }
 
     [Theory]
-    [InlineData("status", "\"succeeded\"")]
     [InlineData("credits", "0")]                                          // credits >= 0
     [InlineData("completedAt", "\"2026-11-02T07:59:30Z\"")]               // = startedAt (09:59:30+02:00): runtime 0
     [InlineData("startedAt", "\"2026-11-02T02:59:30-05:00\"")]            // = 07:59:30Z, a negative offset
     [InlineData("eventId", "\"a-b_c.d:e@f\"")]                            // every allowed punctuation mark
     [InlineData("agentName", null)]                                       // optional on a run
-    [InlineData("errorCode", "null")]
     public void Boundary_values_of_events_md_are_accepted(string field, string? value)
     {
         var result = Parse($"[{With(ValidRun, field, value)}]");
@@ -110,27 +108,19 @@ public class ExecutionEventBatchTests
     [InlineData("eventId", null)]
     [InlineData("eventId", "\"\"")]                                  // ids are 1–128 characters
     [InlineData("eventId", "\"ev 1\"")]                              // space is not allowed
-    [InlineData("eventId", "\"ev/1\"")]
     [InlineData("workspaceId", "\"all\"")]                           // reserved for the whole platform
     [InlineData("workspaceId", "\"*\"")]                             // the platform scope in storage
-    [InlineData("workspaceId", "\"ws#1\"")]
     [InlineData("runId", null)]
     [InlineData("agentId", "\"ag 1\"")]
     [InlineData("userId", "42")]                                     // a number is not an id
-    [InlineData("userId", null)]
     [InlineData("startedAt", "\"2026-11-02T09:00:00\"")]             // no offset
     [InlineData("completedAt", "\"2026-11-02T10:00:00\"")]           // no offset
     [InlineData("completedAt", "\"2026-11-02\"")]                    // a date is not a timestamp
-    [InlineData("completedAt", "\"soon\"")]
     [InlineData("completedAt", "\"2026-11-02T07:59:29Z\"")]          // 1 s before startedAt (07:59:30Z)
     [InlineData("credits", "-0.01")]                                 // credits >= 0
     [InlineData("credits", "\"12.5\"")]
-    [InlineData("credits", null)]
     [InlineData("status", "\"cancelled\"")]                          // succeeded | failed only
-    [InlineData("status", "\"\"")]
-    [InlineData("status", null)]
     [InlineData("type", "\"run.started\"")]                          // unknown type
-    [InlineData("type", null)]
     public void A_bad_run_field_refuses_the_batch_with_its_index_and_field(string field, string? value)
     {
         // The bad event is second, after a valid one: nothing of the batch is kept.
@@ -140,7 +130,6 @@ public class ExecutionEventBatchTests
     }
 
     [Theory]
-    [InlineData("agentId", null)]
     [InlineData("agentName", null)]                                  // required on agent.created
     [InlineData("agentName", "\"\"")]
     [InlineData("occurredAt", "\"2026-11-02T07:00:00\"")]            // no offset
@@ -153,18 +142,19 @@ public class ExecutionEventBatchTests
     }
 
     [Fact]
-    public void A_name_over_256_characters_is_refused()
+    public void A_name_of_256_characters_is_accepted_and_257_is_refused()
     {
-        var result = Parse($"[{With(ValidAgent, "agentName", $"\"{new string('n', 257)}\"")}]");
+        var at256 = Parse($"[{With(ValidAgent, "agentName", $"\"{new string('n', 256)}\"")}]");
+        var at257 = Parse($"[{With(ValidAgent, "agentName", $"\"{new string('n', 257)}\"")}]");
 
-        AssertRefused(result, "[0].agentName");
+        Assert.True(at256.IsValid);
+        AssertRefused(at257, "[0].agentName");
     }
 
     [Theory]
     [InlineData("42")]
     [InlineData("\"run.completed\"")]
     [InlineData("null")]
-    [InlineData("[]")]
     public void An_element_that_is_not_an_object_is_refused(string element)
     {
         var result = Parse($"[{ValidRun}, {element}]");
