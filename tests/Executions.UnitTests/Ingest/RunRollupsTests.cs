@@ -1,0 +1,205 @@
+using ExecutiveDashboard.Contracts.Ingest;
+using ExecutiveDashboard.Executions.Ingest;
+using ExecutiveDashboard.Executions.Metrics;
+using static ExecutiveDashboard.Executions.UnitTests.Utc;
+
+namespace ExecutiveDashboard.Executions.UnitTests.Ingest;
+
+public class RunRollupsTests
+{
+    private static int _next;
+
+    private static RunCompletedEvent Run(
+        string completedAt, double runtimeSeconds = 30, string workspace = "ws_1", string agent = "ag_1",
+        string? agentName = null, string user = "u_1", bool succeeded = true, decimal credits = 2.5m)
+    {
+        var completed = At(completedAt);
+        var id = Interlocked.Increment(ref _next);
+        return new RunCompletedEvent($"ev_{id}", workspace, $"r_{id}", agent, agentName, user,
+            succeeded ? RunStatus.Succeeded : RunStatus.Failed, completed.AddSeconds(-runtimeSeconds), completed, credits, null);
+    }
+
+    private static AgentCreatedEvent Created(string occurredAt, string name, string workspace = "ws_1", string agent = "ag_1") =>
+        new($"ev_{Interlocked.Increment(ref _next)}", workspace, agent, name, At(occurredAt));
+
+    [Fact]
+    public void A_run_counts_in_its_workspace_and_the_platform_once_per_grain_in_its_floored_bucket()
+    {
+        var rollups = RunRollups.From([Run("2026-11-02T10:17:45", runtimeSeconds: 30, credits: 2.5m)]);
+
+        var one = new RunTotals(Runs: 1, Succeeded: 1, RuntimeSum: 30, Credits: 2.5m);
+        var expected = new Dictionary<(string, Grain, DateTime), RunTotals>();
+        foreach (var scope in (string[])["ws_1", "*"])
+        {
+            expected[(scope, Grain.Day, At("2026-11-02T00:00:00"))] = one;
+            expected[(scope, Grain.Hour, At("2026-11-02T10:00:00"))] = one;
+            expected[(scope, Grain.Minute, At("2026-11-02T10:17:00"))] = one;
+        }
+        Assert.Equal(expected, rollups.Stats);
+    }
+
+    [Fact]
+    public void Buckets_are_floored_in_UTC_whatever_offset_the_event_was_sent_with()
+    {
+        // 00:30:10+02:00 is 22:30:10Z the day before.
+        using var json = System.Text.Json.JsonDocument.Parse("""
+            [{ "eventId": "e1", "type": "run.completed", "workspaceId": "ws_1", "runId": "r_1", "agentId": "ag_1",
+               "userId": "u_1", "status": "succeeded", "startedAt": "2026-11-02T00:30:00+02:00",
+               "completedAt": "2026-11-02T00:30:10+02:00", "credits": 1 }]
+            """);
+        var batch = EventBatch.Parse(json.RootElement, ExecutionEvent.Types, ExecutionEvent.Parse);
+
+        var rollups = RunRollups.From(batch.Events);
+
+        Assert.Contains(("ws_1", Grain.Day, At("2026-11-01T00:00:00")), rollups.Stats.Keys);
+        Assert.Contains(("ws_1", Grain.Hour, At("2026-11-01T22:00:00")), rollups.Stats.Keys);
+        Assert.Contains(("ws_1", Grain.Minute, At("2026-11-01T22:30:00")), rollups.Stats.Keys);
+    }
+
+    [Fact]
+    public void Two_runs_of_the_same_hour_sum_and_keep_their_own_minutes()
+    {
+        var rollups = RunRollups.From(
+        [
+            Run("2026-11-02T10:05:00", runtimeSeconds: 30, credits: 2.5m),
+            Run("2026-11-02T10:59:59", runtimeSeconds: 90, credits: 1.5m, succeeded: false),
+        ]);
+
+        // 2 runs, 1 succeeded, 30 + 90 = 120 s, 2.5 + 1.5 = 4.0 credits
+        var both = new RunTotals(2, 1, 120, 4.0m);
+        Assert.Equal(both, rollups.Stats[("ws_1", Grain.Hour, At("2026-11-02T10:00:00"))]);
+        Assert.Equal(both, rollups.Stats[("*", Grain.Day, At("2026-11-02T00:00:00"))]);
+        Assert.Equal(new RunTotals(1, 0, 90, 1.5m), rollups.Stats[("ws_1", Grain.Minute, At("2026-11-02T10:59:00"))]);
+        Assert.Equal(8, rollups.Stats.Count);   // per scope: 1 day + 1 hour + 2 minutes
+    }
+
+    [Fact]
+    public void The_platform_scope_sums_every_workspace()
+    {
+        var rollups = RunRollups.From(
+        [
+            Run("2026-11-02T10:05:00", workspace: "ws_1", runtimeSeconds: 10, credits: 1m),
+            Run("2026-11-02T10:06:00", workspace: "ws_2", runtimeSeconds: 20, credits: 2m),
+        ]);
+
+        var hour = At("2026-11-02T10:00:00");
+        Assert.Equal(new RunTotals(1, 1, 10, 1m), rollups.Stats[("ws_1", Grain.Hour, hour)]);
+        Assert.Equal(new RunTotals(1, 1, 20, 2m), rollups.Stats[("ws_2", Grain.Hour, hour)]);
+        Assert.Equal(new RunTotals(2, 2, 30, 3m), rollups.Stats[("*", Grain.Hour, hour)]);   // 1 + 1 runs, 10 + 20 s, 1 + 2 credits
+    }
+
+    [Fact]
+    public void The_histogram_counts_each_run_in_the_bin_of_its_runtime()
+    {
+        var rollups = RunRollups.From(
+        [
+            Run("2026-11-02T10:05:00", runtimeSeconds: 30),
+            Run("2026-11-02T10:40:00", runtimeSeconds: 30),
+            Run("2026-11-02T10:41:00", runtimeSeconds: 0),
+        ]);
+
+        var hour = At("2026-11-02T10:00:00");
+        var day = At("2026-11-02T00:00:00");
+        var bin30 = RuntimeSketch.BinOf(30);
+        Assert.Equal(2, rollups.Histogram[("ws_1", Grain.Hour, hour, bin30)]);
+        Assert.Equal(2, rollups.Histogram[("*", Grain.Day, day, bin30)]);
+        Assert.Equal(1, rollups.Histogram[("ws_1", Grain.Hour, hour, RuntimeSketch.ZeroBin)]);
+        Assert.Equal(8, rollups.Histogram.Count);   // 2 scopes × (day, hour) × 2 bins
+    }
+
+    [Fact]
+    public void Agent_and_user_rollups_sum_runs_and_keep_the_last_completion()
+    {
+        var rollups = RunRollups.From(
+        [
+            Run("2026-11-02T10:40:00", runtimeSeconds: 20, credits: 1m),
+            Run("2026-11-02T10:05:00", runtimeSeconds: 10, credits: 2m, succeeded: false),
+        ]);
+
+        var hour = At("2026-11-02T10:00:00");
+        Assert.Equal(new RunTotals(2, 1, 30, 3m), rollups.Agents[("ws_1", "ag_1", Grain.Hour, hour)]);
+        var (totals, last) = rollups.Users[("ws_1", "u_1", Grain.Day, At("2026-11-02T00:00:00"))];
+        Assert.Equal(new RunTotals(2, 1, 30, 3m), totals);
+        Assert.Equal(At("2026-11-02T10:40:00"), last);   // the later one, though it came first
+    }
+
+    [Fact]
+    public void An_agent_is_first_seen_at_its_earliest_event_whatever_the_arrival_order()
+    {
+        var rollups = RunRollups.From(
+        [
+            Run("2026-11-02T12:00:00"),
+            Run("2026-11-02T09:00:00"),
+            Created("2026-11-02T10:00:00", "Invoice Bot"),
+        ]);
+
+        Assert.Equal(At("2026-11-02T09:00:00"), rollups.KnownAgents[("ws_1", "ag_1")].FirstSeenAt);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void An_agent_keeps_the_name_of_its_latest_event_whatever_the_arrival_order(bool reversed)
+    {
+        ExecutionEvent[] events =
+        [
+            Run("2026-11-02T09:00:00", agentName: "Invoice Bot"),
+            Run("2026-11-02T12:00:00", agentName: "Invoice Bot v2"),
+        ];
+
+        var rollups = RunRollups.From(reversed ? events.Reverse() : events);
+
+        var agent = rollups.KnownAgents[("ws_1", "ag_1")];
+        Assert.Equal("Invoice Bot v2", agent.Name);
+        Assert.Equal(At("2026-11-02T12:00:00"), agent.NamedAt);
+        Assert.Equal(At("2026-11-02T09:00:00"), agent.FirstSeenAt);
+    }
+
+    [Fact]
+    public void A_late_agent_created_does_not_overwrite_a_later_name()
+    {
+        var rollups = RunRollups.From(
+        [
+            Run("2026-11-02T12:00:00", agentName: "Renamed Bot"),
+            Created("2026-11-02T08:00:00", "Invoice Bot"),
+        ]);
+
+        Assert.Equal(new AgentSighting(At("2026-11-02T08:00:00"), "Renamed Bot", At("2026-11-02T12:00:00")),
+            rollups.KnownAgents[("ws_1", "ag_1")]);
+    }
+
+    [Fact]
+    public void A_run_without_a_name_keeps_the_known_name()
+    {
+        var rollups = RunRollups.From(
+        [
+            Created("2026-11-02T08:00:00", "Invoice Bot"),
+            Run("2026-11-02T12:00:00", agentName: null),
+        ]);
+
+        Assert.Equal(new AgentSighting(At("2026-11-02T08:00:00"), "Invoice Bot", At("2026-11-02T08:00:00")),
+            rollups.KnownAgents[("ws_1", "ag_1")]);
+    }
+
+    [Fact]
+    public void The_earliest_event_is_kept_per_workspace_and_for_the_platform()
+    {
+        var rollups = RunRollups.From(
+        [
+            Run("2026-11-02T12:00:00", workspace: "ws_1"),
+            Run("2026-11-02T09:00:00", workspace: "ws_1"),
+            Run("2026-11-02T10:00:00", workspace: "ws_2"),
+            Created("2026-11-02T07:00:00", "Helper", workspace: "ws_3", agent: "ag_9"),
+        ]);
+
+        Assert.Equal(
+            new Dictionary<string, DateTime>
+            {
+                ["ws_1"] = At("2026-11-02T09:00:00"),
+                ["ws_2"] = At("2026-11-02T10:00:00"),
+                ["ws_3"] = At("2026-11-02T07:00:00"),
+                ["*"] = At("2026-11-02T07:00:00"),
+            },
+            rollups.EarliestEvent);
+    }
+}
