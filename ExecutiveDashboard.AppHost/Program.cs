@@ -1,3 +1,21 @@
+using ExecutiveDashboard.AppHost;
+using ExecutiveDashboard.AppHost.Infrastructure;
+using Microsoft.Extensions.Configuration;
+
 var builder = DistributedApplication.CreateBuilder(args);
+
+// PostgreSQL, Redis and RabbitMQ: containers when an engine answers, local processes otherwise.
+var infra = builder.AddInfrastructure();
+
+var executionsApi = builder.AddService<Projects.Executions_Api>("executions-api", infra, database: "executionsdb");
+
+builder.AddProject<Projects.Gateway>("gateway")
+    .WithSharedSettings()
+    .WithHttpEndpointOnPort(builder.Configuration.GetValue("Gateway:Port", 8080))
+    .WithHttpHealthCheck(ServiceExtensions.ServiceHealthPath)
+    .WithExternalHttpEndpoints()
+    .WithReference(infra.Redis).WaitFor(infra.Redis)
+    .WithReference(infra.RabbitMq).WaitFor(infra.RabbitMq)
+    .WithReference(executionsApi).WaitFor(executionsApi);
 
 builder.Build().Run();

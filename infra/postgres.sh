@@ -3,6 +3,7 @@
 #
 #   PORT      TCP port to listen on, 127.0.0.1 only       (default 5432)
 #   DATA_DIR  cluster directory, initialised on first use (default <repo>/.data/postgres)
+#   PG_BIN    server binaries                            (default: newest /usr/lib/postgresql/*/bin)
 #
 # The script execs the postmaster, so stopping this process stops the server:
 # SIGINT = fast shutdown, SIGTERM = smart shutdown (waits for clients), SIGKILL = immediate.

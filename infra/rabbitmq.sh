@@ -57,6 +57,7 @@ export RABBITMQ_ENABLED_PLUGINS_FILE="$data_dir/enabled_plugins"
 export RABBITMQ_CONFIG_FILE="$data_dir/rabbitmq.conf"
 export RABBITMQ_ADVANCED_CONFIG_FILE="$data_dir/advanced.config"
 export RABBITMQ_CONF_ENV_FILE="$data_dir/rabbitmq-env.conf"
+export ERL_CRASH_DUMP="$data_dir/log/erl_crash.dump"
 export ERL_EPMD_ADDRESS=127.0.0.1
 export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
 # Without ALLOW_INPUT, rabbitmq-server runs the VM as a background child of a shell that only

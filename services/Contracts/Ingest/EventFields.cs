@@ -123,9 +123,13 @@ public sealed class EventFields(JsonElement element, int index, List<IngestError
         {
             return null;
         }
-        if (raw.Length == 0 && required)
+        if (raw.Length == 0)
         {
-            Fail(field, "must not be empty");
+            // An empty optional text is no text; an empty required one is missing.
+            if (required)
+            {
+                Fail(field, "must not be empty");
+            }
             return null;
         }
         if (raw.Length > MaxTextLength)

@@ -7,6 +7,7 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.UseRateLimiter();
 app.MapOpenApi();
 app.MapOverviewApi();
 if (app.Environment.IsDevelopment())

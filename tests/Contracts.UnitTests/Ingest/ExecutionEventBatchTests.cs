@@ -95,6 +95,14 @@ public class ExecutionEventBatchTests
     }
 
     [Fact]
+    public void An_empty_agent_name_on_a_run_is_no_name_and_renames_nothing()
+    {
+        var result = Parse($"[{With(ValidRun, "agentName", "\"\"")}]");
+
+        Assert.Null(Assert.IsType<RunCompletedEvent>(Assert.Single(result.Events)).AgentName);
+    }
+
+    [Fact]
     public void An_id_of_128_characters_is_accepted_and_129_is_refused()
     {
         var at128 = Parse($"[{With(ValidRun, "runId", $"\"{new string('r', 128)}\"")}]");
@@ -169,7 +177,7 @@ public class ExecutionEventBatchTests
 
         Assert.False(result.IsValid);
         Assert.Empty(result.Events);
-        Assert.Equal("$", Assert.Single(result.Errors).Field);
+        Assert.Equal("$", Assert.Single(result.Errors).Key); // the batch as a whole, not an event
     }
 
     [Fact]
@@ -179,7 +187,7 @@ public class ExecutionEventBatchTests
 
         Assert.False(result.IsValid);
         Assert.Empty(result.Events);
-        Assert.Equal("$", Assert.Single(result.Errors).Field);
+        Assert.Equal("$", Assert.Single(result.Errors).Key); // the batch as a whole, not an event
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using ExecutiveDashboard.Executions.Ingest;
 using ExecutiveDashboard.Executions.Metrics;
 using ExecutiveDashboard.ServiceDefaults.Data;
+using ExecutiveDashboard.ServiceDefaults.Messaging;
 
 namespace ExecutiveDashboard.Executions.Extensions;
 
@@ -11,6 +12,7 @@ public static class Extensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddMigratedDatabase(DatabaseName, typeof(Extensions).Assembly);
+        builder.AddEventBus();
         builder.Services.AddSingleton<ExecutionEventStore>();
         builder.Services.AddSingleton<ExecutionsOverviewQuery>();
         builder.Services.AddOpenApi();

@@ -1,4 +1,5 @@
 using ExecutiveDashboard.Gateway.Overview;
+using ExecutiveDashboard.ServiceDefaults.Messaging;
 
 namespace ExecutiveDashboard.Gateway.Extensions;
 
@@ -6,6 +7,8 @@ public static class Extensions
 {
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
+        builder.AddEventBus();
+        builder.AddApiRateLimiting();
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
             .AddServiceDiscoveryDestinationResolver();

@@ -1,0 +1,84 @@
+using System.Security.Cryptography;
+using ExecutiveDashboard.AppHost.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace ExecutiveDashboard.AppHost;
+
+public static class ServiceExtensions
+{
+    private const string SigningKeyParameter = "auth-signing-key";
+
+    /// <summary>Readiness endpoint of every service (ServiceDefaults' <c>MapDefaultEndpoints</c>).</summary>
+    public const string ServiceHealthPath = "/health";
+
+    /// <summary>
+    /// Adds one of the dashboard's back-end services with the settings they all share, its own
+    /// database when it has one, and the message bus; it starts once those are healthy.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> AddService<TProject>(
+        this IDistributedApplicationBuilder builder, string name, AppInfrastructure infrastructure, string? database = null)
+        where TProject : IProjectMetadata, new()
+    {
+        var service = builder.AddProject<TProject>(name)
+            .WithSharedSettings()
+            .WithHttpEndpointOnPort(port: null)
+            .WithHttpHealthCheck(ServiceHealthPath);
+
+        if (database is not null)
+        {
+            var db = infrastructure.AddDatabase(database);
+            service.WithReference(db).WaitFor(db);
+        }
+
+        return service.WithReference(infrastructure.RabbitMq).WaitFor(infrastructure.RabbitMq);
+    }
+
+    /// <summary>
+    /// The JWT signing key every service validates tokens with (<c>Auth__SigningKey</c>), and the
+    /// Development environment when the AppHost itself runs in Development.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithSharedSettings(this IResourceBuilder<ProjectResource> project)
+    {
+        var app = project.ApplicationBuilder;
+        project.WithEnvironment("Auth__SigningKey", SigningKey(app));
+        if (app.Environment.IsDevelopment())
+        {
+            project.WithEnvironment("ASPNETCORE_ENVIRONMENT", Environments.Development);
+        }
+
+        return project;
+    }
+
+    /// <summary>
+    /// Serves plain http on <paramref name="port"/> (a random port when null), whether or not the
+    /// project's launch profile already declares an <c>http</c> endpoint.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithHttpEndpointOnPort(this IResourceBuilder<ProjectResource> project, int? port)
+    {
+        var declared = project.Resource.Annotations.OfType<EndpointAnnotation>().Any(e => e.Name == "http");
+        return declared
+            ? project.WithEndpoint("http", endpoint => endpoint.Port = port ?? endpoint.Port)
+            : project.WithHttpEndpoint(port: port, name: "http");
+    }
+
+    /// <summary>
+    /// <c>Auth:SigningKey</c> from configuration, otherwise a random 256-bit key for this run only;
+    /// a secret parameter, so the dashboard masks it.
+    /// </summary>
+    private static IResourceBuilder<ParameterResource> SigningKey(IDistributedApplicationBuilder builder)
+    {
+        if (builder.Resources.OfType<ParameterResource>().FirstOrDefault(p => p.Name == SigningKeyParameter) is { } existing)
+        {
+            return builder.CreateResourceBuilder(existing);
+        }
+
+        var key = builder.Configuration["Auth:SigningKey"];
+        if (string.IsNullOrEmpty(key))
+        {
+            key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        }
+
+        return builder.AddParameter(SigningKeyParameter, key, secret: true);
+    }
+}

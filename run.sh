@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Starts the whole Executive Dashboard on this machine: PostgreSQL, Redis, RabbitMQ, the services
+# and the gateway, through the Aspire AppHost. Stays in the foreground; Ctrl-C stops everything.
+#
+#   ./run.sh            with demo data (once the simulator exists)
+#   ./run.sh --no-demo  an empty system
+#
+# Needs the .NET 10 SDK. Without a container engine it installs the servers from the OS packages
+# (postgresql, redis-server, rabbitmq-server) and runs them as local processes, data in .data/.
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$repo"
+
+demo=true
+for arg in "$@"; do
+  case "$arg" in
+    --no-demo) demo=false ;;
+    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "run.sh: unknown option '$arg' (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+started=$SECONDS
+gateway_port="${Gateway__Port:-8080}"
+gateway="http://localhost:$gateway_port"
+aspire_dashboard="http://localhost:18888"
+log_dir="$repo/.data"
+log="$log_dir/apphost.log"
+
+say() { printf '\033[1m%s\033[0m\n' "$*"; }
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+for port in "$gateway_port" 18888 18889 18890; do
+  if port_in_use "$port"; then
+    echo "run.sh: port $port is already in use (another ./run.sh?). Stop it first; the gateway port can be changed with Gateway__Port=…" >&2
+    exit 1
+  fi
+done
+
+# Servers: Aspire's containers when an engine answers, otherwise local processes from OS packages.
+case "${EXECUTIVE_DASHBOARD_INFRA:-}" in
+  containers) infra=containers ;;
+  local) infra=local ;;
+  *) if timeout 5 "${ASPIRE_CONTAINER_RUNTIME:-docker}" info >/dev/null 2>&1; then infra=containers; else infra=local; fi ;;
+esac
+if [[ "$infra" == local ]]; then
+  say "Infrastructure: local PostgreSQL, Redis and RabbitMQ processes"
+  infra/install-packages.sh postgresql redis-server rabbitmq-server
+else
+  say "Infrastructure: containers"
+fi
+export EXECUTIVE_DASHBOARD_INFRA="$infra"
+# Read by the AppHost as Demo:Enabled (demo-data simulator).
+export Demo__Enabled="$demo"
+
+say "Building…"
+dotnet build ExecutiveDashboard.AppHost -nologo -v quiet -clp:"ErrorsOnly;NoSummary"
+
+mkdir -p "$log_dir"
+say "Starting the AppHost (log: ${log#"$repo"/})…"
+dotnet run --no-build --project ExecutiveDashboard.AppHost --launch-profile http >"$log" 2>&1 &
+apphost=$!
+
+stop() {
+  trap - EXIT INT TERM
+  if kill -0 "$apphost" 2>/dev/null; then
+    say "Stopping…"
+    # `dotnet run` and the AppHost below it; SIGTERM, since SIGINT may be ignored in the background.
+    for pid in $(pgrep -P "$apphost" || true) "$apphost"; do kill -TERM "$pid" 2>/dev/null || true; done
+    for _ in $(seq 1 60); do kill -0 "$apphost" 2>/dev/null || break; sleep 1; done
+    for pid in $(pgrep -P "$apphost" || true) "$apphost"; do kill -KILL "$pid" 2>/dev/null || true; done
+  fi
+  # The orchestrator stops the servers and services shortly after the AppHost exits; its proxy
+  # holds the gateway port until it is done.
+  for _ in $(seq 1 30); do
+    pgrep -f "$repo/\.data/" >/dev/null || port_in_use "$gateway_port" || break
+    sleep 1
+  done
+}
+trap stop EXIT
+trap 'exit 130' INT TERM
+
+say "Waiting for the gateway at $gateway/health…"
+until curl -sf -o /dev/null "$gateway/health"; do
+  if ! kill -0 "$apphost" 2>/dev/null; then
+    echo "run.sh: the AppHost exited. Last lines of $log:" >&2
+    tail -n 40 "$log" >&2
+    exit 1
+  fi
+  if (( SECONDS - started > 180 )); then
+    echo "run.sh: the gateway did not answer within 180 s; see $log and the Aspire dashboard at $aspire_dashboard" >&2
+    exit 1
+  fi
+  sleep 1
+done
+elapsed=$((SECONDS - started))
+
+token="$(curl -s -X POST "$gateway/api/dev/token" -H 'content-type: application/json' \
+  -d '{"role":"ceo","workspaces":"*","name":"Demo CEO"}' | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')"
+
+echo
+say "Executive Dashboard is running (started in ${elapsed} s)"
+echo "  Dashboard:        $gateway"
+echo "  Aspire dashboard: $aspire_dashboard   (logs, traces, metrics of every service)"
+echo "  CEO token:        ${token:-(not available: POST $gateway/api/dev/token failed)}"
+echo "  Try:"
+echo "    TOKEN='$token'"
+echo "    curl -s -H \"Authorization: Bearer \$TOKEN\" '$gateway/api/executive/overview?workspace_id=all&timeframe=30d'"
+echo
+echo "Press Ctrl-C to stop."
+wait "$apphost"

@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace Executions.IntegrationTests;
+
+/// <summary>Builds ingest events as the platform sends them: plain JSON.</summary>
+public static class Events
+{
+    public static JsonObject Run(string eventId, string workspace, string agent, string user, string status,
+        DateTime completedAt, double runtimeSeconds, decimal credits, string? agentName = null) => new()
+        {
+            ["eventId"] = eventId,
+            ["type"] = "run.completed",
+            ["workspaceId"] = workspace,
+            ["runId"] = "run-" + eventId,
+            ["agentId"] = agent,
+            ["agentName"] = agentName,
+            ["userId"] = user,
+            ["status"] = status,
+            ["startedAt"] = Iso(completedAt.AddSeconds(-runtimeSeconds)),
+            ["completedAt"] = Iso(completedAt),
+            ["credits"] = credits,
+            ["errorCode"] = status == "failed" ? "TIMEOUT" : null,
+        };
+
+    public static JsonObject AgentCreated(string eventId, string workspace, string agent, string name, DateTime at) => new()
+    {
+        ["eventId"] = eventId,
+        ["type"] = "agent.created",
+        ["workspaceId"] = workspace,
+        ["agentId"] = agent,
+        ["agentName"] = name,
+        ["occurredAt"] = Iso(at),
+    };
+
+    public static DateTime At(string iso) =>
+        DateTime.Parse(iso, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+
+    public static string Iso(DateTime t) => t.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    public static StringContent Batch(params JsonNode[] events) => Body(new JsonArray(events.Select(e => e.DeepClone()).ToArray()).ToJsonString());
+
+    public static StringContent Body(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
+}

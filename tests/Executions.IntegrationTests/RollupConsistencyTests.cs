@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+using Npgsql;
+using static Executions.IntegrationTests.Events;
+
+namespace Executions.IntegrationTests;
+
+/// <summary>
+/// 1,000 random runs, then every read is compared with the same number computed by PostgreSQL
+/// straight from the raw runs: the rollups, the day/hour/minute slicing and the raw edges must
+/// agree exactly for aligned and unaligned asOf, for every timeframe and scope.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class RollupConsistencyTests(PostgresFixture postgres) : IAsyncLifetime
+{
+    private static readonly DateTime Origin = At("2026-10-20T00:00:00Z");
+    private ExecutionsService _service = null!;
+
+    public async Task InitializeAsync()
+    {
+        _service = postgres.NewService();
+        var random = new Random(20261129);
+        var runs = Enumerable.Range(0, 1_000).Select(i => (JsonNode)Run(
+            $"rnd-{i}", $"ws_{random.Next(3)}", $"ag_{random.Next(12)}", $"u_{random.Next(40)}",
+            random.NextDouble() < 0.15 ? "failed" : "succeeded",
+            Origin.AddMilliseconds(random.NextInt64((long)TimeSpan.FromDays(40).TotalMilliseconds)),
+            Math.Round(random.NextDouble() * random.Next(1, 600), 3),
+            Math.Round((decimal)random.NextDouble() * 20, 2))).ToArray();
+        foreach (var batch in runs.Chunk(250))
+        {
+            using var response = await _service.Ingest.PostAsync("/api/executions/events", Batch(batch));
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        }
+    }
+
+    public Task DisposeAsync() => _service.DisposeAsync().AsTask();
+
+    public static TheoryData<string, string, string> Reads => new()
+    {
+        { "ws_0", "24h", "2026-11-20T00:00:00Z" },
+        { "ws_1", "24h", "2026-11-20T13:37:42.123Z" },
+        { "ws_2", "7d", "2026-11-25T06:00:00Z" },
+        { "all", "7d", "2026-11-25T17:59:59.999Z" },
+        { "ws_0", "30d", "2026-11-29T10:11:12.345Z" },
+        { "all", "30d", "2026-11-29T00:00:00Z" },
+        { "ws_1", "90d", "2026-11-30T23:59:59.001Z" },
+        { "all", "all", "2026-11-15T08:30:00.500Z" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Reads))]
+    public async Task Every_number_equals_a_direct_computation_over_raw_runs(string scope, string timeframe, string asOf)
+    {
+        var o = await _service.OverviewAsync(scope, timeframe, asOf);
+        var where = scope == "all" ? "" : $"AND workspace_id = '{scope}'";
+        var (start, end) = ($"'{Iso(o.Period.Start)}'::timestamptz", $"'{asOf}'::timestamptz");
+        var inPeriod = $"completed_at >= {start} AND completed_at < {end} {where}";
+
+        await using var connection = new NpgsqlConnection(_service.ConnectionString);
+        await connection.OpenAsync();
+        await using (var totals = new NpgsqlCommand($"""
+            SELECT count(*), count(*) FILTER (WHERE succeeded), coalesce(sum(credits), 0),
+                   round(avg(runtime_seconds)::numeric, 3), percentile_cont(0.95) WITHIN GROUP (ORDER BY runtime_seconds),
+                   count(DISTINCT (workspace_id, agent_id))
+            FROM runs WHERE {inPeriod}
+            """, connection))
+        await using (var reader = await totals.ExecuteReaderAsync())
+        {
+            await reader.ReadAsync();
+            var m = o.ExecutionMetrics;
+            Assert.Equal(reader.GetInt64(0), m.TotalRuns);
+            Assert.True(m.TotalRuns > 0, "the dataset should put runs in every period read here");
+            Assert.Equal(reader.GetInt64(1), m.SuccessfulRuns);
+            Assert.Equal(Math.Round(reader.GetDecimal(2), 2), m.TotalCreditsUsed);
+            Assert.Equal((double)reader.GetDecimal(3), m.AvgRuntime!.Value, 3);
+            var p95 = reader.GetDouble(4);
+            Assert.InRange(m.P95Runtime!.Value, p95 * 0.98, p95 * 1.02);
+            Assert.Equal(reader.GetInt64(5), o.AgentMetrics.ActiveAgents);
+        }
+
+        // Trend buckets: the same counts, bucket by bucket.
+        foreach (var (point, index) in o.ExecutionTrend.Select((p, i) => (p, i)))
+        {
+            var bucketEnd = index + 1 < o.ExecutionTrend.Count ? $"'{Iso(o.ExecutionTrend[index + 1].Timestamp)}'::timestamptz" : end;
+            await using var bucket = new NpgsqlCommand($"""
+                SELECT count(*), count(*) FILTER (WHERE NOT succeeded) FROM runs
+                WHERE completed_at >= greatest('{Iso(point.Timestamp)}'::timestamptz, {start}) AND completed_at < least({bucketEnd}, {end}) {where}
+                """, connection);
+            await using var reader = await bucket.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            Assert.Equal((reader.GetInt64(0), reader.GetInt64(1)), ((long)point.Value, point.Failed!.Value));
+        }
+
+        // Top agents: same order, ties by id.
+        await using (var top = new NpgsqlCommand($"""
+            SELECT agent_id, count(*) FROM runs WHERE {inPeriod}
+            GROUP BY workspace_id, agent_id ORDER BY count(*) DESC, agent_id, workspace_id LIMIT 10
+            """, connection))
+        await using (var reader = await top.ExecuteReaderAsync())
+        {
+            var expected = new List<(string, long)>();
+            while (await reader.ReadAsync())
+            {
+                expected.Add((reader.GetString(0), reader.GetInt64(1)));
+            }
+            Assert.Equal(expected, o.AgentMetrics.TopAgents.Select(a => (a.Id, a.Runs)).ToList());
+        }
+    }
+}
