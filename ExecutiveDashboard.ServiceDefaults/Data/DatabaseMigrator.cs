@@ -38,9 +38,9 @@ public sealed partial class DatabaseMigrator(
                 }
             }
 
-            foreach (var (version, resource) in Pending(applied))
+            foreach (var (version, assembly, resource) in Pending(applied))
             {
-                await using var stream = migrations.GetManifestResourceStream(resource)!;
+                await using var stream = assembly.GetManifestResourceStream(resource)!;
                 var sql = await new StreamReader(stream).ReadToEndAsync(cancellationToken);
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                 await Execute(connection, sql, cancellationToken);
@@ -61,10 +61,12 @@ public sealed partial class DatabaseMigrator(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private IEnumerable<(string Version, string Resource)> Pending(HashSet<string> applied) =>
-        migrations.GetManifestResourceNames()
-            .Where(name => name.EndsWith(".sql", StringComparison.Ordinal) && name.Contains(".Migrations.", StringComparison.Ordinal))
-            .Select(name => (Version: name[(name.LastIndexOf(".Migrations.", StringComparison.Ordinal) + 12)..^4], Resource: name))
+    /// <summary>The shared tables every service has (<c>000_*</c>: the outbox), then the service's own.</summary>
+    private IEnumerable<(string Version, Assembly Assembly, string Resource)> Pending(HashSet<string> applied) =>
+        new[] { typeof(DatabaseMigrator).Assembly, migrations }.Distinct()
+            .SelectMany(assembly => assembly.GetManifestResourceNames()
+                .Where(name => name.EndsWith(".sql", StringComparison.Ordinal) && name.Contains(".Migrations.", StringComparison.Ordinal))
+                .Select(name => (Version: name[(name.LastIndexOf(".Migrations.", StringComparison.Ordinal) + 12)..^4], Assembly: assembly, Resource: name)))
             .Where(m => !applied.Contains(m.Version))
             .OrderBy(m => m.Version, StringComparer.Ordinal);
 

@@ -36,4 +36,13 @@ public static class EventBusExtensions
         });
         return builder;
     }
+
+    /// <summary>The transactional outbox (<see cref="Outbox"/>) and its dispatcher; needs the service's
+    /// database (<c>AddMigratedDatabase</c>, which creates the outbox table) and the bus.</summary>
+    public static IHostApplicationBuilder AddOutbox(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<Outbox>();
+        builder.Services.AddHostedService<OutboxDispatcher>();
+        return builder;
+    }
 }

@@ -56,7 +56,8 @@ public sealed record AgentMetrics(long? TotalAgents, long? ActiveAgents, IReadOn
 
 public sealed record TopAgent(string Id, string? Name, long Runs, double? SuccessRate, double? AvgRuntime);
 
-public sealed record TopUser(string Id, string? Name, long Runs, decimal CreditsUsed, DateTime? LastActiveAt);
+/// <summary>A user of the top-10 by runs; users are per workspace, so the platform scope names the workspace too.</summary>
+public sealed record TopUser(string Id, string WorkspaceId, string? Name, long Runs, decimal CreditsUsed, DateTime? LastActiveAt);
 
 public sealed record Trends(
     IReadOnlyList<TimeSeriesPoint> Execution,

@@ -1,3 +1,4 @@
+using ExecutiveDashboard.Contracts.Metrics;
 using ExecutiveDashboard.Contracts.Ingest;
 using ExecutiveDashboard.Executions.Ingest;
 using ExecutiveDashboard.Executions.Metrics;

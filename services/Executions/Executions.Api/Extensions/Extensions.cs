@@ -13,6 +13,7 @@ public static class Extensions
     {
         builder.AddMigratedDatabase(DatabaseName, typeof(Extensions).Assembly);
         builder.AddEventBus();
+        builder.AddOutbox();
         builder.Services.AddSingleton<ExecutionEventStore>();
         builder.Services.AddSingleton<ExecutionsOverviewQuery>();
         builder.Services.AddOpenApi();

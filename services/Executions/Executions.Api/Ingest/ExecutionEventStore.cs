@@ -1,6 +1,10 @@
+using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Contracts.Ingest;
+using ExecutiveDashboard.Contracts.Metrics;
+using ExecutiveDashboard.Contracts.IntegrationEvents;
 using ExecutiveDashboard.Executions.Metrics;
 using ExecutiveDashboard.ServiceDefaults.Ingest;
+using ExecutiveDashboard.ServiceDefaults.Messaging;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -9,11 +13,18 @@ namespace ExecutiveDashboard.Executions.Ingest;
 /// <summary>
 /// Stores a valid batch in one transaction: claims the event ids (the ones seen before are
 /// duplicates and change nothing), copies the new raw events and adds them to every rollup.
-/// Committed before the caller answers 202, so an accepted event survives a crash.
+/// Committed before the caller answers 202, so an accepted event survives a crash; the integration
+/// events it causes go to the outbox in the same transaction.
 /// </summary>
-public sealed class ExecutionEventStore(NpgsqlDataSource dataSource)
+public sealed class ExecutionEventStore(NpgsqlDataSource dataSource, Outbox outbox, TimeProvider clock)
 {
     private const int MaxAttempts = 5;
+    private const string Service = "executions";
+
+    private static readonly string[] ChangedSections =
+    [
+        Sections.ExecutionMetrics, Sections.AgentMetrics, Sections.TopUsers, Sections.ExecutionTrend, Sections.ErrorsTrend,
+    ];
 
     public async Task<IngestResult> StoreAsync(IReadOnlyList<ExecutionEvent> events, CancellationToken cancellationToken)
     {
@@ -23,6 +34,10 @@ public sealed class ExecutionEventStore(NpgsqlDataSource dataSource)
             try
             {
                 var stored = await StoreOnceAsync(unique, cancellationToken);
+                if (stored > 0)
+                {
+                    outbox.Notify();
+                }
                 return new IngestResult(stored, events.Count - stored);
             }
             catch (PostgresException e) when ((e.IsTransient || e.SqlState == PostgresErrorCodes.DeadlockDetected) && attempt < MaxAttempts)
@@ -45,10 +60,30 @@ public sealed class ExecutionEventStore(NpgsqlDataSource dataSource)
             await CopyRunsAsync(connection, newEvents.OfType<RunCompletedEvent>(), cancellationToken);
             await CopyAgentEventsAsync(connection, newEvents.OfType<AgentCreatedEvent>(), cancellationToken);
             await UpsertRollupsAsync(connection, RunRollups.From(newEvents), cancellationToken);
+            await outbox.EnqueueAsync(connection, IntegrationEvents(newEvents), cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
         return newEvents.Count;
+    }
+
+    /// <summary>One <see cref="RunsCompleted"/> for the batch's new runs, and one <see cref="MetricsChanged"/>
+    /// per workspace it touched.</summary>
+    private List<object> IntegrationEvents(List<ExecutionEvent> newEvents)
+    {
+        var messages = new List<object>();
+        var runs = newEvents.OfType<RunCompletedEvent>()
+            .Select(r => new RunCompleted(r.EventId, r.WorkspaceId, r.RunId, r.AgentId, r.AgentName, r.UserId,
+                r.Status == RunStatus.Succeeded, r.StartedAt, r.CompletedAt, r.Credits, r.ErrorCode))
+            .ToList();
+        if (runs.Count > 0)
+        {
+            messages.Add(new RunsCompleted(Guid.NewGuid(), runs));
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        messages.AddRange(newEvents.Select(e => e.WorkspaceId).Distinct()
+            .Select(workspace => new MetricsChanged(workspace, Service, now, ChangedSections)));
+        return messages;
     }
 
     private static async Task<HashSet<string>> ClaimAsync(NpgsqlConnection connection, string[] ids, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using ExecutiveDashboard.Contracts.Ingest;
+using ExecutiveDashboard.Contracts.Metrics;
 using ExecutiveDashboard.Executions.Metrics;
 
 namespace ExecutiveDashboard.Executions.Ingest;

@@ -5,7 +5,7 @@ namespace ExecutiveDashboard.Executions.Metrics;
 
 public sealed record AgentRow(string Id, string? Name, RunTotals Totals);
 
-public sealed record UserRow(string Id, long Runs, decimal Credits, DateTime LastCompletedAt);
+public sealed record UserRow(string Id, string WorkspaceId, long Runs, decimal Credits, DateTime LastCompletedAt);
 
 /// <summary>Turns rollup totals into the executions part of the dashboard contract, every field as
 /// metrics.md defines it.</summary>
@@ -39,7 +39,7 @@ public static class ExecutionsOverviewBuilder
             activeAgents,
             topAgents.Select(a => new TopAgent(a.Id, a.Name, a.Totals.Runs, a.Totals.SuccessRate, a.Totals.AvgRuntime)).ToList());
 
-        var users = topUsers.Select(u => new TopUser(u.Id, Name: null, u.Runs, Round.Amount(u.Credits), u.LastCompletedAt)).ToList();
+        var users = topUsers.Select(u => new TopUser(u.Id, u.WorkspaceId, Name: null, u.Runs, Round.Amount(u.Credits), u.LastCompletedAt)).ToList();
 
         return new ExecutionsOverview(
             new PeriodRange(period.Current.Start, period.Current.End),

@@ -161,7 +161,7 @@ public sealed class ExecutionsOverviewQuery(NpgsqlDataSource dataSource)
                 SELECT r.workspace_id, r.user_id, 1, r.credits, r.completed_at
                 FROM p JOIN runs r ON r.completed_at >= p.t0 AND r.completed_at < p.t1 AND ($5::text IS NULL OR r.workspace_id = $5)
                 WHERE p.grain = 'r')
-            SELECT user_id, sum(runs)::bigint AS runs, sum(credits), max(last_completed_at)
+            SELECT user_id, workspace_id, sum(runs)::bigint AS runs, sum(credits), max(last_completed_at)
             FROM rows GROUP BY workspace_id, user_id
             ORDER BY runs DESC, user_id, workspace_id
             LIMIT $6
@@ -171,7 +171,7 @@ public sealed class ExecutionsOverviewQuery(NpgsqlDataSource dataSource)
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            top.Add(new UserRow(reader.GetString(0), reader.GetInt64(1), reader.GetDecimal(2), reader.GetDateTime(3)));
+            top.Add(new UserRow(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetDecimal(3), reader.GetDateTime(4)));
         }
         return top;
     }

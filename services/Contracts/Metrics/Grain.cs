@@ -1,4 +1,4 @@
-namespace ExecutiveDashboard.Executions.Metrics;
+namespace ExecutiveDashboard.Contracts.Metrics;
 
 /// <summary>The rollup resolutions. <see cref="Raw"/> means "read the raw runs": only ever for the
 /// sub-minute or sub-hour edges of a period, so a read costs the same whatever the history.</summary>

@@ -1,11 +1,14 @@
+using System.Globalization;
 using ExecutiveDashboard.Contracts.Metrics;
-using ExecutiveDashboard.Executions.Metrics;
-using static ExecutiveDashboard.Executions.UnitTests.Utc;
 
-namespace ExecutiveDashboard.Executions.UnitTests.Metrics;
+namespace ExecutiveDashboard.Contracts.UnitTests.Metrics;
 
 public class PeriodSlicerTests
 {
+    /// <summary>An ISO 8601 time without offset, read as UTC.</summary>
+    private static DateTime At(string iso) =>
+        DateTime.SpecifyKind(DateTime.Parse(iso, CultureInfo.InvariantCulture), DateTimeKind.Utc);
+
     private static readonly Grain[] Stats = [Grain.Day, Grain.Hour, Grain.Minute];
     private static readonly Grain[] Detail = [Grain.Day, Grain.Hour];
 

@@ -1,0 +1,75 @@
+using System.Text.Json;
+using ExecutiveDashboard.Contracts.IntegrationEvents;
+using MassTransit;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace ExecutiveDashboard.ServiceDefaults.Messaging;
+
+/// <summary>
+/// Publishes what the outbox holds, oldest first, as soon as it is told and at least every second
+/// (what a crash left behind). Rows are locked with SKIP LOCKED, so replicas share the work, and
+/// deleted only once the broker confirmed them: delivery is at least once, and consumers dedupe.
+/// </summary>
+public sealed partial class OutboxDispatcher(
+    Outbox outbox, NpgsqlDataSource dataSource, IBus bus, ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    private const int BatchSize = 500;
+    private static readonly TimeSpan Sweep = TimeSpan.FromSeconds(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await PublishBatchAsync(stoppingToken) == BatchSize)
+                {
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogFailed(e);
+            }
+            await outbox.WaitAsync(Sweep, stoppingToken);
+        }
+    }
+
+    private async Task<int> PublishBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        var rows = new List<(long Id, Type Type, string Body)>();
+        await using (var select = new NpgsqlCommand(
+            $"SELECT id, message_type, body::text FROM outbox_messages ORDER BY id LIMIT {BatchSize} FOR UPDATE SKIP LOCKED", connection))
+        await using (var reader = await select.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var type = typeof(MetricsChanged).Assembly.GetType(reader.GetString(1))
+                    ?? throw new InvalidOperationException($"Unknown integration event type {reader.GetString(1)}.");
+                rows.Add((reader.GetInt64(0), type, reader.GetString(2)));
+            }
+        }
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+
+        await Task.WhenAll(rows.Select(row =>
+            bus.Publish(JsonSerializer.Deserialize(row.Body, row.Type, JsonSerializerOptions.Web)!, row.Type, cancellationToken)));
+
+        await using (var delete = new NpgsqlCommand("DELETE FROM outbox_messages WHERE id = ANY($1)", connection))
+        {
+            delete.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Id).ToArray() });
+            await delete.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return rows.Count;
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Publishing the outbox failed; retrying within a second")]
+    private partial void LogFailed(Exception exception);
+}
