@@ -20,7 +20,8 @@ public static class EventBusExtensions
 
         builder.Services.AddMassTransit(bus =>
         {
-            bus.SetKebabCaseEndpointNameFormatter();
+            // Queues are named after the service: two services consuming the same event each get every message.
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(ServiceName(builder), includeNamespace: false));
             configure?.Invoke(bus);
             bus.UsingRabbitMq((context, rabbit) =>
             {
@@ -36,6 +37,9 @@ public static class EventBusExtensions
         });
         return builder;
     }
+
+    private static string ServiceName(IHostApplicationBuilder builder) =>
+        builder.Environment.ApplicationName.Replace(".Api", "", StringComparison.Ordinal).ToLowerInvariant();
 
     /// <summary>The transactional outbox (<see cref="Outbox"/>) and its dispatcher; needs the service's
     /// database (<c>AddMigratedDatabase</c>, which creates the outbox table) and the bus.</summary>

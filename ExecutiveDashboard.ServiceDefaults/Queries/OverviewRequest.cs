@@ -8,14 +8,27 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace ExecutiveDashboard.ServiceDefaults.Queries;
 
 /// <summary>The query every dashboard read takes: <c>workspace_id</c> (an id or <c>all</c>),
-/// <c>timeframe</c> (default 7d) and <c>asOf</c> (ISO 8601 with an offset; default now).</summary>
-public sealed record OverviewRequest(string Scope, Timeframe Timeframe, DateTime AsOf)
+/// <c>timeframe</c> (default 7d), <c>asOf</c> (ISO 8601 with an offset; default now) and, for <c>all</c>,
+/// an optional <c>start</c> earlier than the service's own earliest event.</summary>
+public sealed record OverviewRequest(string Scope, Timeframe Timeframe, DateTime AsOf, DateTime? AllStart = null)
 {
+    /// <summary>The start of <c>all</c>: the earlier of this service's earliest event and <see cref="AllStart"/>.</summary>
+    public DateTime? EarliestOf(DateTime? ownEarliest) =>
+        (ownEarliest, AllStart) switch
+        {
+            (null, var given) => given,
+            (var own, null) => own,
+            (var own, var given) => own < given ? own : given,
+        };
+
+    public static (OverviewRequest? Request, IResult? Refusal) From(OverviewQueryString query, ClaimsPrincipal user, TimeProvider clock) =>
+        From(query.WorkspaceId, query.Timeframe, query.AsOf, user, clock, query.Start);
+
     public const string DefaultTimeframe = "7d";
 
     /// <returns>The request, or the 400 or 403 problem that refuses it.</returns>
     public static (OverviewRequest? Request, IResult? Refusal) From(
-        string? workspaceId, string? timeframe, string? asOf, ClaimsPrincipal user, TimeProvider clock)
+        string? workspaceId, string? timeframe, string? asOf, ClaimsPrincipal user, TimeProvider clock, string? start = null)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(workspaceId))
@@ -27,19 +40,8 @@ public sealed record OverviewRequest(string Scope, Timeframe Timeframe, DateTime
             errors["timeframe"] = [$"'{timeframe}' is not one of {Timeframes.Allowed}"];
         }
 
-        var at = clock.GetUtcNow().UtcDateTime;
-        if (asOf is not null)
-        {
-            if (DateTimeOffset.TryParse(asOf, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
-                && (asOf.EndsWith('Z') || asOf.EndsWith('z') || parsed.Offset != TimeSpan.Zero || asOf.Contains('+') || asOf.LastIndexOf('-') > asOf.IndexOf('T')))
-            {
-                at = parsed.UtcDateTime;
-            }
-            else
-            {
-                errors["asOf"] = [$"'{asOf}' is not an ISO 8601 time with an offset, e.g. 2026-11-29T12:00:00Z"];
-            }
-        }
+        var at = asOf is null ? clock.GetUtcNow().UtcDateTime : ParseTime("asOf", asOf, errors);
+        DateTime? allStart = start is null ? null : ParseTime("start", start, errors);
 
         if (errors.Count > 0)
         {
@@ -52,6 +54,19 @@ public sealed record OverviewRequest(string Scope, Timeframe Timeframe, DateTime
                     ? "The whole platform ('all') needs a token with workspaces '*'."
                     : $"The token does not grant workspace '{workspaceId}'."));
         }
-        return (new OverviewRequest(workspaceId!, parsedTimeframe, DateTime.SpecifyKind(at, DateTimeKind.Utc)), null);
+        return (new OverviewRequest(workspaceId!, parsedTimeframe, DateTime.SpecifyKind(at, DateTimeKind.Utc), allStart), null);
+    }
+
+    /// <summary>An ISO 8601 time that states its offset (<c>Z</c> or ±hh:mm), as UTC.</summary>
+    private static DateTime ParseTime(string name, string value, Dictionary<string, string[]> errors)
+    {
+        var time = value.IndexOf('T') is var t and >= 0 ? value[t..] : "";
+        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+            && (time.EndsWith('Z') || time.EndsWith('z') || time.Contains('+') || time.Contains('-')))
+        {
+            return DateTime.SpecifyKind(parsed.UtcDateTime, DateTimeKind.Utc);
+        }
+        errors[name] = [$"'{value}' is not an ISO 8601 time with an offset, e.g. 2026-11-29T12:00:00Z"];
+        return default;
     }
 }

@@ -6,6 +6,9 @@ public static class Sections
     public const string UserMetrics = "userMetrics";
     public const string ExecutionMetrics = "executionMetrics";
     public const string BusinessMetrics = "businessMetrics";
+
+    /// <summary>The one field of businessMetrics the users service feeds.</summary>
+    public const string ActiveWorkspaces = "businessMetrics.activeWorkspaces";
     public const string AgentMetrics = "agentMetrics";
     public const string TopUsers = "topUsers";
     public const string MrrMovements = "mrrMovements";

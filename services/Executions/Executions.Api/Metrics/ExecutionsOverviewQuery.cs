@@ -1,6 +1,7 @@
 using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Contracts.Metrics;
 using ExecutiveDashboard.Executions.Ingest;
+using ExecutiveDashboard.ServiceDefaults.Queries;
 using Npgsql;
 
 namespace ExecutiveDashboard.Executions.Metrics;
@@ -16,12 +17,13 @@ public sealed class ExecutionsOverviewQuery(NpgsqlDataSource dataSource)
     private const double P95 = 0.95;
     private const int TopCount = 10;
 
-    public async Task<ExecutionsOverview> GetAsync(string scope, Timeframe timeframe, DateTime asOf, CancellationToken cancellationToken)
+    public async Task<ExecutionsOverview> GetAsync(OverviewRequest request, CancellationToken cancellationToken)
     {
+        var (scope, timeframe, asOf) = (request.Scope, request.Timeframe, request.AsOf);
         var workspace = scope == Scopes.Platform ? null : scope;
         var storedScope = workspace ?? RunRollups.Platform;
 
-        var earliest = timeframe == Timeframe.All ? await EarliestEventAsync(storedScope, cancellationToken) : null;
+        var earliest = timeframe == Timeframe.All ? request.EarliestOf(await EarliestEventAsync(scope, cancellationToken)) : null;
         var period = ReportingPeriod.For(timeframe, asOf, earliest);
         var buckets = period.TrendBuckets();
 
@@ -185,10 +187,11 @@ public sealed class ExecutionsOverviewQuery(NpgsqlDataSource dataSource)
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    private async Task<DateTime?> EarliestEventAsync(string storedScope, CancellationToken cancellationToken)
+    /// <summary>The earliest event of a scope (a workspace id or <c>all</c>), or null without events.</summary>
+    public async Task<DateTime?> EarliestEventAsync(string scope, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("SELECT earliest_event_at FROM scope_bounds WHERE scope = $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = storedScope });
+        command.Parameters.Add(new NpgsqlParameter { Value = scope == Scopes.Platform ? RunRollups.Platform : scope });
         return await command.ExecuteScalarAsync(cancellationToken) is DateTime earliest ? earliest : null;
     }
 

@@ -17,14 +17,31 @@ public static class OverviewApi
     }
 
     public static async Task<IResult> GetOverview(
-        HttpContext context, OverviewComposer composer, TimeProvider clock,
+        HttpContext context, OverviewComposer composer, OverviewCache cache, TimeProvider clock,
         [AsParameters] OverviewQueryString q, CancellationToken cancellationToken)
     {
-        var (request, refusal) = OverviewRequest.From(q.WorkspaceId, q.Timeframe, q.AsOf, context.User, clock);
+        var (request, refusal) = OverviewRequest.From(q, context.User, clock);
         if (request is null)
         {
             return refusal!;
         }
-        return TypedResults.Ok(await composer.ComposeAsync(request, context.Request.Headers.Authorization, cancellationToken));
+        if (q.AsOf is null)
+        {
+            // "Now" is read to the second, so that readers of the same second share one cached answer.
+            request = request with { AsOf = request.AsOf.AddTicks(-(request.AsOf.Ticks % TimeSpan.TicksPerSecond)) };
+        }
+
+        var (hit, version) = await cache.GetAsync(request);
+        if (hit is not null)
+        {
+            return TypedResults.Ok(hit with { Meta = hit.Meta with { Cached = true } });
+        }
+
+        var composed = await composer.ComposeAsync(request, context.Request.Headers.Authorization, cancellationToken);
+        if (composed.Complete)
+        {
+            await cache.SetAsync(request, version, composed.Data);
+        }
+        return TypedResults.Ok(composed.Data);
     }
 }

@@ -7,15 +7,22 @@ public static class Extensions
 {
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddEventBus();
+        builder.AddRedisClient("redis");
+        builder.AddEventBus(bus => bus.AddConsumer<MetricsChangedConsumer>());
         builder.AddApiRateLimiting();
+
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
             .AddServiceDiscoveryDestinationResolver();
 
         builder.Services.Configure<OverviewOptions>(builder.Configuration.GetSection("Overview"));
-        builder.Services.AddHttpClient<ExecutionsClient>(http => http.BaseAddress = new Uri("http://executions-api"));
-        builder.Services.AddScoped<OverviewComposer>();
+        foreach (var service in DashboardServices.All)
+        {
+            builder.Services.AddHttpClient(service, http => http.BaseAddress = DashboardServices.AddressOf(service));
+        }
+        builder.Services.AddSingleton<DashboardServices>();
+        builder.Services.AddSingleton<OverviewCache>();
+        builder.Services.AddSingleton<OverviewComposer>();
         builder.Services.AddOpenApi();
         return builder;
     }

@@ -1,7 +1,9 @@
+using System.Globalization;
 using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Contracts.Metrics;
 using ExecutiveDashboard.ServiceDefaults.Queries;
 using Microsoft.Extensions.Options;
+using static ExecutiveDashboard.Gateway.Overview.DashboardServices;
 
 namespace ExecutiveDashboard.Gateway.Overview;
 
@@ -12,54 +14,101 @@ public sealed class OverviewOptions
 }
 
 /// <summary>
-/// Fans out to the services in parallel, each with its own timeout, and maps their answers into
-/// <see cref="ExecutiveDashboardData"/>. A service that fails or is slow empties its own sections and
-/// names them in <c>meta.degraded</c>; the rest of the dashboard still answers.
+/// Fans out to the services in parallel, each call with its own timeout, and maps their answers into
+/// <see cref="ExecutiveDashboardData"/>. A service that is not deployed, fails or is too slow empties
+/// its own sections and names them in <c>meta.degraded</c>; the rest of the dashboard still answers.
 /// </summary>
 public sealed partial class OverviewComposer(
-    ExecutionsClient executions, IOptions<OverviewOptions> options, TimeProvider clock, ILogger<OverviewComposer> logger)
+    DashboardServices services, IOptions<OverviewOptions> options, TimeProvider clock, ILogger<OverviewComposer> logger)
 {
-    /// <summary>Sections of services that do not exist yet: always degraded, always present.</summary>
-    private static readonly string[] NotYetServed =
-    [
-        Sections.UserMetrics, Sections.BusinessMetrics, Sections.MrrMovements, Sections.ActiveAlerts,
-        Sections.UsersTrend, Sections.RevenueTrend,
-    ];
-
-    private static readonly string[] ExecutionSections =
-    [
-        Sections.ExecutionMetrics, Sections.AgentMetrics, Sections.TopUsers, Sections.ExecutionTrend, Sections.ErrorsTrend,
-    ];
-
-    public async Task<ExecutiveDashboardData> ComposeAsync(OverviewRequest request, string? authorization, CancellationToken cancellationToken)
+    /// <summary>The sections each service feeds.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> SectionsOf = new Dictionary<string, string[]>
     {
-        var executionsAnswer = await CallAsync("executions", ct => executions.GetOverviewAsync(request, authorization, ct), cancellationToken);
+        [Executions] = [Sections.ExecutionMetrics, Sections.AgentMetrics, Sections.TopUsers, Sections.ExecutionTrend, Sections.ErrorsTrend],
+        [Users] = [Sections.UserMetrics, Sections.UsersTrend, Sections.ActiveWorkspaces],
+        [Billing] = [Sections.BusinessMetrics, Sections.MrrMovements, Sections.RevenueTrend],
+        [Alerts] = [Sections.ActiveAlerts],
+    };
 
-        var degraded = new List<string>(NotYetServed);
-        if (executionsAnswer is null)
+    public async Task<ComposedOverview> ComposeAsync(OverviewRequest request, string? authorization, CancellationToken cancellationToken)
+    {
+        var failed = new List<string>();
+        if (request.Timeframe == Timeframe.All)
         {
-            degraded.AddRange(ExecutionSections);
+            request = request with { AllStart = await EarliestEventAsync(request, authorization, failed, cancellationToken) };
         }
 
-        var period = ReportingPeriod.For(request.Timeframe, request.AsOf, executionsAnswer?.Period.Start);
-        return new ExecutiveDashboardData(
+        var query = Query(request);
+        var executions = CallAsync(Executions, failed, ct => services.GetAsync<ExecutionsOverview>(Executions, $"/api/executions/overview{query}", authorization, ct), cancellationToken);
+        var users = CallAsync(Users, failed, ct => services.GetAsync<UsersOverview>(Users, $"/api/users/overview{query}", authorization, ct), cancellationToken);
+        var billing = CallAsync(Billing, failed, ct => services.GetAsync<BillingOverview>(Billing, $"/api/billing/overview{query}", authorization, ct), cancellationToken);
+        var alerts = CallAsync(Alerts, failed, ct => services.GetAsync<List<ActiveAlert>>(Alerts, $"/api/alerts{query}&state=active", authorization, ct), cancellationToken);
+        await Task.WhenAll(executions, users, billing, alerts);
+
+        var topUsers = await NamedAsync(executions.Result?.TopUsers ?? [], authorization, cancellationToken);
+        var period = ReportingPeriod.For(request.Timeframe, request.AsOf, request.AllStart);
+
+        var notDeployed = All.Where(s => !services.IsDeployed(s)).SelectMany(s => SectionsOf[s]);
+        var unavailable = failed.Distinct().SelectMany(s => SectionsOf[s]);
+        var degraded = notDeployed.Concat(unavailable).Distinct().Order(StringComparer.Ordinal).ToList();
+
+        var business = billing.Result?.BusinessMetrics ?? BusinessMetrics.Empty;
+        var data = new ExecutiveDashboardData(
             request.Timeframe.ToWire(),
             new PeriodRange(period.Current.Start, period.Current.End),
-            UserMetrics.Empty,
-            executionsAnswer?.ExecutionMetrics ?? ExecutionMetrics.Empty,
-            BusinessMetrics.Empty,
-            executionsAnswer?.AgentMetrics ?? AgentMetrics.Empty,
-            new Trends(executionsAnswer?.ExecutionTrend ?? [], Users: [], Revenue: [], executionsAnswer?.ErrorTrend ?? []),
-            ActiveAlerts: [],
-            executionsAnswer?.TopUsers ?? [],
-            MrrMovements.Empty,
-            new DashboardMeta(clock.GetUtcNow().UtcDateTime, request.AsOf, Cached: false,
-                degraded.Order(StringComparer.Ordinal).ToList(), MetricCatalog.All));
+            users.Result?.UserMetrics ?? UserMetrics.Empty,
+            executions.Result?.ExecutionMetrics ?? ExecutionMetrics.Empty,
+            business with { ActiveWorkspaces = users.Result?.ActiveWorkspaces },
+            executions.Result?.AgentMetrics ?? AgentMetrics.Empty,
+            new Trends(
+                executions.Result?.ExecutionTrend ?? [],
+                users.Result?.UsersTrend ?? [],
+                billing.Result?.RevenueTrend ?? [],
+                executions.Result?.ErrorTrend ?? []),
+            alerts.Result ?? [],
+            topUsers,
+            billing.Result?.MrrMovements ?? MrrMovements.Empty,
+            new DashboardMeta(clock.GetUtcNow().UtcDateTime, request.AsOf, Cached: false, degraded, MetricCatalog.All));
+
+        // Only an answer without failures is worth caching: a service that comes back must show at once.
+        return new ComposedOverview(data, Complete: failed.Count == 0);
     }
 
-    private async Task<T?> CallAsync<T>(string service, Func<CancellationToken, Task<T?>> call, CancellationToken cancellationToken)
+    /// <summary><c>all</c> starts at the earliest event over every service, so that every section shares one period.</summary>
+    private async Task<DateTime?> EarliestEventAsync(OverviewRequest request, string? authorization, List<string> failed, CancellationToken cancellationToken)
+    {
+        var query = $"?workspace_id={Uri.EscapeDataString(request.Scope)}";
+        var answers = await Task.WhenAll(new[] { Executions, Users, Billing }.Select(service =>
+            CallAsync(service, failed, ct => services.GetAsync<EarliestEvent>(service, $"/api/{service}/earliest{query}", authorization, ct), cancellationToken)));
+        return answers.Select(a => a?.Earliest).Where(e => e is not null).DefaultIfEmpty(null).Min();
+    }
+
+    private async Task<IReadOnlyList<TopUser>> NamedAsync(IReadOnlyList<TopUser> topUsers, string? authorization, CancellationToken cancellationToken)
+    {
+        if (topUsers.Count == 0)
+        {
+            return topUsers;
+        }
+        var noFailures = new List<string>();
+        var names = await CallAsync(Users, noFailures, ct => services.PostAsync<List<UserName>>(Users, "/api/users/names",
+            topUsers.Select(u => new UserKey(u.WorkspaceId, u.Id)).ToList(), authorization, ct), cancellationToken);
+        var byKey = (names ?? []).ToDictionary(n => (n.WorkspaceId, n.UserId), n => n.Name);
+        return topUsers.Select(u => u with { Name = byKey.GetValueOrDefault((u.WorkspaceId, u.Id)) }).ToList();
+    }
+
+    private static string Query(OverviewRequest request) =>
+        $"?workspace_id={Uri.EscapeDataString(request.Scope)}&timeframe={request.Timeframe.ToWire()}&asOf={Iso(request.AsOf)}"
+        + (request.AllStart is { } start ? $"&start={Iso(start)}" : "");
+
+    private static string Iso(DateTime t) => t.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    private async Task<T?> CallAsync<T>(string service, List<string> failed, Func<CancellationToken, Task<T?>> call, CancellationToken cancellationToken)
         where T : class
     {
+        if (!services.IsDeployed(service))
+        {
+            return null;
+        }
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.ServiceTimeout);
         try
@@ -69,6 +118,10 @@ public sealed partial class OverviewComposer(
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             LogDegraded(service, e.Message);
+            lock (failed)
+            {
+                failed.Add(service);
+            }
             return null;
         }
     }
@@ -76,3 +129,6 @@ public sealed partial class OverviewComposer(
     [LoggerMessage(LogLevel.Warning, "The {Service} service did not answer the overview; its sections are degraded: {Reason}")]
     private partial void LogDegraded(string service, string reason);
 }
+
+/// <param name="Complete">Every deployed service answered.</param>
+public sealed record ComposedOverview(ExecutiveDashboardData Data, bool Complete);
