@@ -24,7 +24,7 @@ public class RunRollupsTests
         new($"ev_{Interlocked.Increment(ref _next)}", workspace, agent, name, At(occurredAt));
 
     [Fact]
-    public void A_run_counts_in_its_workspace_and_the_platform_once_per_grain_in_its_floored_bucket()
+    public void A_run_counts_in_its_workspace_per_day_and_hour_and_in_the_platform_also_per_minute()
     {
         var rollups = RunRollups.From([Run("2026-11-02T10:17:45", runtimeSeconds: 30, credits: 2.5m)]);
 
@@ -34,8 +34,8 @@ public class RunRollupsTests
         {
             expected[(scope, Grain.Day, At("2026-11-02T00:00:00"))] = one;
             expected[(scope, Grain.Hour, At("2026-11-02T10:00:00"))] = one;
-            expected[(scope, Grain.Minute, At("2026-11-02T10:17:00"))] = one;
         }
+        expected[("*", Grain.Minute, At("2026-11-02T10:17:00"))] = one;
         Assert.Equal(expected, rollups.Stats);
     }
 
@@ -54,7 +54,7 @@ public class RunRollupsTests
 
         Assert.Contains(("ws_1", Grain.Day, At("2026-11-01T00:00:00")), rollups.Stats.Keys);
         Assert.Contains(("ws_1", Grain.Hour, At("2026-11-01T22:00:00")), rollups.Stats.Keys);
-        Assert.Contains(("ws_1", Grain.Minute, At("2026-11-01T22:30:00")), rollups.Stats.Keys);
+        Assert.Contains(("*", Grain.Minute, At("2026-11-01T22:30:00")), rollups.Stats.Keys);
     }
 
     [Fact]
@@ -70,8 +70,8 @@ public class RunRollupsTests
         var both = new RunTotals(2, 1, 120, 4.0m);
         Assert.Equal(both, rollups.Stats[("ws_1", Grain.Hour, At("2026-11-02T10:00:00"))]);
         Assert.Equal(both, rollups.Stats[("*", Grain.Day, At("2026-11-02T00:00:00"))]);
-        Assert.Equal(new RunTotals(1, 0, 90, 1.5m), rollups.Stats[("ws_1", Grain.Minute, At("2026-11-02T10:59:00"))]);
-        Assert.Equal(8, rollups.Stats.Count);   // per scope: 1 day + 1 hour + 2 minutes
+        Assert.Equal(new RunTotals(1, 0, 90, 1.5m), rollups.Stats[("*", Grain.Minute, At("2026-11-02T10:59:00"))]);
+        Assert.Equal(6, rollups.Stats.Count);   // ws_1: 1 day + 1 hour; platform: 1 day + 1 hour + 2 minutes
     }
 
     [Fact]

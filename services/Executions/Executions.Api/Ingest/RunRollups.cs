@@ -13,8 +13,12 @@ public sealed class RunRollups
     /// <summary>The platform scope in storage; no workspace id can be <c>*</c>.</summary>
     public const string Platform = "*";
 
-    public static readonly Grain[] StatsGrains = [Grain.Day, Grain.Hour, Grain.Minute];
     public static readonly Grain[] DetailGrains = [Grain.Day, Grain.Hour];
+    private static readonly Grain[] PlatformStatsGrains = [Grain.Day, Grain.Hour, Grain.Minute];
+
+    /// <summary>Run totals per day and hour; the platform also per minute, because the raw edges of its
+    /// trend buckets would be thousands of runs, while one workspace's are a handful.</summary>
+    public static Grain[] StatsGrainsOf(string scope) => scope == Platform ? PlatformStatsGrains : DetailGrains;
 
     public Dictionary<(string Scope, Grain Grain, DateTime Bucket), RunTotals> Stats { get; } = [];
     public Dictionary<(string Scope, Grain Grain, DateTime Bucket, int Bin), long> Histogram { get; } = [];
@@ -49,7 +53,7 @@ public sealed class RunRollups
 
         foreach (var scope in (string[])[run.WorkspaceId, Platform])
         {
-            foreach (var grain in StatsGrains)
+            foreach (var grain in StatsGrainsOf(scope))
             {
                 Add(Stats, (scope, grain, grain.Floor(at)), totals);
             }

@@ -31,7 +31,7 @@ public sealed class ExecutionsOverviewQuery(NpgsqlDataSource dataSource)
         periods.AddRange(buckets);
         var currentOnly = Pieces([period.Current], RunRollups.DetailGrains);
 
-        var totals = TotalsAsync(storedScope, workspace, Pieces(periods, RunRollups.StatsGrains), periods.Count, cancellationToken);
+        var totals = TotalsAsync(storedScope, workspace, Pieces(periods, RunRollups.StatsGrainsOf(storedScope)), periods.Count, cancellationToken);
         var p95 = PercentileAsync(storedScope, workspace, currentOnly, cancellationToken);
         var agents = TopAgentsAsync(workspace, currentOnly, cancellationToken);
         var users = TopUsersAsync(workspace, currentOnly, cancellationToken);

@@ -45,7 +45,7 @@ CREATE TABLE scope_bounds (
     earliest_event_at timestamptz NOT NULL
 );
 
--- Rollups, maintained in the ingest transaction. grain: 'd' day, 'h' hour, 'm' minute (run_stats only).
+-- Rollups, maintained in the ingest transaction. grain: 'd' day, 'h' hour, 'm' minute (run_stats of the platform only).
 -- scope is a workspace id or '*' (the platform).
 CREATE TABLE run_stats (
     scope        text NOT NULL,

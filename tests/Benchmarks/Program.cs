@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using ExecutiveDashboard.Benchmarks;
+
+// Load and latency harness against a running system (./run.sh --no-demo). Prints figures; asserts nothing.
+//   dotnet run -c Release --project tests/Benchmarks -- [--gateway URL] [--runs N] [--workspaces N] [--users N]
+//       [--subscriptions N] [--days N] [--seed N] [--skip-seed] [--from N] [--samples N] [--parallel N]
+var options = Options.Parse(args);
+var end = DateTime.UtcNow.Date.AddDays(1);
+var dataset = new Dataset(options.Workspaces, options.Users, options.Runs, options.Subscriptions, options.Days, options.Seed, end);
+var http = new HttpClient { BaseAddress = new Uri(options.Gateway), Timeout = TimeSpan.FromMinutes(2) };
+
+var ingest = await TokenAsync("ingest");
+var ceo = await TokenAsync("ceo");
+Console.WriteLine($"dataset: {options.Workspaces:N0} workspaces, {options.Users:N0} users, {options.Runs:N0} runs over {options.Days} days, {options.Subscriptions:N0} subscriptions (seed {options.Seed})");
+
+if (!options.SkipSeed)
+{
+    if (options.Users > 0)
+    {
+        await SendAllAsync("users", dataset.UserSignups());
+    }
+    if (options.Subscriptions > 0)
+    {
+        await SendAllAsync("billing", dataset.Billing());
+    }
+    var watch = Stopwatch.StartNew();
+    var sent = await SendAllAsync("executions", dataset.Runs(options.From, options.Runs - options.From));
+    Console.WriteLine($"ingest: {sent:N0} run.completed in {watch.Elapsed.TotalSeconds:F1} s = {sent / watch.Elapsed.TotalSeconds:N0} events/s (batches of 1,000, {options.Parallel} in flight)");
+    Console.WriteLine("waiting 10 s for the bus consumers to drain…");
+    await Task.Delay(TimeSpan.FromSeconds(10));
+}
+
+Console.WriteLine($"overview latency, {options.Samples} samples each (ms):");
+Console.WriteLine("scope        timeframe  miss p50  miss p95  hit p50  hit p95");
+foreach (var scope in new[] { "all", "bw_00001" })
+{
+    foreach (var timeframe in new[] { "24h", "7d", "30d", "90d", "all" })
+    {
+        // A cache miss: each request asks a distinct asOf (1 ms apart), so no answer can be reused.
+        var miss = await MeasureAsync(i => $"/api/executive/overview?workspace_id={scope}&timeframe={timeframe}&asOf={Iso(end.AddHours(-1).AddMilliseconds(-i))}");
+        var hit = await MeasureAsync(_ => $"/api/executive/overview?workspace_id={scope}&timeframe={timeframe}&asOf={Iso(end.AddHours(-1))}");
+        Console.WriteLine($"{scope,-12} {timeframe,-9} {P(miss, 50),9:F1} {P(miss, 95),9:F1} {P(hit, 50),8:F1} {P(hit, 95),8:F1}");
+    }
+}
+
+async Task<long> SendAllAsync(string service, IEnumerable<JsonObject> events)
+{
+    long sent = 0;
+    await Parallel.ForEachAsync(events.Chunk(1_000), new ParallelOptions { MaxDegreeOfParallelism = options.Parallel }, async (batch, ct) =>
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/{service}/events")
+        {
+            Content = new StringContent(new JsonArray(batch.Cast<JsonNode>().ToArray()).ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ingest);
+        using var response = await http.SendAsync(request, ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{service}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
+        }
+        var total = Interlocked.Add(ref sent, batch.Length);
+        if (total % 100_000 < batch.Length)
+        {
+            Console.WriteLine($"  {service}: {total:N0} events");
+        }
+    });
+    return sent;
+}
+
+async Task<double[]> MeasureAsync(Func<int, string> path)
+{
+    var timings = new double[options.Samples];
+    for (var i = 0; i < options.Samples; i++)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path(i));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ceo);
+        var watch = Stopwatch.StartNew();
+        using var response = await http.SendAsync(request);
+        await response.Content.ReadAsByteArrayAsync();
+        timings[i] = watch.Elapsed.TotalMilliseconds;
+        response.EnsureSuccessStatusCode();
+    }
+    return timings;
+}
+
+async Task<string> TokenAsync(string role)
+{
+    using var response = await http.PostAsJsonAsync("/api/dev/token", new { role, workspaces = "*", name = $"Benchmark {role}" });
+    response.EnsureSuccessStatusCode();
+    return (await response.Content.ReadFromJsonAsync<JsonObject>())!["token"]!.GetValue<string>();
+}
+
+static double P(double[] values, double percentile)
+{
+    var sorted = values.Order().ToArray();
+    return sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(percentile / 100 * sorted.Length) - 1)];
+}
+
+static string Iso(DateTime t) => t.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+internal sealed record Options(string Gateway, long Runs, int Workspaces, int Users, int Subscriptions, int Days, int Seed,
+    bool SkipSeed, long From, int Samples, int Parallel)
+{
+    public static Options Parse(string[] args)
+    {
+        string Get(string name, string fallback) =>
+            Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+        return new Options(
+            Get("--gateway", "http://localhost:8080"),
+            long.Parse(Get("--runs", "1000000"), CultureInfo.InvariantCulture),
+            int.Parse(Get("--workspaces", "2000"), CultureInfo.InvariantCulture),
+            int.Parse(Get("--users", "100000"), CultureInfo.InvariantCulture),
+            int.Parse(Get("--subscriptions", "5000"), CultureInfo.InvariantCulture),
+            int.Parse(Get("--days", "90"), CultureInfo.InvariantCulture),
+            int.Parse(Get("--seed", "42"), CultureInfo.InvariantCulture),
+            args.Contains("--skip-seed"),
+            long.Parse(Get("--from", "0"), CultureInfo.InvariantCulture),
+            int.Parse(Get("--samples", "100"), CultureInfo.InvariantCulture),
+            int.Parse(Get("--parallel", "4"), CultureInfo.InvariantCulture));
+    }
+}
