@@ -38,31 +38,34 @@ public sealed class UsersOverviewQuery(NpgsqlDataSource dataSource)
         const string sql = """
             WITH p AS (SELECT * FROM unnest($1::int[], $2::text[], $3::timestamptz[], $4::timestamptz[]) AS p(slot, grain, t0, t1)),
             rows AS MATERIALIZED (
-                SELECT p.slot, a.user_key, a.workspace_id
-                FROM p JOIN user_activity a ON a.grain = p.grain AND a.bucket_start >= p.t0 AND a.bucket_start < p.t1
-                    AND ($5::text IS NULL OR a.workspace_id = $5)
-                WHERE p.grain <> 'r'
-                UNION ALL
-                SELECT p.slot, e.user_key, e.workspace_id
-                FROM p JOIN activity_events e ON e.occurred_at >= p.t0 AND e.occurred_at < p.t1
-                    AND ($5::text IS NULL OR e.workspace_id = $5)
-                WHERE p.grain = 'r')
-            SELECT slot, count(DISTINCT user_key) FROM rows GROUP BY slot
+                SELECT DISTINCT slot, user_key, workspace_id FROM (
+                    SELECT p.slot, a.user_key, a.workspace_id
+                    FROM p JOIN user_activity a ON a.grain = p.grain AND a.bucket_start >= p.t0 AND a.bucket_start < p.t1
+                        AND ($5::text IS NULL OR a.workspace_id = $5)
+                    WHERE p.grain <> 'r'
+                    UNION ALL
+                    SELECT p.slot, e.user_key, e.workspace_id
+                    FROM p JOIN activity_events e ON e.occurred_at >= p.t0 AND e.occurred_at < p.t1
+                        AND ($5::text IS NULL OR e.workspace_id = $5)
+                    WHERE p.grain = 'r') pieces)
+            SELECT slot, count(*) FROM rows GROUP BY slot
             UNION ALL
             SELECT -1, count(*) FROM (
-                SELECT user_key FROM rows WHERE slot = 1
+                SELECT user_key FROM rows WHERE slot = $7
                 EXCEPT
-                SELECT user_key FROM rows WHERE slot = 0) churned
+                SELECT user_key FROM rows WHERE slot = $6) churned
             UNION ALL
-            SELECT -2, count(DISTINCT workspace_id) FROM rows WHERE slot = 0
+            SELECT -2, count(DISTINCT workspace_id) FROM rows WHERE slot = $6
             """;
+        // The period is often one of the fixed windows too (30d is the mau window): count each distinct window once.
+        var unique = windows.Distinct().ToList();
         var slot = new List<int>();
         var grain = new List<string>();
         var from = new List<DateTime>();
         var to = new List<DateTime>();
-        for (var i = 0; i < windows.Count; i++)
+        for (var i = 0; i < unique.Count; i++)
         {
-            foreach (var slice in PeriodSlicer.Slice(windows[i], UserRollups.Grains))
+            foreach (var slice in PeriodSlicer.Slice(unique[i], UserRollups.Grains))
             {
                 slot.Add(i);
                 grain.Add(slice.Grain.Code());
@@ -77,8 +80,10 @@ public sealed class UsersOverviewQuery(NpgsqlDataSource dataSource)
         command.Parameters.Add(new NpgsqlParameter { Value = from.ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = to.ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)workspace ?? DBNull.Value, DataTypeName = "text" });
+        command.Parameters.Add(new NpgsqlParameter { Value = unique.IndexOf(windows[UsersOverviewBuilder.Current]) });
+        command.Parameters.Add(new NpgsqlParameter { Value = unique.IndexOf(windows[UsersOverviewBuilder.Previous]) });
 
-        var perWindow = new long[windows.Count];
+        var perUnique = new long[unique.Count];
         long churned = 0, workspaces = 0;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -88,10 +93,10 @@ public sealed class UsersOverviewQuery(NpgsqlDataSource dataSource)
             {
                 case -1: churned = count; break;
                 case -2: workspaces = count; break;
-                default: perWindow[index] = count; break;
+                default: perUnique[index] = count; break;
             }
         }
-        return (perWindow, churned, workspaces);
+        return (windows.Select(w => perUnique[unique.IndexOf(w)]).ToArray(), churned, workspaces);
     }
 
     /// <summary>Users known by asOf (first seen before it) and users first seen in the period.</summary>
