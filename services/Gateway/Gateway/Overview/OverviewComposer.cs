@@ -91,7 +91,7 @@ public sealed partial class OverviewComposer(
         }
         var noFailures = new List<string>();
         var names = await CallAsync(Users, noFailures, ct => services.PostAsync<List<UserName>>(Users, "/api/users/names",
-            topUsers.Select(u => new UserKey(u.WorkspaceId, u.Id)).ToList(), authorization, ct), cancellationToken);
+            topUsers.Select(u => new UserRef(u.WorkspaceId, u.Id)).ToList(), authorization, ct), cancellationToken);
         var byKey = (names ?? []).ToDictionary(n => (n.WorkspaceId, n.UserId), n => n.Name);
         return topUsers.Select(u => u with { Name = byKey.GetValueOrDefault((u.WorkspaceId, u.Id)) }).ToList();
     }

@@ -1,0 +1,97 @@
+using ExecutiveDashboard.Contracts.Dashboard;
+using ExecutiveDashboard.Contracts.Ingest;
+using ExecutiveDashboard.ServiceDefaults.Auth;
+using ExecutiveDashboard.ServiceDefaults.Ingest;
+using ExecutiveDashboard.ServiceDefaults.Queries;
+using ExecutiveDashboard.Users.Ingest;
+using ExecutiveDashboard.Users.Metrics;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ExecutiveDashboard.Users.Apis;
+
+public static class UsersApi
+{
+    public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/users").WithTags("Users");
+
+        api.MapPost("/events", IngestEvents)
+            .RequireAuthorization(Roles.IngestPolicy)
+            .Accepts<object[]>("application/json")
+            .WithName("IngestUserEvents")
+            .WithSummary("Ingest a batch of user.signed_up and user.active events (1–5,000, at most 5 MiB)");
+
+        api.MapGet("/overview", GetOverview)
+            .RequireAuthorization(Roles.DashboardPolicy)
+            .Produces<UsersOverview>()
+            .WithName("GetUsersOverview")
+            .WithSummary("User metrics, active workspaces and the users trend of a scope");
+
+        api.MapPost("/names", GetNames)
+            .RequireAuthorization(Roles.DashboardPolicy)
+            .WithName("GetUserNames")
+            .WithSummary("The latest signup name of up to 100 users, each named by workspace and user id");
+
+        return app;
+    }
+
+    public static Task<Results<Accepted<IngestResult>, ValidationProblem, ProblemHttpResult>> IngestEvents(
+        HttpRequest request, UserEventStore store, CancellationToken cancellationToken) =>
+        IngestRequest.HandleAsync(request, UserEvent.Types, UserEvent.Parse, e => e.WorkspaceId,
+            store.StoreAsync, cancellationToken);
+
+    public static async Task<IResult> GetOverview(
+        HttpContext context, UsersOverviewQuery query, TimeProvider clock,
+        [AsParameters] OverviewQueryString q, CancellationToken cancellationToken)
+    {
+        var (request, refusal) = OverviewRequest.From(q.WorkspaceId, q.Timeframe, q.AsOf, context.User, clock);
+        if (request is null)
+        {
+            return refusal!;
+        }
+        return TypedResults.Ok(await query.GetAsync(request.Scope, request.Timeframe, request.AsOf, cancellationToken));
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<UserName>>, ValidationProblem, ProblemHttpResult>> GetNames(
+        HttpContext context, UserRef[]? users, UserNamesQuery query, CancellationToken cancellationToken)
+    {
+        if (users is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["$"] = ["the body must be a JSON array of { workspaceId, userId }"] },
+                title: "Invalid user list");
+        }
+        var errors = new Dictionary<string, string[]>();
+        if (users.Length > UserNamesQuery.MaxUsers)
+        {
+            errors["$"] = [$"at most {UserNamesQuery.MaxUsers} users per request, not {users.Length}"];
+        }
+        for (var i = 0; i < users.Length && errors.Count < 20; i++)
+        {
+            if (users[i] is null)
+            {
+                errors[$"[{i}]"] = ["must be an object { workspaceId, userId }"];
+                continue;
+            }
+            if (users[i].WorkspaceId is not { } w || !EventFields.IsValidId(w))
+            {
+                errors[$"[{i}].workspaceId"] = ["must be 1–128 letters, digits or -_.:@"];
+            }
+            if (users[i].UserId is not { } u || !EventFields.IsValidId(u))
+            {
+                errors[$"[{i}].userId"] = ["must be 1–128 letters, digits or -_.:@"];
+            }
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "Invalid user list");
+        }
+
+        var foreign = users.Select(u => u.WorkspaceId).FirstOrDefault(w => !context.User.CanSee(w));
+        if (foreign is not null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Workspace not allowed",
+                detail: $"The token does not grant workspace '{foreign}'.");
+        }
+        return TypedResults.Ok(await query.GetAsync(users, cancellationToken));
+    }
+}

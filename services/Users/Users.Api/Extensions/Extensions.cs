@@ -1,0 +1,26 @@
+using ExecutiveDashboard.ServiceDefaults.Data;
+using ExecutiveDashboard.ServiceDefaults.Messaging;
+using ExecutiveDashboard.Users.Ingest;
+using ExecutiveDashboard.Users.IntegrationEvents;
+using ExecutiveDashboard.Users.Metrics;
+
+namespace ExecutiveDashboard.Users.Extensions;
+
+public static class Extensions
+{
+    public const string DatabaseName = "usersdb";
+
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddMigratedDatabase(DatabaseName, typeof(Extensions).Assembly);
+        // A queue of its own: another service's consumer of RunsCompleted must not compete for these messages.
+        builder.AddEventBus(bus => bus.AddConsumer<RunsCompletedConsumer>()
+            .Endpoint(e => e.Name = RunsCompletedConsumer.QueueName));
+        builder.AddOutbox();
+        builder.Services.AddSingleton<UserEventStore>();
+        builder.Services.AddSingleton<UsersOverviewQuery>();
+        builder.Services.AddSingleton<UserNamesQuery>();
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+}

@@ -1,0 +1,212 @@
+using ExecutiveDashboard.Contracts.Dashboard;
+using ExecutiveDashboard.Contracts.Ingest;
+using ExecutiveDashboard.Contracts.IntegrationEvents;
+using ExecutiveDashboard.Contracts.Metrics;
+using ExecutiveDashboard.ServiceDefaults.Ingest;
+using ExecutiveDashboard.ServiceDefaults.Messaging;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace ExecutiveDashboard.Users.Ingest;
+
+/// <summary>Where an event came from: an HTTP (or user-event) batch, or completed runs from the bus.</summary>
+public enum EventSource { Batch, Runs }
+
+/// <summary>
+/// Stores new user events in one transaction: claims the event ids (the ones seen before are duplicates
+/// and change nothing), records the users, copies the raw events and adds them to the activity rollup.
+/// HTTP batches and runs from the bus take exactly this path. Committed before the caller answers 202 (or
+/// acknowledges the message); the integration events it causes go to the outbox in the same transaction.
+/// </summary>
+public sealed class UserEventStore(NpgsqlDataSource dataSource, Outbox outbox, TimeProvider clock)
+{
+    private const int MaxAttempts = 5;
+    private const string Service = "users";
+
+    /// <summary>activeWorkspaces is part of businessMetrics; topUsers carry the names.</summary>
+    internal static readonly string[] ChangedSections =
+        [Sections.UserMetrics, Sections.UsersTrend, Sections.BusinessMetrics, Sections.TopUsers];
+
+    public Task<IngestResult> StoreAsync(IReadOnlyList<UserEvent> events, CancellationToken cancellationToken) =>
+        StoreAsync(events, EventSource.Batch, cancellationToken);
+
+    public async Task<IngestResult> StoreAsync(IReadOnlyList<UserEvent> events, EventSource source, CancellationToken cancellationToken)
+    {
+        var unique = events.DistinctBy(e => e.EventId).ToList();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var stored = await StoreOnceAsync(unique, source, cancellationToken);
+                if (stored > 0)
+                {
+                    outbox.Notify();
+                }
+                return new IngestResult(stored, events.Count - stored);
+            }
+            catch (PostgresException e) when ((e.IsTransient || e.SqlState == PostgresErrorCodes.DeadlockDetected
+                                               || e.SqlState == PostgresErrorCodes.UniqueViolation) && attempt < MaxAttempts)
+            {
+                // Concurrent batches touching the same users: the loser retries the whole, idempotent, batch.
+                await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt), cancellationToken);
+            }
+        }
+    }
+
+    private async Task<int> StoreOnceAsync(List<UserEvent> events, EventSource source, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        var fresh = await ClaimAsync(connection, events.Select(e => e.EventId).ToArray(), cancellationToken);
+        var newEvents = events.Where(e => fresh.Contains(e.EventId)).ToList();
+        if (newEvents.Count > 0)
+        {
+            var rollups = UserRollups.From(newEvents);
+            var keys = await UpsertUsersAsync(connection, rollups, cancellationToken);
+            await CopySignupsAsync(connection, newEvents.OfType<UserSignedUpEvent>(), cancellationToken);
+            await CopyActivityAsync(connection, newEvents.OfType<UserActiveEvent>(), keys, source == EventSource.Runs, cancellationToken);
+            await UpsertActivityAsync(connection, rollups, keys, cancellationToken);
+            await outbox.EnqueueAsync(connection, IntegrationEvents(newEvents, source), cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return newEvents.Count;
+    }
+
+    /// <summary>One <see cref="UserActivitiesRecorded"/> for a batch's new events (runs were already announced
+    /// by the executions service), and one <see cref="MetricsChanged"/> per workspace touched.</summary>
+    private List<object> IntegrationEvents(List<UserEvent> newEvents, EventSource source)
+    {
+        var messages = new List<object>();
+        if (source == EventSource.Batch)
+        {
+            messages.Add(new UserActivitiesRecorded(Guid.NewGuid(), newEvents
+                .Select(e => new UserActivityRecorded(e.EventId, e.WorkspaceId, e.UserId,
+                    e is UserSignedUpEvent ? UserEvent.SignedUpType : UserEvent.ActiveType,
+                    (e as UserSignedUpEvent)?.Name, e.OccurredAt))
+                .ToList()));
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        messages.AddRange(newEvents.Select(e => e.WorkspaceId).Distinct()
+            .Select(workspace => new MetricsChanged(workspace, Service, now, ChangedSections)));
+        return messages;
+    }
+
+    private static async Task<HashSet<string>> ClaimAsync(NpgsqlConnection connection, string[] ids, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("""
+            INSERT INTO ingested_events (event_id) SELECT unnest($1::text[])
+            ON CONFLICT (event_id) DO NOTHING RETURNING event_id
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = ids });
+        var fresh = new HashSet<string>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            fresh.Add(reader.GetString(0));
+        }
+        return fresh;
+    }
+
+    /// <summary>Records every user of the batch (first sighting, latest name) in key order, so that concurrent
+    /// batches lock shared rows in the same order, and returns their keys.</summary>
+    private static async Task<Dictionary<(string, string), long>> UpsertUsersAsync(
+        NpgsqlConnection connection, UserRollups rollups, CancellationToken cancellationToken)
+    {
+        var users = rollups.Users.OrderBy(u => u.Key.Workspace, StringComparer.Ordinal)
+            .ThenBy(u => u.Key.User, StringComparer.Ordinal).ToList();
+        var bounds = rollups.EarliestEvent.OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
+
+        await using (var command = new NpgsqlCommand("""
+            INSERT INTO scope_bounds AS b (scope, earliest_event_at)
+            SELECT * FROM unnest($1::text[], $2::timestamptz[])
+            ON CONFLICT (scope) DO UPDATE SET earliest_event_at = LEAST(b.earliest_event_at, excluded.earliest_event_at)
+            """, connection))
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = bounds.Select(r => r.Key).ToArray() });
+            command.Parameters.Add(new NpgsqlParameter { Value = bounds.Select(r => r.Value).ToArray() });
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var upsert = new NpgsqlCommand("""
+            INSERT INTO users AS u (workspace_id, user_id, first_seen_at, name, named_at)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::timestamptz[])
+            ON CONFLICT (workspace_id, user_id) DO UPDATE SET
+                first_seen_at = LEAST(u.first_seen_at, excluded.first_seen_at),
+                name = CASE WHEN excluded.named_at >= u.named_at OR u.named_at IS NULL THEN coalesce(excluded.name, u.name) ELSE u.name END,
+                named_at = CASE WHEN excluded.named_at >= u.named_at OR u.named_at IS NULL THEN coalesce(excluded.named_at, u.named_at) ELSE u.named_at END
+            RETURNING workspace_id, user_id, user_key
+            """, connection);
+        upsert.Parameters.Add(new NpgsqlParameter { Value = users.Select(u => u.Key.Workspace).ToArray() });
+        upsert.Parameters.Add(new NpgsqlParameter { Value = users.Select(u => u.Key.User).ToArray() });
+        upsert.Parameters.Add(new NpgsqlParameter { Value = users.Select(u => u.Value.FirstSeenAt).ToArray() });
+        upsert.Parameters.Add(new NpgsqlParameter { Value = users.Select(u => u.Value.Name).ToArray() });
+        upsert.Parameters.Add(new NpgsqlParameter { Value = users.Select(u => u.Value.NamedAt).ToArray() });
+
+        var keys = new Dictionary<(string, string), long>(users.Count);
+        await using var reader = await upsert.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            keys[(reader.GetString(0), reader.GetString(1))] = reader.GetInt64(2);
+        }
+        return keys;
+    }
+
+    private static async Task CopySignupsAsync(NpgsqlConnection connection, IEnumerable<UserSignedUpEvent> signups, CancellationToken cancellationToken)
+    {
+        await using var writer = await connection.BeginBinaryImportAsync(
+            "COPY signups (event_id, workspace_id, user_id, occurred_at, name, email) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        foreach (var s in signups)
+        {
+            await writer.StartRowAsync(cancellationToken);
+            await writer.WriteAsync(s.EventId, NpgsqlDbType.Text, cancellationToken);
+            await writer.WriteAsync(s.WorkspaceId, NpgsqlDbType.Text, cancellationToken);
+            await writer.WriteAsync(s.UserId, NpgsqlDbType.Text, cancellationToken);
+            await writer.WriteAsync(s.OccurredAt, NpgsqlDbType.TimestampTz, cancellationToken);
+            await writer.WriteAsync(s.Name, NpgsqlDbType.Text, cancellationToken);
+            await writer.WriteAsync(s.Email, NpgsqlDbType.Text, cancellationToken);
+        }
+        await writer.CompleteAsync(cancellationToken);
+    }
+
+    private static async Task CopyActivityAsync(NpgsqlConnection connection, IEnumerable<UserActiveEvent> activity,
+        Dictionary<(string, string), long> keys, bool fromRun, CancellationToken cancellationToken)
+    {
+        await using var writer = await connection.BeginBinaryImportAsync(
+            "COPY activity_events (event_id, workspace_id, user_key, occurred_at, from_run) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        foreach (var a in activity)
+        {
+            await writer.StartRowAsync(cancellationToken);
+            await writer.WriteAsync(a.EventId, NpgsqlDbType.Text, cancellationToken);
+            await writer.WriteAsync(a.WorkspaceId, NpgsqlDbType.Text, cancellationToken);
+            await writer.WriteAsync(keys[(a.WorkspaceId, a.UserId)], NpgsqlDbType.Bigint, cancellationToken);
+            await writer.WriteAsync(a.OccurredAt, NpgsqlDbType.TimestampTz, cancellationToken);
+            await writer.WriteAsync(fromRun, NpgsqlDbType.Boolean, cancellationToken);
+        }
+        await writer.CompleteAsync(cancellationToken);
+    }
+
+    private static async Task UpsertActivityAsync(NpgsqlConnection connection, UserRollups rollups,
+        Dictionary<(string, string), long> keys, CancellationToken cancellationToken)
+    {
+        var rows = rollups.Activity
+            .Select(a => (Grain: a.Grain.Code(), a.Bucket, Key: keys[(a.Workspace, a.User)], a.Workspace))
+            .OrderBy(r => r.Grain, StringComparer.Ordinal).ThenBy(r => r.Bucket).ThenBy(r => r.Key)
+            .ToList();
+        if (rows.Count == 0)
+        {
+            return;
+        }
+        await using var command = new NpgsqlCommand("""
+            INSERT INTO user_activity (grain, bucket_start, user_key, workspace_id)
+            SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::bigint[], $4::text[])
+            ON CONFLICT DO NOTHING
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Grain).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Bucket).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Key).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Workspace).ToArray() });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,62 @@
+using ExecutiveDashboard.Contracts.Ingest;
+using ExecutiveDashboard.Contracts.Metrics;
+
+namespace ExecutiveDashboard.Users.Ingest;
+
+/// <summary>
+/// What a set of new events adds to the users tables: each user's first sighting and latest name, the
+/// (user, day) and (user, hour) buckets it was active in, and the earliest event of each scope. A signup
+/// makes a user known, never active (metrics.md).
+/// </summary>
+public sealed class UserRollups
+{
+    /// <summary>The platform scope in storage; no workspace id can be <c>*</c>.</summary>
+    public const string Platform = "*";
+
+    public static readonly Grain[] Grains = [Grain.Day, Grain.Hour];
+
+    public Dictionary<(string Workspace, string User), UserSighting> Users { get; } = [];
+    public HashSet<(string Workspace, string User, Grain Grain, DateTime Bucket)> Activity { get; } = [];
+    public Dictionary<string, DateTime> EarliestEvent { get; } = [];
+
+    public static UserRollups From(IEnumerable<UserEvent> events)
+    {
+        var rollups = new UserRollups();
+        foreach (var e in events)
+        {
+            rollups.See(e);
+            if (e is UserActiveEvent)
+            {
+                foreach (var grain in Grains)
+                {
+                    rollups.Activity.Add((e.WorkspaceId, e.UserId, grain, grain.Floor(e.OccurredAt)));
+                }
+            }
+        }
+        return rollups;
+    }
+
+    private void See(UserEvent e)
+    {
+        var at = e.OccurredAt;
+        var name = (e as UserSignedUpEvent)?.Name;
+        var key = (e.WorkspaceId, e.UserId);
+        var known = Users.GetValueOrDefault(key, new UserSighting(at, null, null));
+        var renamed = name is not null && (known.NamedAt is null || at >= known.NamedAt);
+        Users[key] = new UserSighting(
+            at < known.FirstSeenAt ? at : known.FirstSeenAt,
+            renamed ? name : known.Name,
+            renamed ? at : known.NamedAt);
+
+        foreach (var scope in (string[])[e.WorkspaceId, Platform])
+        {
+            if (!EarliestEvent.TryGetValue(scope, out var earliest) || at < earliest)
+            {
+                EarliestEvent[scope] = at;
+            }
+        }
+    }
+}
+
+/// <summary>When a user was first seen (signup or activity) and its latest signup name by event time.</summary>
+public readonly record struct UserSighting(DateTime FirstSeenAt, string? Name, DateTime? NamedAt);

@@ -1,0 +1,85 @@
+using ExecutiveDashboard.Contracts.IntegrationEvents;
+using MassTransit;
+using static Users.IntegrationTests.Events;
+
+namespace Users.IntegrationTests;
+
+/// <summary>Completed runs published on the real RabbitMQ make their users (and workspaces) active, once.</summary>
+[Collection(ServersCollection.Name)]
+public sealed class RunsCompletedTests(ServersFixture servers) : IAsyncLifetime
+{
+    private const string AsOf = "2026-11-29T12:00:00Z";
+    private UsersService _service = null!;
+    private IBusControl _bus = null!;
+
+    public async Task InitializeAsync()
+    {
+        _service = servers.NewService();
+        _ = _service.Server; // start the service (and its consumer) before publishing
+        _bus = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(new Uri(servers.Broker)));
+        await _bus.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _bus.StopAsync();
+        await _service.DisposeAsync();
+    }
+
+    private static RunCompleted Run(string eventId, string workspace, string user, string completedAt) =>
+        new(eventId, workspace, "run-" + eventId, "ag_1", null, user, true, At(completedAt).AddSeconds(-5), At(completedAt), 1m, null);
+
+    private async Task<long> WaitForDauAsync(string scope, long expected)
+    {
+        long dau = -1;
+        for (var i = 0; i < 150; i++)
+        {
+            dau = (await _service.OverviewAsync(scope, "24h", AsOf)).UserMetrics.Dau!.Value;
+            if (dau >= expected)
+            {
+                break;
+            }
+            await Task.Delay(100);
+        }
+        return dau;
+    }
+
+    [Fact]
+    public async Task A_run_makes_its_user_and_workspace_active_and_a_redelivery_changes_nothing()
+    {
+        var message = new RunsCompleted(Guid.NewGuid(), [
+            Run("r1", "ws_run", "u1", "2026-11-29T10:00:00Z"),
+            Run("r2", "ws_run", "u1", "2026-11-29T10:30:00Z"),
+        ]);
+        await _bus.Publish(message);
+        Assert.Equal(1, await WaitForDauAsync("ws_run", 1));
+
+        await _bus.Publish(message); // redelivered
+        await _bus.Publish(new RunsCompleted(Guid.NewGuid(), [Run("r3", "ws_run", "u2", "2026-11-29T11:00:00Z")]));
+        Assert.Equal(2, await WaitForDauAsync("ws_run", 2));
+        await Task.Delay(500); // let a late redelivery land, if it were to count
+
+        var o = await _service.OverviewAsync("ws_run", "24h", AsOf);
+        Assert.Equal(2, o.UserMetrics.Dau);
+        Assert.Equal(1, o.ActiveWorkspaces);
+        Assert.Equal(2, o.UserMetrics.NewUsers);
+        Assert.Equal(3, await _service.ScalarAsync("SELECT count(*) FROM ingested_events WHERE event_id LIKE 'run/%'"));
+        Assert.Equal(3, await _service.ScalarAsync("SELECT count(*) FROM activity_events WHERE from_run"));
+    }
+
+    [Fact]
+    public async Task A_run_and_a_user_active_event_for_the_same_user_count_once()
+    {
+        using var response = await _service.Ingest.PostAsync("/api/users/events", Batch(
+            SignedUp("s1", "ws_mix", "u1", At("2026-11-29T09:00:00Z"), "Ada"),
+            Active("a1", "ws_mix", "u1", At("2026-11-29T09:30:00Z"))));
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+
+        await _bus.Publish(new RunsCompleted(Guid.NewGuid(), [
+            Run("r1", "ws_mix", "u1", "2026-11-29T10:00:00Z"), Run("r2", "ws_mix", "u2", "2026-11-29T10:00:00Z")]));
+
+        Assert.Equal(2, await WaitForDauAsync("ws_mix", 2));
+        var o = await _service.OverviewAsync("ws_mix", "24h", AsOf);
+        Assert.Equal(100, o.UserMetrics.ActiveRate); // u1, u2 both active and known
+    }
+}
