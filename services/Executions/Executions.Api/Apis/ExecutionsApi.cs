@@ -21,10 +21,7 @@ public static class ExecutionsApi
             .WithName("IngestExecutionEvents")
             .WithSummary("Ingest a batch of agent.created and run.completed events (1–5,000, at most 5 MiB)");
 
-        api.MapGet("/earliest", GetEarliest)
-            .RequireAuthorization(Roles.DashboardPolicy)
-            .WithName("GetExecutionsEarliestEvent")
-            .WithSummary("The earliest event of a scope: where the timeframe 'all' starts");
+        api.MapEarliestEvent();
 
         api.MapGet("/overview", GetOverview)
             .RequireAuthorization(Roles.DashboardPolicy)
@@ -38,14 +35,6 @@ public static class ExecutionsApi
         HttpRequest request, ExecutionEventStore store, CancellationToken cancellationToken) =>
         IngestRequest.HandleAsync(request, ExecutionEvent.Types, ExecutionEvent.Parse, e => e.WorkspaceId,
             store.StoreAsync, cancellationToken);
-
-    public static async Task<IResult> GetEarliest(
-        HttpContext context, ExecutionsOverviewQuery query, TimeProvider clock,
-        [AsParameters] OverviewQueryString q, CancellationToken cancellationToken)
-    {
-        var (request, refusal) = OverviewRequest.From(q, context.User, clock);
-        return request is null ? refusal! : TypedResults.Ok(new EarliestEvent(await query.EarliestEventAsync(request.Scope, cancellationToken)));
-    }
 
     public static async Task<IResult> GetOverview(
         HttpContext context, ExecutionsOverviewQuery query, TimeProvider clock,

@@ -23,7 +23,7 @@ public sealed class ExecutionsOverviewQuery(NpgsqlDataSource dataSource)
         var workspace = scope == Scopes.Platform ? null : scope;
         var storedScope = workspace ?? RunRollups.Platform;
 
-        var earliest = timeframe == Timeframe.All ? request.EarliestOf(await EarliestEventAsync(scope, cancellationToken)) : null;
+        var earliest = timeframe == Timeframe.All ? request.EarliestOf(await EarliestEventApi.EarliestAsync(dataSource, scope, cancellationToken)) : null;
         var period = ReportingPeriod.For(timeframe, asOf, earliest);
         var buckets = period.TrendBuckets();
 
@@ -185,14 +185,6 @@ public sealed class ExecutionsOverviewQuery(NpgsqlDataSource dataSource)
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)workspace ?? DBNull.Value, DataTypeName = "text" });
         command.Parameters.Add(new NpgsqlParameter { Value = asOf });
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
-
-    /// <summary>The earliest event of a scope (a workspace id or <c>all</c>), or null without events.</summary>
-    public async Task<DateTime?> EarliestEventAsync(string scope, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand("SELECT earliest_event_at FROM scope_bounds WHERE scope = $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = scope == Scopes.Platform ? RunRollups.Platform : scope });
-        return await command.ExecuteScalarAsync(cancellationToken) is DateTime earliest ? earliest : null;
     }
 
     private sealed class PieceArrays

@@ -21,6 +21,8 @@ public static class UsersApi
             .WithName("IngestUserEvents")
             .WithSummary("Ingest a batch of user.signed_up and user.active events (1–5,000, at most 5 MiB)");
 
+        api.MapEarliestEvent();
+
         api.MapGet("/overview", GetOverview)
             .RequireAuthorization(Roles.DashboardPolicy)
             .Produces<UsersOverview>()
@@ -44,12 +46,8 @@ public static class UsersApi
         HttpContext context, UsersOverviewQuery query, TimeProvider clock,
         [AsParameters] OverviewQueryString q, CancellationToken cancellationToken)
     {
-        var (request, refusal) = OverviewRequest.From(q.WorkspaceId, q.Timeframe, q.AsOf, context.User, clock);
-        if (request is null)
-        {
-            return refusal!;
-        }
-        return TypedResults.Ok(await query.GetAsync(request.Scope, request.Timeframe, request.AsOf, cancellationToken));
+        var (request, refusal) = OverviewRequest.From(q, context.User, clock);
+        return request is null ? refusal! : TypedResults.Ok(await query.GetAsync(request, cancellationToken));
     }
 
     public static async Task<Results<Ok<IReadOnlyList<UserName>>, ValidationProblem, ProblemHttpResult>> GetNames(

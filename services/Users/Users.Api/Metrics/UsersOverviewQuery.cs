@@ -1,6 +1,7 @@
 using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Contracts.Metrics;
 using ExecutiveDashboard.Users.Ingest;
+using ExecutiveDashboard.ServiceDefaults.Queries;
 using Npgsql;
 
 namespace ExecutiveDashboard.Users.Metrics;
@@ -14,10 +15,13 @@ namespace ExecutiveDashboard.Users.Metrics;
 /// </summary>
 public sealed class UsersOverviewQuery(NpgsqlDataSource dataSource)
 {
-    public async Task<UsersOverview> GetAsync(string scope, Timeframe timeframe, DateTime asOf, CancellationToken cancellationToken)
+    public async Task<UsersOverview> GetAsync(OverviewRequest request, CancellationToken cancellationToken)
     {
+        var (scope, timeframe, asOf) = (request.Scope, request.Timeframe, request.AsOf);
         var workspace = scope == Scopes.Platform ? null : scope;
-        var earliest = timeframe == Timeframe.All ? await EarliestEventAsync(workspace ?? UserRollups.Platform, cancellationToken) : null;
+        var earliest = timeframe == Timeframe.All
+            ? request.EarliestOf(await EarliestEventApi.EarliestAsync(dataSource, scope, cancellationToken))
+            : null;
         var period = ReportingPeriod.For(timeframe, asOf, earliest);
         var windows = UsersOverviewBuilder.Windows(period);
 
@@ -114,10 +118,4 @@ public sealed class UsersOverviewQuery(NpgsqlDataSource dataSource)
         return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
-    private async Task<DateTime?> EarliestEventAsync(string storedScope, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand("SELECT earliest_event_at FROM scope_bounds WHERE scope = $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = storedScope });
-        return await command.ExecuteScalarAsync(cancellationToken) is DateTime earliest ? earliest : null;
-    }
 }

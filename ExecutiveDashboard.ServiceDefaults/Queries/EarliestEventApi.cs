@@ -1,0 +1,43 @@
+using ExecutiveDashboard.Contracts.Dashboard;
+using ExecutiveDashboard.Contracts.Metrics;
+using ExecutiveDashboard.ServiceDefaults.Auth;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Npgsql;
+
+namespace ExecutiveDashboard.ServiceDefaults.Queries;
+
+/// <summary>
+/// <c>GET /api/{service}/earliest?workspace_id=…</c>: where the timeframe <c>all</c> starts in this
+/// service. Every service keeps its earliest event per scope in a <c>scope_bounds</c> table (the
+/// platform as <c>*</c>), so the gateway can give every section the same start.
+/// </summary>
+public static class EarliestEventApi
+{
+    public const string PlatformKey = "*";
+
+    public static RouteGroupBuilder MapEarliestEvent(this RouteGroupBuilder api)
+    {
+        api.MapGet("/earliest", GetEarliest)
+            .RequireAuthorization(Roles.DashboardPolicy)
+            .WithName("GetEarliestEvent")
+            .WithSummary("The earliest event of a scope: where the timeframe 'all' starts");
+        return api;
+    }
+
+    public static async Task<IResult> GetEarliest(HttpContext context, NpgsqlDataSource dataSource, TimeProvider clock,
+        [AsParameters] OverviewQueryString q, CancellationToken cancellationToken)
+    {
+        var (request, refusal) = OverviewRequest.From(q, context.User, clock);
+        return request is null ? refusal! : TypedResults.Ok(new EarliestEvent(await EarliestAsync(dataSource, request.Scope, cancellationToken)));
+    }
+
+    /// <summary>The earliest event of a scope (a workspace id or <c>all</c>), or null without events.</summary>
+    public static async Task<DateTime?> EarliestAsync(NpgsqlDataSource dataSource, string scope, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT earliest_event_at FROM scope_bounds WHERE scope = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = scope == Scopes.Platform ? PlatformKey : scope });
+        return await command.ExecuteScalarAsync(cancellationToken) is DateTime earliest ? earliest : null;
+    }
+}
