@@ -88,7 +88,7 @@ public sealed class BillingEventStore(NpgsqlDataSource dataSource, Outbox outbox
             w => SubscriptionTimeline.Build(w, stored.GetValueOrDefault(w) ?? []), StringComparer.Ordinal);
 
         var batch = new NpgsqlBatch(connection);
-        batch.BatchCommands.Add(Command("DELETE FROM workspace_states WHERE workspace_id = ANY($1)", workspaces));
+        batch.BatchCommands.Add(Command("DELETE FROM workspace_states WHERE workspace_id = ANY($1)", (object)workspaces));
         batch.BatchCommands.Add(Command("""
             UPDATE workspaces w SET earliest_event_at = u.earliest, first_paid_at = u.first_paid
             FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[]) AS u(id, earliest, first_paid)
