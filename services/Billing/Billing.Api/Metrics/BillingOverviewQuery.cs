@@ -50,10 +50,11 @@ public sealed class BillingOverviewQuery(NpgsqlDataSource dataSource)
             """, workspace, start, asOf);
         Add(batch, $"""
             SELECT u.i, sum(coalesce(d.delta, 0)) OVER (ORDER BY u.i)
-            FROM (SELECT t, i, lag(t) OVER (ORDER BY i) AS previous FROM unnest($2::timestamptz[]) WITH ORDINALITY AS b(t, i)) AS u
+            FROM (SELECT t, i, lag(t, 1, '-infinity') OVER (ORDER BY i) AS previous
+                  FROM unnest($2::timestamptz[]) WITH ORDINALITY AS b(t, i)) AS u
             LEFT JOIN LATERAL (
                 SELECT sum(s.mrr_delta) AS delta FROM workspace_states s
-                WHERE s.valid_from < u.t AND (u.previous IS NULL OR s.valid_from >= u.previous) {states}) AS d ON true
+                WHERE s.valid_from >= u.previous AND s.valid_from < u.t {states}) AS d ON true
             ORDER BY u.i
             """, workspace, bucketEnds);
         // Spend and acquisitions belong to the platform: a workspace scope reads none (its CAC is null).
