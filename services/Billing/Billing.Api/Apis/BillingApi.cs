@@ -1,0 +1,53 @@
+using ExecutiveDashboard.Billing.Extensions;
+using ExecutiveDashboard.Billing.Ingest;
+using ExecutiveDashboard.Billing.Metrics;
+using ExecutiveDashboard.Contracts.Dashboard;
+using ExecutiveDashboard.Contracts.Ingest;
+using ExecutiveDashboard.Contracts.Metrics;
+using ExecutiveDashboard.ServiceDefaults.Auth;
+using ExecutiveDashboard.ServiceDefaults.Ingest;
+using ExecutiveDashboard.ServiceDefaults.Queries;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ExecutiveDashboard.Billing.Apis;
+
+public static class BillingApi
+{
+    public static IEndpointRouteBuilder MapBillingApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/billing").WithTags("Billing");
+
+        api.MapPost("/events", IngestEvents)
+            .RequireAuthorization(Roles.IngestPolicy)
+            .Accepts<object[]>("application/json")
+            .WithName("IngestBillingEvents")
+            .WithSummary("Ingest a batch of trial, subscription and marketing.spend events (1–5,000, at most 5 MiB)");
+
+        api.MapGet("/overview", GetOverview)
+            .RequireAuthorization(Roles.DashboardPolicy)
+            .Produces<BillingOverview>()
+            .WithName("GetBillingOverview")
+            .WithSummary("Business metrics (without active workspaces), MRR movements and the revenue trend of a scope");
+
+        return app;
+    }
+
+    /// <summary>marketing.spend belongs to the platform: its scope is <c>all</c>, so sending it needs the
+    /// <c>*</c> grant, like reading the platform.</summary>
+    public static Task<Results<Accepted<IngestResult>, ValidationProblem, ProblemHttpResult>> IngestEvents(
+        HttpRequest request, BillingEventStore store, BillingOptions options, CancellationToken cancellationToken) =>
+        IngestRequest.HandleAsync(request, BillingEvent.Types, options.Parser, e => e.WorkspaceId ?? Scopes.Platform,
+            store.StoreAsync, cancellationToken);
+
+    public static async Task<IResult> GetOverview(
+        HttpContext context, BillingOverviewQuery query, TimeProvider clock,
+        [AsParameters] OverviewQueryString q, CancellationToken cancellationToken)
+    {
+        var (request, refusal) = OverviewRequest.From(q.WorkspaceId, q.Timeframe, q.AsOf, context.User, clock);
+        if (request is null)
+        {
+            return refusal!;
+        }
+        return TypedResults.Ok(await query.GetAsync(request.Scope, request.Timeframe, request.AsOf, cancellationToken));
+    }
+}

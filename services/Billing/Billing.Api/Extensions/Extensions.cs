@@ -1,0 +1,31 @@
+using ExecutiveDashboard.Billing.Ingest;
+using ExecutiveDashboard.Billing.Metrics;
+using ExecutiveDashboard.Contracts.Ingest;
+using ExecutiveDashboard.ServiceDefaults.Data;
+using ExecutiveDashboard.ServiceDefaults.Messaging;
+
+namespace ExecutiveDashboard.Billing.Extensions;
+
+public static class Extensions
+{
+    public const string DatabaseName = "billingdb";
+
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddMigratedDatabase(DatabaseName, typeof(Extensions).Assembly);
+        builder.AddEventBus();
+        builder.AddOutbox();
+        builder.Services.AddSingleton(new BillingOptions(
+            builder.Configuration["Billing:ReportingCurrency"] ?? BillingEvent.DefaultReportingCurrency));
+        builder.Services.AddSingleton<BillingEventStore>();
+        builder.Services.AddSingleton<BillingOverviewQuery>();
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+}
+
+/// <param name="ReportingCurrency">The one currency amounts are accepted and reported in (<c>Billing:ReportingCurrency</c>, default USD).</param>
+public sealed record BillingOptions(string ReportingCurrency)
+{
+    public Func<string, EventFields, BillingEvent> Parser { get; } = BillingEvent.Parser(ReportingCurrency);
+}
