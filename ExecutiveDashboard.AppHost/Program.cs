@@ -8,6 +8,8 @@ var builder = DistributedApplication.CreateBuilder(args);
 var infra = builder.AddInfrastructure();
 
 var executionsApi = builder.AddService<Projects.Executions_Api>("executions-api", infra, database: "executionsdb");
+var usersApi = builder.AddService<Projects.Users_Api>("users-api", infra, database: "usersdb");
+var billingApi = builder.AddService<Projects.Billing_Api>("billing-api", infra, database: "billingdb");
 
 builder.AddProject<Projects.Gateway>("gateway")
     .WithSharedSettings()
@@ -16,6 +18,8 @@ builder.AddProject<Projects.Gateway>("gateway")
     .WithExternalHttpEndpoints()
     .WithReference(infra.Redis).WaitFor(infra.Redis)
     .WithReference(infra.RabbitMq).WaitFor(infra.RabbitMq)
-    .WithReference(executionsApi).WaitFor(executionsApi);
+    .WithReference(executionsApi).WaitFor(executionsApi)
+    .WithReference(usersApi).WaitFor(usersApi)
+    .WithReference(billingApi).WaitFor(billingApi);
 
 builder.Build().Run();

@@ -67,10 +67,9 @@ public sealed class OverviewThroughGatewayTests(DashboardApp app)
         Assert.Equal(28, overview.Trends.Execution.Count);
         Assert.Equal(1_000, overview.Trends.Execution.Sum(p => p.Value));
 
-        // Services that do not exist yet are named, and their sections are present but empty.
-        Assert.Contains(Sections.UserMetrics, overview.Meta.Degraded);
-        Assert.DoesNotContain(Sections.ExecutionMetrics, overview.Meta.Degraded);
-        Assert.Null(overview.BusinessMetrics.Mrr);
+        // Only the alerts service does not exist yet: its section is present, empty and named.
+        Assert.Equal([Sections.ActiveAlerts], overview.Meta.Degraded);
+        Assert.Empty(overview.ActiveAlerts);
         Assert.Equal("percent", overview.Meta.MetricInfo["totalRuns"].ChangeUnit);
     }
 

@@ -23,6 +23,8 @@ public static class BillingApi
             .WithName("IngestBillingEvents")
             .WithSummary("Ingest a batch of trial, subscription and marketing.spend events (1–5,000, at most 5 MiB)");
 
+        api.MapEarliestEvent();
+
         api.MapGet("/overview", GetOverview)
             .RequireAuthorization(Roles.DashboardPolicy)
             .Produces<BillingOverview>()
@@ -43,11 +45,7 @@ public static class BillingApi
         HttpContext context, BillingOverviewQuery query, TimeProvider clock,
         [AsParameters] OverviewQueryString q, CancellationToken cancellationToken)
     {
-        var (request, refusal) = OverviewRequest.From(q.WorkspaceId, q.Timeframe, q.AsOf, context.User, clock);
-        if (request is null)
-        {
-            return refusal!;
-        }
-        return TypedResults.Ok(await query.GetAsync(request.Scope, request.Timeframe, request.AsOf, cancellationToken));
+        var (request, refusal) = OverviewRequest.From(q, context.User, clock);
+        return request is null ? refusal! : TypedResults.Ok(await query.GetAsync(request, cancellationToken));
     }
 }

@@ -1,6 +1,7 @@
 using ExecutiveDashboard.Billing.Subscriptions;
 using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Contracts.Metrics;
+using ExecutiveDashboard.ServiceDefaults.Queries;
 using Npgsql;
 
 namespace ExecutiveDashboard.Billing.Metrics;
@@ -15,12 +16,15 @@ public sealed class BillingOverviewQuery(NpgsqlDataSource dataSource)
 {
     private static readonly TimeSpan ChurnWindow = TimeSpan.FromDays(30);
 
-    public async Task<BillingOverview> GetAsync(string scope, Timeframe timeframe, DateTime asOf, CancellationToken cancellationToken)
+    public async Task<BillingOverview> GetAsync(OverviewRequest request, CancellationToken cancellationToken)
     {
+        var (scope, timeframe, asOf) = (request.Scope, request.Timeframe, request.AsOf);
         var workspace = scope == Scopes.Platform ? null : scope;
+        var earliest = timeframe == Timeframe.All
+            ? request.EarliestOf(await EarliestEventApi.EarliestAsync(dataSource, scope, cancellationToken))
+            : null;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
 
-        var earliest = timeframe == Timeframe.All ? await EarliestEventAsync(connection, workspace, cancellationToken) : null;
         var period = ReportingPeriod.For(timeframe, asOf, earliest);
         var start = period.Current.Start;
         var bucketEnds = period.TrendBuckets().Select(b => b.End).ToArray();
@@ -94,19 +98,6 @@ public sealed class BillingOverviewQuery(NpgsqlDataSource dataSource)
 
         var figures = new BillingFigures(snapshots[0], snapshots[1], churn[0], churn[1], movements, newPaid, spend, trend);
         return BillingOverviewBuilder.Build(period, platform: workspace is null, figures);
-    }
-
-    /// <summary>The start of <c>all</c>: the scope's earliest billing event (for the platform, marketing spend counts too).</summary>
-    private static async Task<DateTime?> EarliestEventAsync(NpgsqlConnection connection, string? workspace, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(workspace is null
-            ? "SELECT least((SELECT min(earliest_event_at) FROM workspaces), (SELECT min(occurred_at) FROM marketing_spend))"
-            : "SELECT earliest_event_at FROM workspaces WHERE workspace_id = $1", connection);
-        if (workspace is not null)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = workspace });
-        }
-        return await command.ExecuteScalarAsync(cancellationToken) is DateTime earliest ? earliest : null;
     }
 
     private static void Add(NpgsqlBatch batch, string sql, string? workspace, params object[] values)
