@@ -135,6 +135,24 @@ public sealed class IngestTests(PostgresFixture postgres) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_agent_keeps_its_latest_name_by_event_time_whatever_the_arrival_order()
+    {
+        foreach (var batch in new[]
+        {
+            Batch(AgentCreated("name-1", "ws_n", "ag", "Alpha", T.AddHours(-3))),
+            Batch(Run("name-3", "ws_n", "ag", "u", "succeeded", T.AddHours(-1), 1, 1m, agentName: "Alpha")),
+            Batch(Run("name-2", "ws_n", "ag", "u", "succeeded", T.AddHours(-2), 1, 1m, agentName: "Beta")), // late: older than the last "Alpha"
+        })
+        {
+            using var response = await _service.Ingest.PostAsync("/api/executions/events", batch);
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        }
+
+        var o = await _service.OverviewAsync("ws_n", "24h", Iso(T));
+        Assert.Equal("Alpha", Assert.Single(o.AgentMetrics.TopAgents).Name);
+    }
+
+    [Fact]
     public async Task Only_the_ingest_role_may_send_and_only_for_its_workspaces()
     {
         using var anonymous = await _service.CreateClient().PostAsync("/api/executions/events", Batch(ValidRun()));

@@ -102,10 +102,11 @@ public class RunRollupsTests
         var hour = At("2026-11-02T10:00:00");
         var day = At("2026-11-02T00:00:00");
         var bin30 = RuntimeSketch.BinOf(30);
-        Assert.Equal(2, rollups.Histogram[("ws_1", Grain.Hour, hour, bin30)]);
+        Assert.Equal(2, rollups.Histogram[("ws_1", Grain.Day, day, bin30)]);
+        Assert.Equal(2, rollups.Histogram[("*", Grain.Hour, hour, bin30)]);
         Assert.Equal(2, rollups.Histogram[("*", Grain.Day, day, bin30)]);
-        Assert.Equal(1, rollups.Histogram[("ws_1", Grain.Hour, hour, RuntimeSketch.ZeroBin)]);
-        Assert.Equal(8, rollups.Histogram.Count);   // 2 scopes × (day, hour) × 2 bins
+        Assert.Equal(1, rollups.Histogram[("ws_1", Grain.Day, day, RuntimeSketch.ZeroBin)]);
+        Assert.Equal(6, rollups.Histogram.Count);   // 2 bins × (ws_1: day; platform: day, hour)
     }
 
     [Fact]

@@ -198,6 +198,9 @@ public sealed class ExecutionEventStore(NpgsqlDataSource dataSource, Outbox outb
                 first_seen_at = LEAST(a.first_seen_at, excluded.first_seen_at),
                 name = CASE WHEN excluded.named_at >= a.named_at OR a.named_at IS NULL THEN coalesce(excluded.name, a.name) ELSE a.name END,
                 named_at = CASE WHEN excluded.named_at >= a.named_at OR a.named_at IS NULL THEN coalesce(excluded.named_at, a.named_at) ELSE a.named_at END
+            WHERE excluded.first_seen_at < a.first_seen_at
+               OR (excluded.name IS NOT NULL AND (a.named_at IS NULL OR excluded.named_at > a.named_at
+                   OR (excluded.named_at = a.named_at AND excluded.name IS DISTINCT FROM a.name)))
             """,
             known.Select(r => r.Key.Workspace).ToArray(), known.Select(r => r.Key.Agent).ToArray(),
             known.Select(r => r.Value.FirstSeenAt).ToArray(), known.Select(r => r.Value.Name).ToArray(),
@@ -207,7 +210,8 @@ public sealed class ExecutionEventStore(NpgsqlDataSource dataSource, Outbox outb
         batch.BatchCommands.Add(Command("""
             INSERT INTO scope_bounds AS b (scope, earliest_event_at)
             SELECT * FROM unnest($1::text[], $2::timestamptz[])
-            ON CONFLICT (scope) DO UPDATE SET earliest_event_at = LEAST(b.earliest_event_at, excluded.earliest_event_at)
+            ON CONFLICT (scope) DO UPDATE SET earliest_event_at = excluded.earliest_event_at
+            WHERE excluded.earliest_event_at < b.earliest_event_at
             """,
             bounds.Select(r => r.Key).ToArray(), bounds.Select(r => r.Value).ToArray()));
 

@@ -20,6 +20,12 @@ public sealed class RunRollups
     /// trend buckets would be thousands of runs, while one workspace's are a handful.</summary>
     public static Grain[] StatsGrainsOf(string scope) => scope == Platform ? PlatformStatsGrains : DetailGrains;
 
+    /// <summary>Runtime histograms per day; the platform also per hour. A workspace's partial edge days
+    /// are read from its few raw runs, which saves a row per run at ingest.</summary>
+    public static Grain[] HistogramGrainsOf(string scope) => scope == Platform ? DetailGrains : WorkspaceHistogramGrains;
+
+    private static readonly Grain[] WorkspaceHistogramGrains = [Grain.Day];
+
     public Dictionary<(string Scope, Grain Grain, DateTime Bucket), RunTotals> Stats { get; } = [];
     public Dictionary<(string Scope, Grain Grain, DateTime Bucket, int Bin), long> Histogram { get; } = [];
     public Dictionary<(string Workspace, string Agent, Grain Grain, DateTime Bucket), RunTotals> Agents { get; } = [];
@@ -57,7 +63,7 @@ public sealed class RunRollups
             {
                 Add(Stats, (scope, grain, grain.Floor(at)), totals);
             }
-            foreach (var grain in DetailGrains)
+            foreach (var grain in HistogramGrainsOf(scope))
             {
                 var key = (scope, grain, grain.Floor(at), bin);
                 Histogram[key] = Histogram.GetValueOrDefault(key) + 1;

@@ -32,7 +32,7 @@ public sealed class ExecutionsOverviewQuery(NpgsqlDataSource dataSource)
         var currentOnly = Pieces([period.Current], RunRollups.DetailGrains);
 
         var totals = TotalsAsync(storedScope, workspace, Pieces(periods, RunRollups.StatsGrainsOf(storedScope)), periods.Count, cancellationToken);
-        var p95 = PercentileAsync(storedScope, workspace, currentOnly, cancellationToken);
+        var p95 = PercentileAsync(storedScope, workspace, Pieces([period.Current], RunRollups.HistogramGrainsOf(storedScope)), cancellationToken);
         var agents = TopAgentsAsync(workspace, currentOnly, cancellationToken);
         var users = TopUsersAsync(workspace, currentOnly, cancellationToken);
         var totalAgents = TotalAgentsAsync(workspace, asOf, cancellationToken);
