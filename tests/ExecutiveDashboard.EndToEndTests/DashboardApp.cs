@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -34,6 +35,51 @@ public sealed class DashboardApp : IAsyncLifetime
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
+
+    /// <summary>Stops a resource of the app model with Aspire's own command (the dashboard's Stop button) and waits
+    /// until it has exited. DCP gives a process about 10 s to exit after SIGTERM and reports a failed stop after
+    /// that; the process still ends (the host's shutdown timeout), so a failed command is retried while waiting.</summary>
+    /// <returns>The messages of failed stop attempts, for the test output.</returns>
+    public async Task<IReadOnlyList<string>> StopAsync(string resource, CancellationToken cancellationToken)
+    {
+        var failures = new List<string>();
+        for (var attempt = 1; ; attempt++)
+        {
+            var result = await Commands.ExecuteCommandAsync(resource, KnownResourceCommands.StopCommand, cancellationToken);
+            if (!result.Success)
+            {
+                failures.Add($"stop attempt {attempt}: {result.Message}");
+            }
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            wait.CancelAfter(TimeSpan.FromSeconds(45));
+            try
+            {
+                await _app.ResourceNotifications.WaitForResourceAsync(resource, KnownResourceStates.TerminalStates, wait.Token);
+                return failures;
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && attempt < 3)
+            {
+            }
+        }
+    }
+
+    /// <summary>Starts a resource again (unless it is still running) and waits until its health check passes.</summary>
+    public async Task StartAsync(string resource, CancellationToken cancellationToken)
+    {
+        var running = _app.ResourceNotifications.TryGetCurrentState(resource, out var current)
+                      && current.Snapshot.State?.Text == KnownResourceStates.Running;
+        if (!running)
+        {
+            var result = await Commands.ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand, cancellationToken);
+            if (!result.Success)
+            {
+                throw new InvalidOperationException($"Starting '{resource}' failed: {result.Message}");
+            }
+        }
+        await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource, cancellationToken);
+    }
+
+    private ResourceCommandService Commands => _app.Services.GetRequiredService<ResourceCommandService>();
 
     public async Task<HttpClient> SignInAsync(string role, string workspaces)
     {
