@@ -41,11 +41,13 @@ public static class EventBusExtensions
     private static string ServiceName(IHostApplicationBuilder builder) =>
         builder.Environment.ApplicationName.Replace(".Api", "", StringComparison.Ordinal).ToLowerInvariant();
 
-    /// <summary>The transactional outbox (<see cref="Outbox"/>) and its dispatcher; needs the service's
-    /// database (<c>AddMigratedDatabase</c>, which creates the outbox table) and the bus.</summary>
+    /// <summary>The transactional outbox (<see cref="Outbox"/>), its dispatcher, and the ingest transaction
+    /// that writes to it; needs the service's database (<c>AddMigratedDatabase</c>, which creates the outbox
+    /// table) and the bus.</summary>
     public static IHostApplicationBuilder AddOutbox(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<Outbox>();
+        builder.Services.AddSingleton<Ingest.IngestTransaction>();
         builder.Services.AddHostedService<OutboxDispatcher>();
         return builder;
     }

@@ -17,54 +17,24 @@ namespace ExecutiveDashboard.Billing.Ingest;
 /// as if they had come in order. Committed before the caller answers 202; the integration events go to
 /// the outbox in the same transaction.
 /// </summary>
-public sealed class BillingEventStore(NpgsqlDataSource dataSource, Outbox outbox, TimeProvider clock)
+public sealed class BillingEventStore(IngestTransaction ingest, Outbox outbox, TimeProvider clock)
 {
-    private const int MaxAttempts = 5;
     private const string Service = "billing";
 
     private static readonly string[] ChangedSections = [Sections.BusinessMetrics, Sections.MrrMovements, Sections.RevenueTrend];
 
-    public async Task<IngestResult> StoreAsync(IReadOnlyList<BillingEvent> events, CancellationToken cancellationToken)
+    public Task<IngestResult> StoreAsync(IReadOnlyList<BillingEvent> events, CancellationToken cancellationToken) =>
+        ingest.RunAsync(events, e => e.EventId, StoreNewAsync, cancellationToken);
+
+    private async Task StoreNewAsync(NpgsqlConnection connection, IReadOnlyList<BillingEvent> newEvents, CancellationToken cancellationToken)
     {
-        var unique = events.DistinctBy(e => e.EventId).ToList();
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                var stored = await StoreOnceAsync(unique, cancellationToken);
-                if (stored > 0)
-                {
-                    outbox.Notify();
-                }
-                return new IngestResult(stored, events.Count - stored);
-            }
-            catch (PostgresException e) when ((e.IsTransient || e.SqlState == PostgresErrorCodes.DeadlockDetected) && attempt < MaxAttempts)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt), cancellationToken);
-            }
-        }
-    }
+        await CopySubscriptionEventsAsync(connection, newEvents.Where(e => e.WorkspaceId is not null), cancellationToken);
+        await CopyMarketingSpendAsync(connection, newEvents.OfType<MarketingSpendEvent>(), cancellationToken);
 
-    private async Task<int> StoreOnceAsync(List<BillingEvent> events, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-
-        var fresh = await ClaimAsync(connection, events.Select(e => e.EventId).ToArray(), cancellationToken);
-        var newEvents = events.Where(e => fresh.Contains(e.EventId)).ToList();
-        if (newEvents.Count > 0)
-        {
-            await CopySubscriptionEventsAsync(connection, newEvents.Where(e => e.WorkspaceId is not null), cancellationToken);
-            await CopyMarketingSpendAsync(connection, newEvents.OfType<MarketingSpendEvent>(), cancellationToken);
-
-            var touched = newEvents.Where(e => e.WorkspaceId is not null).Select(e => e.WorkspaceId!)
-                .Distinct().Order(StringComparer.Ordinal).ToArray();
-            var timelines = touched.Length == 0 ? [] : await RecomputeAsync(connection, touched, cancellationToken);
-            await outbox.EnqueueAsync(connection, IntegrationEvents(newEvents, timelines), cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return newEvents.Count;
+        var touched = newEvents.Where(e => e.WorkspaceId is not null).Select(e => e.WorkspaceId!)
+            .Distinct().Order(StringComparer.Ordinal).ToArray();
+        var timelines = touched.Length == 0 ? [] : await RecomputeAsync(connection, touched, cancellationToken);
+        await outbox.EnqueueAsync(connection, IntegrationEvents(newEvents, timelines), cancellationToken);
     }
 
     /// <summary>Locks the touched workspaces (in id order, so concurrent batches cannot deadlock), reads all
@@ -127,7 +97,7 @@ public sealed class BillingEventStore(NpgsqlDataSource dataSource, Outbox outbox
 
     /// <summary>One <see cref="SubscriptionChanged"/> per new workspace event, with the workspace's MRR right
     /// after it, and one <see cref="MetricsChanged"/> per workspace touched (<c>all</c> for marketing spend).</summary>
-    private List<object> IntegrationEvents(List<BillingEvent> newEvents, Dictionary<string, WorkspaceTimeline> timelines)
+    private List<object> IntegrationEvents(IReadOnlyList<BillingEvent> newEvents, Dictionary<string, WorkspaceTimeline> timelines)
     {
         var messages = new List<object>();
         var fresh = newEvents.Select(e => e.EventId).ToHashSet(StringComparer.Ordinal);
@@ -177,22 +147,6 @@ public sealed class BillingEventStore(NpgsqlDataSource dataSource, Outbox outbox
             (events.TryGetValue(workspace, out var list) ? list : events[workspace] = []).Add(e);
         }
         return events;
-    }
-
-    private static async Task<HashSet<string>> ClaimAsync(NpgsqlConnection connection, string[] ids, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand("""
-            INSERT INTO ingested_events (event_id) SELECT unnest($1::text[])
-            ON CONFLICT (event_id) DO NOTHING RETURNING event_id
-            """, connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = ids });
-        var fresh = new HashSet<string>(StringComparer.Ordinal);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            fresh.Add(reader.GetString(0));
-        }
-        return fresh;
     }
 
     private static async Task CopySubscriptionEventsAsync(NpgsqlConnection connection, IEnumerable<BillingEvent> events, CancellationToken cancellationToken)

@@ -16,9 +16,8 @@ namespace ExecutiveDashboard.Executions.Ingest;
 /// Committed before the caller answers 202, so an accepted event survives a crash; the integration
 /// events it causes go to the outbox in the same transaction.
 /// </summary>
-public sealed class ExecutionEventStore(NpgsqlDataSource dataSource, Outbox outbox, TimeProvider clock)
+public sealed class ExecutionEventStore(IngestTransaction ingest, Outbox outbox, TimeProvider clock)
 {
-    private const int MaxAttempts = 5;
     private const string Service = "executions";
 
     private static readonly string[] ChangedSections =
@@ -26,50 +25,20 @@ public sealed class ExecutionEventStore(NpgsqlDataSource dataSource, Outbox outb
         Sections.ExecutionMetrics, Sections.AgentMetrics, Sections.TopUsers, Sections.ExecutionTrend, Sections.ErrorsTrend,
     ];
 
-    public async Task<IngestResult> StoreAsync(IReadOnlyList<ExecutionEvent> events, CancellationToken cancellationToken)
+    public Task<IngestResult> StoreAsync(IReadOnlyList<ExecutionEvent> events, CancellationToken cancellationToken) =>
+        ingest.RunAsync(events, e => e.EventId, StoreNewAsync, cancellationToken);
+
+    private async Task StoreNewAsync(NpgsqlConnection connection, IReadOnlyList<ExecutionEvent> newEvents, CancellationToken cancellationToken)
     {
-        var unique = events.DistinctBy(e => e.EventId).ToList();
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                var stored = await StoreOnceAsync(unique, cancellationToken);
-                if (stored > 0)
-                {
-                    outbox.Notify();
-                }
-                return new IngestResult(stored, events.Count - stored);
-            }
-            catch (PostgresException e) when ((e.IsTransient || e.SqlState == PostgresErrorCodes.DeadlockDetected) && attempt < MaxAttempts)
-            {
-                // Concurrent batches touching the same rollup rows: the loser retries the whole, idempotent, batch.
-                await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt), cancellationToken);
-            }
-        }
-    }
-
-    private async Task<int> StoreOnceAsync(List<ExecutionEvent> events, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-
-        var fresh = await ClaimAsync(connection, events.Select(e => e.EventId).ToArray(), cancellationToken);
-        var newEvents = events.Where(e => fresh.Contains(e.EventId)).ToList();
-        if (newEvents.Count > 0)
-        {
-            await CopyRunsAsync(connection, newEvents.OfType<RunCompletedEvent>(), cancellationToken);
-            await CopyAgentEventsAsync(connection, newEvents.OfType<AgentCreatedEvent>(), cancellationToken);
-            await UpsertRollupsAsync(connection, RunRollups.From(newEvents), cancellationToken);
-            await outbox.EnqueueAsync(connection, IntegrationEvents(newEvents), cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return newEvents.Count;
+        await CopyRunsAsync(connection, newEvents.OfType<RunCompletedEvent>(), cancellationToken);
+        await CopyAgentEventsAsync(connection, newEvents.OfType<AgentCreatedEvent>(), cancellationToken);
+        await UpsertRollupsAsync(connection, RunRollups.From(newEvents), cancellationToken);
+        await outbox.EnqueueAsync(connection, IntegrationEvents(newEvents), cancellationToken);
     }
 
     /// <summary>One <see cref="RunsCompleted"/> for the batch's new runs, and one <see cref="MetricsChanged"/>
     /// per workspace it touched.</summary>
-    private List<object> IntegrationEvents(List<ExecutionEvent> newEvents)
+    private List<object> IntegrationEvents(IReadOnlyList<ExecutionEvent> newEvents)
     {
         var messages = new List<object>();
         var runs = newEvents.OfType<RunCompletedEvent>()
@@ -84,22 +53,6 @@ public sealed class ExecutionEventStore(NpgsqlDataSource dataSource, Outbox outb
         messages.AddRange(newEvents.Select(e => e.WorkspaceId).Distinct()
             .Select(workspace => new MetricsChanged(workspace, Service, now, ChangedSections)));
         return messages;
-    }
-
-    private static async Task<HashSet<string>> ClaimAsync(NpgsqlConnection connection, string[] ids, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand("""
-            INSERT INTO ingested_events (event_id) SELECT unnest($1::text[])
-            ON CONFLICT (event_id) DO NOTHING RETURNING event_id
-            """, connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = ids });
-        var fresh = new HashSet<string>(StringComparer.Ordinal);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            fresh.Add(reader.GetString(0));
-        }
-        return fresh;
     }
 
     private static async Task CopyRunsAsync(NpgsqlConnection connection, IEnumerable<RunCompletedEvent> runs, CancellationToken cancellationToken)
