@@ -31,12 +31,4 @@ public static class Events
         ["eventId"] = id, ["type"] = type, ["workspaceId"] = ws, ["plan"] = "pro", ["interval"] = interval,
         ["amount"] = amount, ["currency"] = currency, ["occurredAt"] = at,
     };
-
-    public static DateTime At(string iso) => DateTime.Parse(iso, System.Globalization.CultureInfo.InvariantCulture,
-        System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal);
-
-    public static StringContent Batch(params JsonNode[] events) =>
-        Body(new JsonArray(events.Select(e => e.DeepClone()).ToArray()).ToJsonString());
-
-    public static StringContent Body(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
 }

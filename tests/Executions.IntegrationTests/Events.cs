@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace Executions.IntegrationTests;
@@ -32,13 +31,4 @@ public static class Events
         ["agentName"] = name,
         ["occurredAt"] = Iso(at),
     };
-
-    public static DateTime At(string iso) =>
-        DateTime.Parse(iso, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
-
-    public static string Iso(DateTime t) => t.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-
-    public static StringContent Batch(params JsonNode[] events) => Body(new JsonArray(events.Select(e => e.DeepClone()).ToArray()).ToJsonString());
-
-    public static StringContent Body(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
 }

@@ -1,0 +1,87 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Xunit;
+using static TestSupport.IngestJson;
+
+namespace TestSupport;
+
+/// <summary>
+/// The rules every service's API shares: only the ingest role sends events, and only for its workspaces; reads
+/// need ceo or admin and the workspace, the platform scope a <c>*</c> grant; a bad timeframe or asOf is a 400 problem.
+/// Each integration-test project runs them once through a tiny subclass in its own collection.
+/// </summary>
+public abstract class DashboardAuthRulesTests<TService>(ServersFixture<TService> servers) : IAsyncLifetime
+    where TService : IServiceUnderTest
+{
+    private TService _service = default!;
+
+    /// <summary>One valid event of workspace <c>ws_1</c> for this service.</summary>
+    protected abstract JsonNode ValidEvent();
+
+    public Task InitializeAsync()
+    {
+        _service = servers.NewService();
+        return Task.CompletedTask;
+    }
+
+    public Task DisposeAsync() => _service.DisposeAsync().AsTask();
+
+    private string Events => $"{_service.ApiPrefix}/events";
+
+    private string Overview => $"{_service.ApiPrefix}/overview";
+
+    private Task<long> StoredEvents() => _service.ScalarAsync("SELECT count(*) FROM ingested_events");
+
+    [Fact]
+    public async Task Only_the_ingest_role_may_send_and_only_for_its_workspaces()
+    {
+        using var anonymous = await _service.CreateClient().PostAsync(Events, Batch(ValidEvent()));
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+
+        using var ceo = await _service.Ceo.PostAsync(Events, Batch(ValidEvent()));
+        Assert.Equal(HttpStatusCode.Forbidden, ceo.StatusCode);
+
+        using var otherWorkspace = await _service.ClientFor("ingest", "ws_2").PostAsync(Events, Batch(ValidEvent()));
+        Assert.Equal(HttpStatusCode.Forbidden, otherWorkspace.StatusCode);
+        Assert.Equal(0, await StoredEvents());
+
+        using var own = await _service.ClientFor("ingest", "ws_1").PostAsync(Events, Batch(ValidEvent()));
+        Assert.Equal(HttpStatusCode.Accepted, own.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(null, "ws_1", HttpStatusCode.Unauthorized)]
+    [InlineData("member", "*", HttpStatusCode.Forbidden)]
+    [InlineData("ingest", "*", HttpStatusCode.Forbidden)]
+    [InlineData("ceo", "ws_2", HttpStatusCode.Forbidden)]
+    [InlineData("admin", "ws_1 ws_2", HttpStatusCode.OK)]
+    [InlineData("ceo", "ws_1", HttpStatusCode.OK)]
+    public async Task Reads_need_ceo_or_admin_and_the_workspace(string? role, string workspaces, HttpStatusCode expected)
+    {
+        var client = role is null ? _service.CreateClient() : _service.ClientFor(role, workspaces);
+
+        using var response = await client.GetAsync($"{Overview}?workspace_id=ws_1&timeframe=7d");
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("ws_1")]
+    [InlineData("*")]
+    public async Task The_platform_scope_needs_a_star_grant(string workspaces)
+    {
+        using var response = await _service.ClientFor("ceo", workspaces).GetAsync($"{Overview}?workspace_id=all");
+        Assert.Equal(workspaces == "*" ? HttpStatusCode.OK : HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("timeframe=1y")]
+    [InlineData("asOf=yesterday")]
+    [InlineData("asOf=2026-11-29T12:00:00")] // no offset
+    public async Task A_bad_timeframe_or_asOf_is_a_400_problem(string query)
+    {
+        using var response = await _service.Ceo.GetAsync($"{Overview}?workspace_id=ws_1&{query}");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+}

@@ -1,0 +1,100 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using ExecutiveDashboard.ServiceDefaults.Auth;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.IdentityModel.Tokens;
+using Npgsql;
+using Xunit;
+
+namespace TestSupport;
+
+/// <summary>What the shared fixture and tests need of a service under test, whatever its Program.</summary>
+public interface IServiceUnderTest : IAsyncDisposable
+{
+    /// <summary>The service's own database.</summary>
+    string ConnectionString { get; }
+
+    /// <summary>The service's URL prefix, e.g. <c>/api/executions</c>: ingest is <c>{prefix}/events</c>, reads <c>{prefix}/overview</c>.</summary>
+    string ApiPrefix { get; }
+
+    /// <summary>A client without a token.</summary>
+    HttpClient CreateClient();
+
+    HttpClient ClientFor(string role, string workspaces);
+
+    HttpClient Ingest { get; }
+
+    HttpClient Ceo { get; }
+
+    Task<long> ScalarAsync(string sql);
+}
+
+/// <summary>
+/// A real service (its own <typeparamref name="TProgram"/>) over a real PostgreSQL database of its own and the
+/// real broker, with a signing key of its own so tests can mint any token.
+/// </summary>
+/// <param name="connectionString">The service's database; the service creates and migrates it.</param>
+/// <param name="broker">RabbitMQ connection string.</param>
+/// <param name="databaseName">The service's connection-string name, e.g. <c>executionsdb</c>.</param>
+/// <param name="apiPrefix">The service's URL prefix, e.g. <c>/api/executions</c>.</param>
+public abstract class ServiceFactory<TProgram, TOverview>(string connectionString, string broker, string databaseName, string apiPrefix)
+    : WebApplicationFactory<TProgram>, IServiceUnderTest
+    where TProgram : class
+{
+    private readonly string _signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    public string ConnectionString { get; } = connectionString;
+
+    public string ApiPrefix { get; } = apiPrefix;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting($"ConnectionStrings:{databaseName}", ConnectionString);
+        builder.UseSetting("ConnectionStrings:rabbitmq", broker);
+        builder.UseSetting("Auth:SigningKey", _signingKey);
+    }
+
+    public HttpClient ClientFor(string role, string workspaces)
+    {
+        var client = CreateClient();
+        var token = DashboardTokens.Create(new SymmetricSecurityKey(Convert.FromBase64String(_signingKey)),
+            "test", "Test", role, workspaces, DateTime.UtcNow, TimeSpan.FromHours(1));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public HttpClient Ingest => ClientFor(Roles.Ingest, "*");
+
+    public HttpClient Ceo => ClientFor(Roles.Ceo, "*");
+
+    public async Task<TOverview> OverviewAsync(string scope, string timeframe, string asOf)
+    {
+        using var response = await GetOverviewAsync(scope, timeframe, asOf);
+        return (await response.Content.ReadFromJsonAsync<TOverview>())!;
+    }
+
+    public async Task<string> OverviewJsonAsync(string scope, string timeframe, string asOf)
+    {
+        using var response = await GetOverviewAsync(scope, timeframe, asOf);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    public async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
+    private async Task<HttpResponseMessage> GetOverviewAsync(string scope, string timeframe, string asOf)
+    {
+        var response = await Ceo.GetAsync($"{ApiPrefix}/overview?workspace_id={scope}&timeframe={timeframe}&asOf={Uri.EscapeDataString(asOf)}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return response;
+    }
+}
