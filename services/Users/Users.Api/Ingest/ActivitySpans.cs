@@ -1,8 +1,10 @@
+using System.Buffers.Binary;
+
 namespace ExecutiveDashboard.Users.Ingest;
 
 /// <summary>
-/// The compact activity record the overview reads: per (user, block of 64 UTC days) one sorted array of
-/// spans, one per hour the user was active in, each packed in a bigint as
+/// The compact activity record the overview reads: per (user, block of 64 UTC days) one bytea of sorted
+/// spans (8 bytes each, big-endian), one per hour the user was active in, each packed in a bigint as
 /// <c>hour in block (11 bits) &lt;&lt; 44 | first ms in the hour (22 bits) &lt;&lt; 22 | last ms in the hour (22 bits)</c>.
 /// The first and last event of an hour tell exactly whether the user was active on either side of any cut
 /// inside that hour, so every window at least an hour long (or starting or ending on a whole hour) is
@@ -38,6 +40,17 @@ public static class ActivitySpans
     {
         var hourStart = ((long)block * BlockHours + (span >> 44)) * MsPerHour;
         return (hourStart + ((span >> 22) & Mask22), hourStart + (span & Mask22));
+    }
+
+    /// <summary>Spans as stored: 8 bytes each, big-endian (what PostgreSQL's <c>int8send</c> writes).</summary>
+    public static byte[] Pack(long[] spans)
+    {
+        var bytes = new byte[spans.Length * 8];
+        for (var i = 0; i < spans.Length; i++)
+        {
+            BinaryPrimitives.WriteInt64BigEndian(bytes.AsSpan(i * 8), spans[i]);
+        }
+        return bytes;
     }
 
     private static long FloorDiv(long a, long b) => a >= 0 ? a / b : -((-a + b - 1) / b);

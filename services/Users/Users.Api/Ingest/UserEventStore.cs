@@ -225,28 +225,20 @@ public sealed class UserEventStore(NpgsqlDataSource dataSource, Outbox outbox, T
         {
             return;
         }
-        // unnest cannot take a jagged array: the spans travel flat with each row's offset and length.
-        var flat = rows.SelectMany(r => r.Spans).ToArray();
-        var offsets = new int[rows.Count];
-        for (int i = 0, offset = 1; i < rows.Count; offset += rows[i].Spans.Length, i++)
-        {
-            offsets[i] = offset;
-        }
         await using var command = new NpgsqlCommand("""
             INSERT INTO user_activity_spans AS a (block, user_key, workspace_id, spans)
-            SELECT r.block, r.user_key, r.workspace_id, ($6::bigint[])[r.o : r.o + r.n - 1]
-            FROM unnest($1::int[], $2::bigint[], $3::text[], $4::int[], $5::int[]) AS r(block, user_key, workspace_id, o, n)
+            SELECT * FROM unnest($1::int[], $2::bigint[], $3::text[], $4::bytea[])
             ON CONFLICT (block, user_key) DO UPDATE SET spans = (
-                SELECT array_agg((h << 44) | (f << 22) | l ORDER BY h)
+                SELECT string_agg(int8send((h << 44) | (f << 22) | l), ''::bytea ORDER BY h)
                 FROM (SELECT s >> 44 AS h, min((s >> 22) & 4194303) AS f, max(s & 4194303) AS l
-                      FROM unnest(a.spans || excluded.spans) AS s GROUP BY 1) merged)
+                      FROM (SELECT ('x' || encode(substr(b.joined, i * 8 + 1, 8), 'hex'))::bit(64)::bigint AS s
+                            FROM (SELECT a.spans || excluded.spans AS joined) b, generate_series(0, length(b.joined) / 8 - 1) i) e
+                      GROUP BY 1) merged)
             """, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Block).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Key).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Workspace).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = offsets });
-        command.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Spans.Length).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = flat, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
+        command.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => ActivitySpans.Pack(r.Spans)).ToArray() });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

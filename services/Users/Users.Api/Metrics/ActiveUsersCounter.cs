@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Numerics;
 using ExecutiveDashboard.Contracts.Metrics;
 using ExecutiveDashboard.Users.Ingest;
@@ -56,7 +57,7 @@ public sealed class ActiveUsersCounter
     public long To => _cuts.Length > 0 ? _cuts[^1] : 0;
 
     /// <summary>Adds one stored row: a user's spans in one block.</summary>
-    public void Add(long userKey, string? workspace, int block, long[] spans)
+    public void Add(long userKey, string? workspace, int block, ReadOnlySpan<byte> spans)
     {
         if (_segmentWindows.Length == 0)
         {
@@ -64,9 +65,9 @@ public sealed class ActiveUsersCounter
         }
         int user = -1;
         var (from, to) = (From, To);
-        foreach (var span in spans)
+        for (var offset = 0; offset + 8 <= spans.Length; offset += 8)
         {
-            var (first, last) = ActivitySpans.Decode(block, span);
+            var (first, last) = ActivitySpans.Decode(block, BinaryPrimitives.ReadInt64BigEndian(spans[offset..]));
             if (last < from || first >= to)
             {
                 continue;

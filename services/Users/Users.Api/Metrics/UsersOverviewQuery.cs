@@ -15,6 +15,10 @@ namespace ExecutiveDashboard.Users.Metrics;
 /// </summary>
 public sealed class UsersOverviewQuery(NpgsqlDataSource dataSource)
 {
+    /// <summary>False reads through the day/hour rollup query only (kept as the fallback; benchmarks and
+    /// the equivalence test compare both).</summary>
+    internal bool UseSpans { get; init; } = true;
+
     public async Task<UsersOverview> GetAsync(OverviewRequest request, CancellationToken cancellationToken)
     {
         var (scope, timeframe, asOf) = (request.Scope, request.Timeframe, request.AsOf);
@@ -25,7 +29,7 @@ public sealed class UsersOverviewQuery(NpgsqlDataSource dataSource)
         var period = ReportingPeriod.For(timeframe, asOf, earliest);
         var windows = UsersOverviewBuilder.Windows(period);
 
-        var active = ActiveUsersFromSpansAsync(workspace, period, windows, cancellationToken)
+        var active = (UseSpans ? ActiveUsersFromSpansAsync(workspace, period, windows, cancellationToken) : null)
             ?? ActiveUsersAsync(workspace, windows, cancellationToken);
         var users = UsersAsync(workspace, period.Current, cancellationToken);
         await Task.WhenAll(active, users);
@@ -79,7 +83,7 @@ public sealed class UsersOverviewQuery(NpgsqlDataSource dataSource)
             while (await reader.ReadAsync(cancellationToken))
             {
                 counter.Add(reader.GetInt64(0), workspace is null ? reader.GetString(3) : null,
-                    reader.GetInt32(1), reader.GetFieldValue<long[]>(2));
+                    reader.GetInt32(1), reader.GetFieldValue<byte[]>(2));
             }
         }
         return counter.Result();
