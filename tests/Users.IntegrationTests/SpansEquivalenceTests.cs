@@ -23,12 +23,18 @@ public sealed class SpansEquivalenceTests(ServersFixture servers) : IAsyncLifeti
         _service = servers.NewService();
         var random = new Random(7);
         var events = new List<JsonObject>();
-        for (var i = 0; i < 1_500; i++)
+        for (var session = 0; session < 400; session++)
         {
-            // Clustered in time so that many users share hours, over ~100 days (two or three 64-day blocks).
-            var at = End.AddMinutes(-random.Next(0, 100 * 24 * 60 / 7) * 7).AddMilliseconds(random.Next(0, 60_000));
-            _times.Add(at);
-            events.Add(Active($"r{i}", $"ws_{random.Next(0, 3)}", $"u{random.Next(0, 40)}", at));
+            // Sessions of a few events within one hour, so that cuts fall between a user's first and last
+            // event of an hour; over ~100 days (two or three 64-day blocks); few users, so hours repeat.
+            var (workspace, user) = ($"ws_{random.Next(0, 3)}", $"u{random.Next(0, 6)}");
+            var hour = End.AddHours(-random.Next(0, 100 * 24));
+            for (var i = random.Next(1, 6); i > 0; i--)
+            {
+                var at = hour.AddMilliseconds(-random.Next(0, 3_600_000));
+                _times.Add(at);
+                events.Add(Active($"r{events.Count}", workspace, user, at));
+            }
         }
         foreach (var batch in events.OrderBy(_ => random.Next()).Chunk(97))
         {
@@ -69,8 +75,8 @@ public sealed class SpansEquivalenceTests(ServersFixture servers) : IAsyncLifeti
         var rollups = new UsersOverviewQuery(dataSource) { UseSpans = false };
         var random = new Random(11);
         var asOfs = new List<DateTime> { End, End.AddHours(-5), End.AddMinutes(-37).AddMilliseconds(-123) };
-        asOfs.AddRange(Enumerable.Range(0, 4).Select(_ => _times[random.Next(_times.Count)]));               // on an event
-        asOfs.AddRange(Enumerable.Range(0, 3).Select(_ => _times[random.Next(_times.Count)].AddMilliseconds(1))); // just after one
+        asOfs.AddRange(Enumerable.Range(0, 8).Select(_ => _times[random.Next(_times.Count)]));               // on an event
+        asOfs.AddRange(Enumerable.Range(0, 4).Select(_ => _times[random.Next(_times.Count)].AddMilliseconds(1))); // just after one
 
         var compared = 0;
         foreach (var asOf in asOfs)
@@ -87,6 +93,6 @@ public sealed class SpansEquivalenceTests(ServersFixture servers) : IAsyncLifeti
                 }
             }
         }
-        Assert.Equal(10 * 3 * 5, compared);
+        Assert.Equal(15 * 3 * 5, compared);
     }
 }
