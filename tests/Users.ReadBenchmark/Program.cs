@@ -17,7 +17,7 @@ await using var dataSource = NpgsqlDataSource.Create(connectionString);
 var spans = new UsersOverviewQuery(dataSource);
 var legacy = new UsersOverviewQuery(dataSource) { UseSpans = false };
 
-if (args.Contains("--probe")) { await Probe.RunAsync(dataSource); return; }
+if (args.Contains("--probe")) { await Probe.RunAsync(dataSource, end); return; }
 Console.WriteLine($"load average before: {File.ReadAllText("/proc/loadavg").Trim()}");
 Console.WriteLine("scope     timeframe  spans p50  spans p95  rollups p50  same answer");
 foreach (var scope in new[] { "all", "bw_00001" })

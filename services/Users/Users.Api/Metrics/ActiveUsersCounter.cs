@@ -22,6 +22,9 @@ public sealed class ActiveUsersCounter
     private readonly Dictionary<long, int> _users = [];
     private readonly List<string?> _workspaces = [];
     private ulong[] _touched = new ulong[1024];
+    private readonly long _firstHour;       // hours since epoch of cuts[0]
+    private readonly int[] _segmentAtHour;  // per hour from _firstHour: the last cut at or before its start (-1: none)
+    private readonly bool[] _cutInHour;     // per hour from _firstHour: a cut strictly inside the hour
 
     /// <summary>Whether the spans answer these windows exactly: bounds on whole milliseconds, and no window
     /// shorter than an hour with both bounds inside an hour.</summary>
@@ -51,6 +54,34 @@ public sealed class ActiveUsersCounter
             _segmentWindows[s] = bits;
         }
         _segmentWords = Math.Max(1, (_segmentWindows.Length + 63) / 64);
+
+        // A point finds its segment from its hour in O(1), then steps over the few cuts inside that hour.
+        if (_cuts.Length > 0)
+        {
+            _firstHour = Math.DivRem(_cuts[0], ActivitySpans.MsPerHour, out var rem) - (rem < 0 ? 1 : 0);
+            var hours = (int)((_cuts[^1] - _firstHour * ActivitySpans.MsPerHour) / ActivitySpans.MsPerHour) + 1;
+            _segmentAtHour = new int[hours];
+            for (int h = 0, segment = -1; h < hours; h++)
+            {
+                var start = (_firstHour + h) * ActivitySpans.MsPerHour;
+                while (segment + 1 < _cuts.Length && _cuts[segment + 1] <= start)
+                {
+                    segment++;
+                }
+                _segmentAtHour[h] = segment;
+            }
+            _cutInHour = new bool[hours];
+            foreach (var cut in _cuts)
+            {
+                var h = (int)((cut - _firstHour * ActivitySpans.MsPerHour) / ActivitySpans.MsPerHour);
+                _cutInHour[h] |= cut != (_firstHour + h) * ActivitySpans.MsPerHour;
+            }
+        }
+        else
+        {
+            _segmentAtHour = [];
+            _cutInHour = [];
+        }
     }
 
     public long From => _cuts.Length > 0 ? _cuts[0] : 0;
@@ -64,11 +95,13 @@ public sealed class ActiveUsersCounter
             return;
         }
         int user = -1;
-        var (from, to) = (From, To);
+        var hourOffset = (long)block * ActivitySpans.BlockHours - _firstHour;
+        var segments = _segmentWindows.Length;
         for (var offset = 0; offset + 8 <= spans.Length; offset += 8)
         {
-            var (first, last) = ActivitySpans.Decode(block, BinaryPrimitives.ReadInt64BigEndian(spans[offset..]));
-            if (last < from || first >= to)
+            var span = BinaryPrimitives.ReadInt64BigEndian(spans[offset..]);
+            var h = hourOffset + (span >> 44);
+            if ((ulong)h >= (ulong)_segmentAtHour.Length)
             {
                 continue;
             }
@@ -76,6 +109,17 @@ public sealed class ActiveUsersCounter
             {
                 user = UserIndex(userKey, workspace);
             }
+            if (!_cutInHour[h])
+            {
+                // No bound inside this hour: the whole hour is one segment (or outside every window).
+                var segment = _segmentAtHour[h];
+                if (segment >= 0 && segment < segments)
+                {
+                    _touched[user * _segmentWords + (segment >> 6)] |= 1UL << (segment & 63);
+                }
+                continue;
+            }
+            var (first, last) = ActivitySpans.Decode(block, span);
             Touch(user, first);
             if (last != first)
             {
@@ -106,8 +150,11 @@ public sealed class ActiveUsersCounter
         {
             return;
         }
-        var i = Array.BinarySearch(_cuts, ms);
-        var segment = i >= 0 ? i : ~i - 1;
+        var segment = _segmentAtHour[(int)((ms - _firstHour * ActivitySpans.MsPerHour) / ActivitySpans.MsPerHour)];
+        while (segment + 1 < _cuts.Length && _cuts[segment + 1] <= ms)
+        {
+            segment++;
+        }
         _touched[user * _segmentWords + (segment >> 6)] |= 1UL << (segment & 63);
     }
 
