@@ -67,6 +67,7 @@ public sealed class UserEventStore(NpgsqlDataSource dataSource, Outbox outbox, T
             await CopySignupsAsync(connection, newEvents.OfType<UserSignedUpEvent>(), cancellationToken);
             await CopyActivityAsync(connection, newEvents.OfType<UserActiveEvent>(), keys, source == EventSource.Runs, cancellationToken);
             await UpsertActivityAsync(connection, rollups, keys, cancellationToken);
+            await UpsertSpansAsync(connection, rollups, keys, cancellationToken);
             await outbox.EnqueueAsync(connection, IntegrationEvents(newEvents, source), cancellationToken);
         }
 
@@ -207,6 +208,37 @@ public sealed class UserEventStore(NpgsqlDataSource dataSource, Outbox outbox, T
         command.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Bucket).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Key).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Workspace).ToArray() });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Merges the batch's spans into <c>user_activity_spans</c>: per hour the earlier first and the
+    /// later last millisecond; rows in key order like every other upsert.</summary>
+    private static async Task UpsertSpansAsync(NpgsqlConnection connection, UserRollups rollups,
+        Dictionary<(string, string), long> keys, CancellationToken cancellationToken)
+    {
+        var rows = rollups.Spans
+            .Select(s => (s.Key.Block, Key: keys[(s.Key.Workspace, s.Key.User)], s.Key.Workspace,
+                Spans: s.Value.OrderBy(h => h.Key).Select(h => ActivitySpans.Encode(h.Key, h.Value.First, h.Value.Last)).ToArray()))
+            .OrderBy(r => r.Block).ThenBy(r => r.Key)
+            .ToList();
+        if (rows.Count == 0)
+        {
+            return;
+        }
+        await using var command = new NpgsqlCommand("""
+            INSERT INTO user_activity_spans AS a (block, user_key, workspace_id, spans)
+            SELECT * FROM unnest($1::int[], $2::bigint[], $3::text[], $4::bytea[])
+            ON CONFLICT (block, user_key) DO UPDATE SET spans = (
+                SELECT string_agg(int8send((h << 44) | (f << 22) | l), ''::bytea ORDER BY h)
+                FROM (SELECT s >> 44 AS h, min((s >> 22) & 4194303) AS f, max(s & 4194303) AS l
+                      FROM (SELECT ('x' || encode(substr(b.joined, i * 8 + 1, 8), 'hex'))::bit(64)::bigint AS s
+                            FROM (SELECT a.spans || excluded.spans AS joined) b, generate_series(0, length(b.joined) / 8 - 1) i) e
+                      GROUP BY 1) merged)
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Block).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Key).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Workspace).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => ActivitySpans.Pack(r.Spans)).ToArray() });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -19,6 +19,10 @@ public sealed class UserRollups
     public HashSet<(string Workspace, string User, Grain Grain, DateTime Bucket)> Activity { get; } = [];
     public Dictionary<string, DateTime> EarliestEvent { get; } = [];
 
+    /// <summary>Per (workspace, user, block): the first and last millisecond of activity in each active hour
+    /// of the block (see <see cref="ActivitySpans"/>).</summary>
+    public Dictionary<(string Workspace, string User, int Block), Dictionary<int, (int First, int Last)>> Spans { get; } = [];
+
     public static UserRollups From(IEnumerable<UserEvent> events)
     {
         var rollups = new UserRollups();
@@ -31,9 +35,21 @@ public sealed class UserRollups
                 {
                     rollups.Activity.Add((e.WorkspaceId, e.UserId, grain, grain.Floor(e.OccurredAt)));
                 }
+                rollups.AddSpan(e);
             }
         }
         return rollups;
+    }
+
+    private void AddSpan(UserEvent e)
+    {
+        var (block, hour, ms) = ActivitySpans.Locate(e.OccurredAt);
+        var key = (e.WorkspaceId, e.UserId, block);
+        if (!Spans.TryGetValue(key, out var hours))
+        {
+            Spans[key] = hours = [];
+        }
+        hours[hour] = hours.TryGetValue(hour, out var span) ? (Math.Min(span.First, ms), Math.Max(span.Last, ms)) : (ms, ms);
     }
 
     private void See(UserEvent e)

@@ -15,6 +15,10 @@ namespace ExecutiveDashboard.Users.Metrics;
 /// </summary>
 public sealed class UsersOverviewQuery(NpgsqlDataSource dataSource)
 {
+    /// <summary>False reads through the day/hour rollup query only (kept as the fallback; benchmarks and
+    /// the equivalence test compare both).</summary>
+    internal bool UseSpans { get; init; } = true;
+
     public async Task<UsersOverview> GetAsync(OverviewRequest request, CancellationToken cancellationToken)
     {
         var (scope, timeframe, asOf) = (request.Scope, request.Timeframe, request.AsOf);
@@ -25,13 +29,64 @@ public sealed class UsersOverviewQuery(NpgsqlDataSource dataSource)
         var period = ReportingPeriod.For(timeframe, asOf, earliest);
         var windows = UsersOverviewBuilder.Windows(period);
 
-        var active = ActiveUsersAsync(workspace, windows, cancellationToken);
+        var active = (UseSpans ? ActiveUsersFromSpansAsync(workspace, period, windows, cancellationToken) : null)
+            ?? ActiveUsersAsync(workspace, windows, cancellationToken);
         var users = UsersAsync(workspace, period.Current, cancellationToken);
         await Task.WhenAll(active, users);
 
         var (perWindow, churned, workspaces) = active.Result;
         var (known, fresh) = users.Result;
         return UsersOverviewBuilder.Build(period, new UserCounts(perWindow, churned, workspaces, known, fresh));
+    }
+
+    /// <summary>
+    /// Reads each active user's spans once (one row per user and 64-day block overlapping the windows, one
+    /// index range scan) and evaluates every window in memory; null when the spans cannot answer exactly
+    /// (a bound with sub-millisecond ticks), then the rollup query below answers.
+    /// </summary>
+    private Task<(long[] PerWindow, long Churned, long ActiveWorkspaces)>? ActiveUsersFromSpansAsync(
+        string? workspace, ReportingPeriod period, IReadOnlyList<Period> windows, CancellationToken cancellationToken)
+    {
+        var effective = windows.ToArray();
+        if (period.Previous is null && !effective[UsersOverviewBuilder.Current].IsEmpty)
+        {
+            // `all` starts at or before the scope's earliest event: nothing of the scope lies before its start,
+            // so the hour it starts in is the same window.
+            var current = effective[UsersOverviewBuilder.Current];
+            effective[UsersOverviewBuilder.Current] = new Period(Grain.Hour.Floor(current.Start), current.End);
+        }
+        if (!ActiveUsersCounter.CanCount(effective))
+        {
+            return null;
+        }
+        var counter = new ActiveUsersCounter(
+            effective.Select(w => (ActivitySpans.Ms(w.Start), ActivitySpans.Ms(w.End))).ToList(),
+            UsersOverviewBuilder.Current, UsersOverviewBuilder.Previous);
+        return CountSpansAsync(counter, workspace, cancellationToken);
+    }
+
+    private async Task<(long[] PerWindow, long Churned, long ActiveWorkspaces)> CountSpansAsync(
+        ActiveUsersCounter counter, string? workspace, CancellationToken cancellationToken)
+    {
+        if (counter.To > counter.From)
+        {
+            await using var command = dataSource.CreateCommand(workspace is null
+                ? "SELECT user_key, block, spans, workspace_id FROM user_activity_spans WHERE block BETWEEN $1 AND $2"
+                : "SELECT user_key, block, spans FROM user_activity_spans WHERE workspace_id = $3 AND block BETWEEN $1 AND $2");
+            command.Parameters.Add(new NpgsqlParameter { Value = ActivitySpans.BlockOf(counter.From) });
+            command.Parameters.Add(new NpgsqlParameter { Value = ActivitySpans.BlockOf(counter.To - 1) });
+            if (workspace is not null)
+            {
+                command.Parameters.Add(new NpgsqlParameter { Value = workspace });
+            }
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                counter.Add(reader.GetInt64(0), workspace is null ? reader.GetString(3) : null,
+                    reader.GetInt32(1), reader.GetFieldValue<byte[]>(2));
+            }
+        }
+        return counter.Result();
     }
 
     private async Task<(long[] PerWindow, long Churned, long ActiveWorkspaces)> ActiveUsersAsync(

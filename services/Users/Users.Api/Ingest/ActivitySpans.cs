@@ -1,0 +1,57 @@
+using System.Buffers.Binary;
+
+namespace ExecutiveDashboard.Users.Ingest;
+
+/// <summary>
+/// The compact activity record the overview reads: per (user, block of 64 UTC days) one bytea of sorted
+/// spans (8 bytes each, big-endian), one per hour the user was active in, each packed in a bigint as
+/// <c>hour in block (11 bits) &lt;&lt; 44 | first ms in the hour (22 bits) &lt;&lt; 22 | last ms in the hour (22 bits)</c>.
+/// The first and last event of an hour tell exactly whether the user was active on either side of any cut
+/// inside that hour, so every window at least an hour long (or starting or ending on a whole hour) is
+/// answered exactly to the millisecond from these spans alone, without raw events.
+/// </summary>
+public static class ActivitySpans
+{
+    public const int BlockDays = 64;
+    public const int BlockHours = BlockDays * 24;
+    public const long MsPerHour = 3_600_000;
+    private const long Mask22 = (1L << 22) - 1;
+
+    /// <summary>Milliseconds since the Unix epoch, floored (sub-millisecond ticks are dropped).</summary>
+    public static long Ms(DateTime t) => FloorDiv(t.Ticks - DateTime.UnixEpoch.Ticks, TimeSpan.TicksPerMillisecond);
+
+    public static bool IsWholeMs(DateTime t) => (t.Ticks - DateTime.UnixEpoch.Ticks) % TimeSpan.TicksPerMillisecond == 0;
+
+    public static int BlockOf(long ms) => (int)FloorDiv(FloorDiv(ms, MsPerHour), BlockHours);
+
+    /// <summary>Where an instant goes: its block, its hour in the block and its millisecond in the hour.</summary>
+    public static (int Block, int Hour, int MsInHour) Locate(DateTime t)
+    {
+        var ms = Ms(t);
+        var hour = FloorDiv(ms, MsPerHour);
+        return ((int)FloorDiv(hour, BlockHours), (int)(hour - FloorDiv(hour, BlockHours) * BlockHours), (int)(ms - hour * MsPerHour));
+    }
+
+    public static long Encode(int hourInBlock, int firstMs, int lastMs) =>
+        ((long)hourInBlock << 44) | ((long)firstMs << 22) | (long)lastMs;
+
+    /// <summary>The absolute milliseconds (since the epoch) of a span's first and last event.</summary>
+    public static (long First, long Last) Decode(int block, long span)
+    {
+        var hourStart = ((long)block * BlockHours + (span >> 44)) * MsPerHour;
+        return (hourStart + ((span >> 22) & Mask22), hourStart + (span & Mask22));
+    }
+
+    /// <summary>Spans as stored: 8 bytes each, big-endian (what PostgreSQL's <c>int8send</c> writes).</summary>
+    public static byte[] Pack(long[] spans)
+    {
+        var bytes = new byte[spans.Length * 8];
+        for (var i = 0; i < spans.Length; i++)
+        {
+            BinaryPrimitives.WriteInt64BigEndian(bytes.AsSpan(i * 8), spans[i]);
+        }
+        return bytes;
+    }
+
+    private static long FloorDiv(long a, long b) => a >= 0 ? a / b : -((-a + b - 1) / b);
+}

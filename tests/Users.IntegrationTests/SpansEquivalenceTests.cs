@@ -1,0 +1,98 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ExecutiveDashboard.Contracts.Metrics;
+using ExecutiveDashboard.ServiceDefaults.Queries;
+using ExecutiveDashboard.Users.Metrics;
+using Npgsql;
+using static Users.IntegrationTests.Events;
+
+namespace Users.IntegrationTests;
+
+/// <summary>The spans read path against the day/hour rollup query on random activity sent in shuffled batches
+/// (so hours merge across batches and blocks), for every timeframe, scope and tricky asOf.</summary>
+[Collection(ServersCollection.Name)]
+public sealed class SpansEquivalenceTests(ServersFixture servers) : IAsyncLifetime
+{
+    private static readonly DateTime End = At("2026-11-29T12:00:00Z");
+    private readonly List<DateTime> _times = [];
+    private UsersService _service = null!;
+
+    public async Task InitializeAsync()
+    {
+        _service = servers.NewService();
+        var random = new Random(7);
+        var events = new List<JsonObject>();
+        for (var session = 0; session < 400; session++)
+        {
+            // Sessions of a few events within one hour, so that cuts fall between a user's first and last
+            // event of an hour; over ~100 days (two or three 64-day blocks); few users, so hours repeat.
+            var (workspace, user) = ($"ws_{random.Next(0, 3)}", $"u{random.Next(0, 6)}");
+            var hour = End.AddHours(-random.Next(0, 100 * 24));
+            for (var i = random.Next(1, 6); i > 0; i--)
+            {
+                var at = hour.AddMilliseconds(-random.Next(0, 3_600_000));
+                _times.Add(at);
+                events.Add(Active($"r{events.Count}", workspace, user, at));
+            }
+        }
+        foreach (var batch in events.OrderBy(_ => random.Next()).Chunk(97))
+        {
+            using var response = await _service.Ingest.PostAsync("/api/users/events", Batch(batch));
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        }
+    }
+
+    public Task DisposeAsync() => _service.DisposeAsync().AsTask();
+
+    [Fact]
+    public async Task Merged_spans_equal_the_spans_rebuilt_from_the_raw_events()
+    {
+        var differences = await _service.ScalarAsync("""
+            WITH rebuilt AS (
+                SELECT block, user_key, min(workspace_id) AS workspace_id, string_agg(int8send((h << 44) | (f << 22) | l), ''::bytea ORDER BY h) AS spans
+                FROM (
+                    SELECT floor(hour / 1536)::int AS block, (hour - floor(hour / 1536) * 1536)::bigint AS h, user_key,
+                           min(workspace_id) AS workspace_id, min(ms - hour * 3600000)::bigint AS f, max(ms - hour * 3600000)::bigint AS l
+                    FROM (SELECT user_key, workspace_id, ms, floor(ms / 3600000) AS hour
+                          FROM (SELECT user_key, workspace_id, floor(extract(epoch FROM occurred_at) * 1000) AS ms FROM activity_events) raw) events
+                    GROUP BY 1, 2, 3) hours
+                GROUP BY block, user_key)
+            SELECT count(*) FROM (
+                (SELECT * FROM rebuilt EXCEPT SELECT * FROM user_activity_spans)
+                UNION ALL
+                (SELECT * FROM user_activity_spans EXCEPT SELECT * FROM rebuilt)) d
+            """);
+        Assert.Equal(0, differences);
+        Assert.True(await _service.ScalarAsync("SELECT count(DISTINCT block) FROM user_activity_spans") >= 2);
+    }
+
+    [Fact]
+    public async Task Every_timeframe_and_scope_matches_the_rollup_query()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(_service.ConnectionString);
+        var spans = new UsersOverviewQuery(dataSource);
+        var rollups = new UsersOverviewQuery(dataSource) { UseSpans = false };
+        var random = new Random(11);
+        var asOfs = new List<DateTime> { End, End.AddHours(-5), End.AddMinutes(-37).AddMilliseconds(-123) };
+        asOfs.AddRange(Enumerable.Range(0, 8).Select(_ => _times[random.Next(_times.Count)]));               // on an event
+        asOfs.AddRange(Enumerable.Range(0, 4).Select(_ => _times[random.Next(_times.Count)].AddMilliseconds(1))); // just after one
+
+        var compared = 0;
+        foreach (var asOf in asOfs)
+        {
+            foreach (var scope in new[] { "all", "ws_0", "ws_2" })
+            {
+                foreach (var timeframe in Enum.GetValues<Timeframe>())
+                {
+                    var request = new OverviewRequest(scope, timeframe, asOf);
+                    var expected = JsonSerializer.Serialize(await rollups.GetAsync(request, default));
+                    var actual = JsonSerializer.Serialize(await spans.GetAsync(request, default));
+                    Assert.True(expected == actual, $"{scope} {timeframe} {Iso(asOf)}:\nrollups {expected}\nspans   {actual}");
+                    compared++;
+                }
+            }
+        }
+        Assert.Equal(15 * 3 * 5, compared);
+    }
+}
