@@ -4,6 +4,7 @@
 #
 #   ./run.sh            with demo data (once the simulator exists)
 #   ./run.sh --no-demo  an empty system
+#   ./run.sh --release  Release builds (for benchmarks)
 #
 # Needs the .NET 10 SDK. Without a container engine it installs the servers from the OS packages
 # (postgresql, redis-server, rabbitmq-server) and runs them as local processes, data in .data/.
@@ -13,10 +14,12 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$repo"
 
 demo=true
+configuration=Debug
 for arg in "$@"; do
   case "$arg" in
     --no-demo) demo=false ;;
-    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --release) configuration=Release ;;
+    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown option '$arg' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -56,11 +59,11 @@ export EXECUTIVE_DASHBOARD_INFRA="$infra"
 export Demo__Enabled="$demo"
 
 say "Building…"
-dotnet build ExecutiveDashboard.AppHost -nologo -v quiet -clp:"ErrorsOnly;NoSummary"
+dotnet build ExecutiveDashboard.AppHost -c "$configuration" -nologo -v quiet -clp:"ErrorsOnly;NoSummary"
 
 mkdir -p "$log_dir"
 say "Starting the AppHost (log: ${log#"$repo"/})…"
-dotnet run --no-build --project ExecutiveDashboard.AppHost --launch-profile http >"$log" 2>&1 &
+dotnet run --no-build -c "$configuration" --project ExecutiveDashboard.AppHost --launch-profile http >"$log" 2>&1 &
 apphost=$!
 
 stop() {

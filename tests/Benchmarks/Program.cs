@@ -83,6 +83,13 @@ async Task<double[]> MeasureAsync(Func<int, string> path)
         using var response = await http.SendAsync(request);
         await response.Content.ReadAsByteArrayAsync();
         timings[i] = watch.Elapsed.TotalMilliseconds;
+        if (response.StatusCode == System.Net.HttpStatusCode.TooManyRequests)
+        {
+            // The gateway's per-token rate limit: wait as told and take the sample again.
+            await Task.Delay(TimeSpan.FromSeconds(response.Headers.RetryAfter?.Delta?.TotalSeconds ?? 1));
+            i--;
+            continue;
+        }
         response.EnsureSuccessStatusCode();
     }
     return timings;
