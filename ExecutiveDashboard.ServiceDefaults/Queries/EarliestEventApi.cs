@@ -17,6 +17,18 @@ public static class EarliestEventApi
 {
     public const string PlatformKey = "*";
 
+    /// <summary>Records the earliest event per scope from <c>$1</c> scopes and <c>$2</c> times, in ingest.
+    /// Scopes whose stored start is already as early are left alone without taking a row lock, so
+    /// concurrent batches do not queue on the platform's row.</summary>
+    public const string RecordSql = """
+        INSERT INTO scope_bounds AS b (scope, earliest_event_at)
+        SELECT u.scope, u.earliest FROM unnest($1::text[], $2::timestamptz[]) AS u(scope, earliest)
+        WHERE NOT EXISTS (SELECT 1 FROM scope_bounds s WHERE s.scope = u.scope AND s.earliest_event_at <= u.earliest)
+        ORDER BY u.scope
+        ON CONFLICT (scope) DO UPDATE SET earliest_event_at = excluded.earliest_event_at
+        WHERE excluded.earliest_event_at < b.earliest_event_at
+        """;
+
     public static RouteGroupBuilder MapEarliestEvent(this RouteGroupBuilder api)
     {
         api.MapGet("/earliest", GetEarliest)

@@ -5,6 +5,7 @@ using ExecutiveDashboard.Contracts.IntegrationEvents;
 using ExecutiveDashboard.Executions.Metrics;
 using ExecutiveDashboard.ServiceDefaults.Ingest;
 using ExecutiveDashboard.ServiceDefaults.Messaging;
+using ExecutiveDashboard.ServiceDefaults.Queries;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -160,12 +161,7 @@ public sealed class ExecutionEventStore(IngestTransaction ingest, Outbox outbox,
             known.Select(r => r.Value.NamedAt).ToArray()));
 
         var bounds = rollups.EarliestEvent.OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
-        batch.BatchCommands.Add(Command("""
-            INSERT INTO scope_bounds AS b (scope, earliest_event_at)
-            SELECT * FROM unnest($1::text[], $2::timestamptz[])
-            ON CONFLICT (scope) DO UPDATE SET earliest_event_at = excluded.earliest_event_at
-            WHERE excluded.earliest_event_at < b.earliest_event_at
-            """,
+        batch.BatchCommands.Add(Command(EarliestEventApi.RecordSql,
             bounds.Select(r => r.Key).ToArray(), bounds.Select(r => r.Value).ToArray()));
 
         await batch.ExecuteNonQueryAsync(cancellationToken);

@@ -4,6 +4,7 @@ using ExecutiveDashboard.Contracts.IntegrationEvents;
 using ExecutiveDashboard.Contracts.Metrics;
 using ExecutiveDashboard.ServiceDefaults.Ingest;
 using ExecutiveDashboard.ServiceDefaults.Messaging;
+using ExecutiveDashboard.ServiceDefaults.Queries;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -119,11 +120,7 @@ public sealed class UserEventStore(NpgsqlDataSource dataSource, Outbox outbox, T
             .ThenBy(u => u.Key.User, StringComparer.Ordinal).ToList();
         var bounds = rollups.EarliestEvent.OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
 
-        await using (var command = new NpgsqlCommand("""
-            INSERT INTO scope_bounds AS b (scope, earliest_event_at)
-            SELECT * FROM unnest($1::text[], $2::timestamptz[])
-            ON CONFLICT (scope) DO UPDATE SET earliest_event_at = LEAST(b.earliest_event_at, excluded.earliest_event_at)
-            """, connection))
+        await using (var command = new NpgsqlCommand(EarliestEventApi.RecordSql, connection))
         {
             command.Parameters.Add(new NpgsqlParameter { Value = bounds.Select(r => r.Key).ToArray() });
             command.Parameters.Add(new NpgsqlParameter { Value = bounds.Select(r => r.Value).ToArray() });
