@@ -24,6 +24,17 @@ public sealed class DashboardApp : IAsyncLifetime
             ["DcpPublisher:RandomizePorts=true"], cts.Token);
         builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
 
+        // Tests run without the Aspire dashboard, yet Aspire still points every service's OTLP exporter at
+        // it (dotnet/aspire#3349): each service then spends ~10 s at shutdown flushing telemetry to nobody,
+        // longer than the orchestrator waits for a stopped resource. No exporter, no wait.
+        foreach (var resource in builder.Resources)
+        {
+            foreach (var otlp in resource.Annotations.OfType<OtlpExporterAnnotation>().ToList())
+            {
+                resource.Annotations.Remove(otlp);
+            }
+        }
+
         _app = await builder.BuildAsync(cts.Token);
         await _app.StartAsync(cts.Token);
         await _app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", cts.Token);
