@@ -19,9 +19,8 @@ public enum EventSource { Batch, Runs }
 /// HTTP batches and runs from the bus take exactly this path. Committed before the caller answers 202 (or
 /// acknowledges the message); the integration events it causes go to the outbox in the same transaction.
 /// </summary>
-public sealed class UserEventStore(NpgsqlDataSource dataSource, Outbox outbox, TimeProvider clock)
+public sealed class UserEventStore(IngestTransaction ingest, Outbox outbox, TimeProvider clock)
 {
-    private const int MaxAttempts = 5;
     private const string Service = "users";
 
     /// <summary>activeWorkspaces is part of businessMetrics; topUsers carry the names.</summary>
@@ -31,54 +30,23 @@ public sealed class UserEventStore(NpgsqlDataSource dataSource, Outbox outbox, T
     public Task<IngestResult> StoreAsync(IReadOnlyList<UserEvent> events, CancellationToken cancellationToken) =>
         StoreAsync(events, EventSource.Batch, cancellationToken);
 
-    public async Task<IngestResult> StoreAsync(IReadOnlyList<UserEvent> events, EventSource source, CancellationToken cancellationToken)
+    public Task<IngestResult> StoreAsync(IReadOnlyList<UserEvent> events, EventSource source, CancellationToken cancellationToken) =>
+        ingest.RunAsync(events, e => e.EventId, (connection, newEvents, ct) => StoreNewAsync(connection, newEvents, source, ct), cancellationToken);
+
+    private async Task StoreNewAsync(NpgsqlConnection connection, IReadOnlyList<UserEvent> newEvents, EventSource source, CancellationToken cancellationToken)
     {
-        var unique = events.DistinctBy(e => e.EventId).ToList();
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                var stored = await StoreOnceAsync(unique, source, cancellationToken);
-                if (stored > 0)
-                {
-                    outbox.Notify();
-                }
-                return new IngestResult(stored, events.Count - stored);
-            }
-            catch (PostgresException e) when ((e.IsTransient || e.SqlState == PostgresErrorCodes.DeadlockDetected
-                                               || e.SqlState == PostgresErrorCodes.UniqueViolation) && attempt < MaxAttempts)
-            {
-                // Concurrent batches touching the same users: the loser retries the whole, idempotent, batch.
-                await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt), cancellationToken);
-            }
-        }
-    }
-
-    private async Task<int> StoreOnceAsync(List<UserEvent> events, EventSource source, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-
-        var fresh = await ClaimAsync(connection, events.Select(e => e.EventId).ToArray(), cancellationToken);
-        var newEvents = events.Where(e => fresh.Contains(e.EventId)).ToList();
-        if (newEvents.Count > 0)
-        {
-            var rollups = UserRollups.From(newEvents);
-            var keys = await UpsertUsersAsync(connection, rollups, cancellationToken);
-            await CopySignupsAsync(connection, newEvents.OfType<UserSignedUpEvent>(), cancellationToken);
-            await CopyActivityAsync(connection, newEvents.OfType<UserActiveEvent>(), keys, source == EventSource.Runs, cancellationToken);
-            await UpsertActivityAsync(connection, rollups, keys, cancellationToken);
-            await UpsertSpansAsync(connection, rollups, keys, cancellationToken);
-            await outbox.EnqueueAsync(connection, IntegrationEvents(newEvents, source), cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return newEvents.Count;
+        var rollups = UserRollups.From(newEvents);
+        var keys = await UpsertUsersAsync(connection, rollups, cancellationToken);
+        await CopySignupsAsync(connection, newEvents.OfType<UserSignedUpEvent>(), cancellationToken);
+        await CopyActivityAsync(connection, newEvents.OfType<UserActiveEvent>(), keys, source == EventSource.Runs, cancellationToken);
+        await UpsertActivityAsync(connection, rollups, keys, cancellationToken);
+        await UpsertSpansAsync(connection, rollups, keys, cancellationToken);
+        await outbox.EnqueueAsync(connection, IntegrationEvents(newEvents, source), cancellationToken);
     }
 
     /// <summary>One <see cref="UserActivitiesRecorded"/> for a batch's new events (runs were already announced
     /// by the executions service), and one <see cref="MetricsChanged"/> per workspace touched.</summary>
-    private List<object> IntegrationEvents(List<UserEvent> newEvents, EventSource source)
+    private List<object> IntegrationEvents(IReadOnlyList<UserEvent> newEvents, EventSource source)
     {
         var messages = new List<object>();
         if (source == EventSource.Batch)
@@ -95,21 +63,6 @@ public sealed class UserEventStore(NpgsqlDataSource dataSource, Outbox outbox, T
         return messages;
     }
 
-    private static async Task<HashSet<string>> ClaimAsync(NpgsqlConnection connection, string[] ids, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand("""
-            INSERT INTO ingested_events (event_id) SELECT unnest($1::text[])
-            ON CONFLICT (event_id) DO NOTHING RETURNING event_id
-            """, connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = ids });
-        var fresh = new HashSet<string>(StringComparer.Ordinal);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            fresh.Add(reader.GetString(0));
-        }
-        return fresh;
-    }
 
     /// <summary>Records every user of the batch (first sighting, latest name) in key order, so that concurrent
     /// batches lock shared rows in the same order, and returns their keys.</summary>
