@@ -110,22 +110,6 @@ public class RunRollupsTests
     }
 
     [Fact]
-    public void Agent_and_user_rollups_sum_runs_and_keep_the_last_completion()
-    {
-        var rollups = RunRollups.From(
-        [
-            Run("2026-11-02T10:40:00", runtimeSeconds: 20, credits: 1m),
-            Run("2026-11-02T10:05:00", runtimeSeconds: 10, credits: 2m, succeeded: false),
-        ]);
-
-        var hour = At("2026-11-02T10:00:00");
-        Assert.Equal(new RunTotals(2, 1, 30, 3m), rollups.Agents[("ws_1", "ag_1", Grain.Hour, hour)]);
-        var (totals, last) = rollups.Users[("ws_1", "u_1", Grain.Day, At("2026-11-02T00:00:00"))];
-        Assert.Equal(new RunTotals(2, 1, 30, 3m), totals);
-        Assert.Equal(At("2026-11-02T10:40:00"), last);   // the later one, though it came first
-    }
-
-    [Fact]
     public void An_agent_is_first_seen_at_its_earliest_event_whatever_the_arrival_order()
     {
         var rollups = RunRollups.From(

@@ -1,4 +1,5 @@
 using ExecutiveDashboard.Executions.Ingest;
+using ExecutiveDashboard.Executions.Leaderboards;
 using ExecutiveDashboard.Executions.Metrics;
 using ExecutiveDashboard.ServiceDefaults.Data;
 using ExecutiveDashboard.ServiceDefaults.Messaging;
@@ -15,6 +16,9 @@ public static class Extensions
         builder.AddEventBus();
         builder.AddOutbox();
         builder.Services.AddSingleton<ExecutionEventStore>();
+        builder.Services.AddSingleton<RunLeaderboards>();
+        builder.Services.AddSingleton<RunLeaderboardFeed>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<RunLeaderboardFeed>());
         builder.Services.AddSingleton<ExecutionsOverviewQuery>();
         builder.Services.AddOpenApi();
         return builder;

@@ -119,31 +119,6 @@ public sealed class ExecutionEventStore(IngestTransaction ingest, Outbox outbox,
             bins.Select(r => r.Key.Scope).ToArray(), bins.Select(r => r.Key.Grain.Code()).ToArray(),
             bins.Select(r => r.Key.Bucket).ToArray(), bins.Select(r => r.Key.Bin).ToArray(), bins.Select(r => r.Value).ToArray()));
 
-        var agents = rollups.Agents.OrderBy(r => (r.Key.Workspace, r.Key.Grain, r.Key.Bucket, r.Key.Agent)).ToList();
-        batch.BatchCommands.Add(Command("""
-            INSERT INTO agent_stats AS a (workspace_id, agent_id, grain, bucket_start, runs, succeeded, runtime_sum)
-            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::bigint[], $6::bigint[], $7::float8[])
-            ON CONFLICT (workspace_id, grain, bucket_start, agent_id) DO UPDATE SET
-                runs = a.runs + excluded.runs, succeeded = a.succeeded + excluded.succeeded, runtime_sum = a.runtime_sum + excluded.runtime_sum
-            """,
-            agents.Select(r => r.Key.Workspace).ToArray(), agents.Select(r => r.Key.Agent).ToArray(),
-            agents.Select(r => r.Key.Grain.Code()).ToArray(), agents.Select(r => r.Key.Bucket).ToArray(),
-            agents.Select(r => r.Value.Runs).ToArray(), agents.Select(r => r.Value.Succeeded).ToArray(),
-            agents.Select(r => r.Value.RuntimeSum).ToArray()));
-
-        var users = rollups.Users.OrderBy(r => (r.Key.Workspace, r.Key.Grain, r.Key.Bucket, r.Key.User)).ToList();
-        batch.BatchCommands.Add(Command("""
-            INSERT INTO user_stats AS u (workspace_id, user_id, grain, bucket_start, runs, credits, last_completed_at)
-            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::bigint[], $6::numeric[], $7::timestamptz[])
-            ON CONFLICT (workspace_id, grain, bucket_start, user_id) DO UPDATE SET
-                runs = u.runs + excluded.runs, credits = u.credits + excluded.credits,
-                last_completed_at = GREATEST(u.last_completed_at, excluded.last_completed_at)
-            """,
-            users.Select(r => r.Key.Workspace).ToArray(), users.Select(r => r.Key.User).ToArray(),
-            users.Select(r => r.Key.Grain.Code()).ToArray(), users.Select(r => r.Key.Bucket).ToArray(),
-            users.Select(r => r.Value.Totals.Runs).ToArray(), users.Select(r => r.Value.Totals.Credits).ToArray(),
-            users.Select(r => r.Value.LastCompletedAt).ToArray()));
-
         var known = rollups.KnownAgents.OrderBy(r => r.Key).ToList();
         batch.BatchCommands.Add(Command("""
             INSERT INTO agents AS a (workspace_id, agent_id, first_seen_at, name, named_at)

@@ -28,8 +28,6 @@ public sealed class RunRollups
 
     public Dictionary<(string Scope, Grain Grain, DateTime Bucket), RunTotals> Stats { get; } = [];
     public Dictionary<(string Scope, Grain Grain, DateTime Bucket, int Bin), long> Histogram { get; } = [];
-    public Dictionary<(string Workspace, string Agent, Grain Grain, DateTime Bucket), RunTotals> Agents { get; } = [];
-    public Dictionary<(string Workspace, string User, Grain Grain, DateTime Bucket), (RunTotals Totals, DateTime LastCompletedAt)> Users { get; } = [];
     public Dictionary<(string Workspace, string Agent), AgentSighting> KnownAgents { get; } = [];
     public Dictionary<string, DateTime> EarliestEvent { get; } = [];
 
@@ -68,14 +66,6 @@ public sealed class RunRollups
                 var key = (scope, grain, grain.Floor(at), bin);
                 Histogram[key] = Histogram.GetValueOrDefault(key) + 1;
             }
-        }
-
-        foreach (var grain in DetailGrains)
-        {
-            Add(Agents, (run.WorkspaceId, run.AgentId, grain, grain.Floor(at)), totals);
-            var userKey = (run.WorkspaceId, run.UserId, grain, grain.Floor(at));
-            var (sum, last) = Users.GetValueOrDefault(userKey);
-            Users[userKey] = (sum + totals, last > at ? last : at);
         }
 
         See(run.WorkspaceId, run.AgentId, at, run.AgentName);

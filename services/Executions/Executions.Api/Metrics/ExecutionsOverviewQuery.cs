@@ -1,6 +1,7 @@
 using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Contracts.Metrics;
 using ExecutiveDashboard.Executions.Ingest;
+using ExecutiveDashboard.Executions.Leaderboards;
 using ExecutiveDashboard.ServiceDefaults.Queries;
 using Npgsql;
 
@@ -10,12 +11,12 @@ namespace ExecutiveDashboard.Executions.Metrics;
 /// Reads the executions part of the dashboard for one scope from the rollups. Each period (current,
 /// previous, every trend bucket) is cut by <see cref="PeriodSlicer"/> into aligned rollup pieces plus
 /// raw edges; all pieces go to PostgreSQL as arrays and come back summed per period, so a read costs
-/// a handful of index range scans whatever the history holds.
+/// a handful of index range scans whatever the history holds. The top agents and users come from the
+/// in-memory <see cref="RunLeaderboards"/>.
 /// </summary>
-public sealed class ExecutionsOverviewQuery(NpgsqlDataSource dataSource)
+public sealed class ExecutionsOverviewQuery(NpgsqlDataSource dataSource, RunLeaderboards leaderboards, RunLeaderboardFeed feed)
 {
     private const double P95 = 0.95;
-    private const int TopCount = 10;
 
     public async Task<ExecutionsOverview> GetAsync(OverviewRequest request, CancellationToken cancellationToken)
     {
@@ -27,28 +28,66 @@ public sealed class ExecutionsOverviewQuery(NpgsqlDataSource dataSource)
         var period = ReportingPeriod.For(timeframe, asOf, earliest);
         var buckets = period.TrendBuckets();
 
-        var periods = new List<Period> { period.Current, period.Previous ?? new Period(period.Current.Start, period.Current.Start) };
-        periods.AddRange(buckets);
-        var currentOnly = Pieces([period.Current], RunRollups.DetailGrains);
+        var grains = RunRollups.StatsGrainsOf(storedScope);
+        var pieces = Pieces([period.Current, period.Previous ?? new Period(period.Current.Start, period.Current.Start)], grains);
+        List<DateTime> boundaries = buckets.Count == 0 ? [] : [buckets[0].Start, .. buckets.Select(b => b.End)];
+        AddRunningTotalPieces(pieces, firstSlot: 2, boundaries, grains);
 
-        var totals = TotalsAsync(storedScope, workspace, Pieces(periods, RunRollups.StatsGrainsOf(storedScope)), periods.Count, cancellationToken);
+        var totals = TotalsAsync(storedScope, workspace, pieces, 2 + 2 * boundaries.Count, cancellationToken);
         var p95 = PercentileAsync(storedScope, workspace, Pieces([period.Current], RunRollups.HistogramGrainsOf(storedScope)), cancellationToken);
-        var agents = TopAgentsAsync(workspace, currentOnly, cancellationToken);
-        var users = TopUsersAsync(workspace, currentOnly, cancellationToken);
+        var leaderboard = LeaderboardAsync(workspace, period.Current, cancellationToken);
         var totalAgents = TotalAgentsAsync(workspace, asOf, cancellationToken);
-        await Task.WhenAll(totals, p95, agents, users, totalAgents);
+        await Task.WhenAll(totals, p95, leaderboard, totalAgents);
 
-        var byPeriod = totals.Result;
+        var bySlot = totals.Result;
+        var atBoundary = RunningTotals(bySlot.AsSpan(2));
         return ExecutionsOverviewBuilder.Build(
             period,
-            current: byPeriod[0],
-            previous: period.Previous is null ? null : byPeriod[1],
+            current: bySlot[0],
+            previous: period.Previous is null ? null : bySlot[1],
             p95Runtime: p95.Result,
             totalAgents: totalAgents.Result,
-            activeAgents: agents.Result.Active,
-            topAgents: agents.Result.Top,
-            topUsers: users.Result,
-            buckets: buckets.Select((b, i) => (b, byPeriod[i + 2])).ToList());
+            activeAgents: leaderboard.Result.Board.ActiveAgents,
+            topAgents: leaderboard.Result.TopAgents,
+            topUsers: leaderboard.Result.Board.TopUsers,
+            buckets: buckets.Select((b, i) => (b, atBoundary[i + 1] - atBoundary[i])).ToList());
+    }
+
+    /// <summary>
+    /// Trend buckets are consecutive and start at an unaligned time, so slicing each one on its own would cost
+    /// some 80 pieces of hours and minutes per bucket. Instead each boundary b gets a running total: the whole
+    /// days (coarsest grain) since the previous boundary's day (slot <c>2j</c>), and the part of b's own day
+    /// before b (slot <c>2j + 1</c>). A bucket is the difference of its two boundaries' totals, which is
+    /// exact for counts; the trends use only counts.
+    /// </summary>
+    private static void AddRunningTotalPieces(PieceArrays pieces, int firstSlot, IReadOnlyList<DateTime> boundaries, Grain[] grains)
+    {
+        var coarsest = grains[0];
+        for (var j = 0; j < boundaries.Count; j++)
+        {
+            var day = coarsest.Floor(boundaries[j]);
+            if (j > 0)
+            {
+                pieces.Add(firstSlot + 2 * j, new Slice(coarsest, new Period(coarsest.Floor(boundaries[j - 1]), day)));
+            }
+            foreach (var slice in PeriodSlicer.Slice(new Period(day, boundaries[j]), grains))
+            {
+                pieces.Add(firstSlot + 2 * j + 1, slice);
+            }
+        }
+    }
+
+    /// <summary>Each boundary's total since the first boundary's day, from the slots of <see cref="AddRunningTotalPieces"/>.</summary>
+    private static RunTotals[] RunningTotals(ReadOnlySpan<RunTotals> slots)
+    {
+        var totals = new RunTotals[slots.Length / 2];
+        var wholeDays = default(RunTotals);
+        for (var j = 0; j < totals.Length; j++)
+        {
+            wholeDays += slots[2 * j];
+            totals[j] = wholeDays + slots[2 * j + 1];
+        }
+        return totals;
     }
 
     /// <summary>Slices of every period, flattened into the four arrays the SQL unnests.</summary>
@@ -59,10 +98,7 @@ public sealed class ExecutionsOverviewQuery(NpgsqlDataSource dataSource)
         {
             foreach (var slice in PeriodSlicer.Slice(periods[i], grains))
             {
-                pieces.Slot.Add(i);
-                pieces.Grain.Add(slice.Grain.Code());
-                pieces.From.Add(slice.Period.Start);
-                pieces.To.Add(slice.Period.End);
+                pieces.Add(i, slice);
             }
         }
         return pieces;
@@ -116,66 +152,28 @@ public sealed class ExecutionsOverviewQuery(NpgsqlDataSource dataSource)
         return RuntimeSketch.Percentile(bins, P95) is { } p ? Round.Seconds(p) : null;
     }
 
-    private async Task<(long Active, IReadOnlyList<AgentRow> Top)> TopAgentsAsync(string? workspace, PieceArrays pieces, CancellationToken cancellationToken)
+    /// <summary>The leaderboard of the period, with the top agents' latest names.</summary>
+    private async Task<(Leaderboard Board, IReadOnlyList<AgentRow> TopAgents)> LeaderboardAsync(
+        string? workspace, Period current, CancellationToken cancellationToken)
     {
-        const string sql = """
-            WITH p AS (SELECT * FROM unnest($1::int[], $2::text[], $3::timestamptz[], $4::timestamptz[]) AS p(slot, grain, t0, t1)),
-            rows AS (
-                SELECT a.workspace_id, a.agent_id, a.runs, a.succeeded, a.runtime_sum
-                FROM p JOIN agent_stats a ON a.grain = p.grain AND a.bucket_start >= p.t0 AND a.bucket_start < p.t1
-                    AND ($5::text IS NULL OR a.workspace_id = $5)
-                WHERE p.grain <> 'r'
-                UNION ALL
-                SELECT r.workspace_id, r.agent_id, 1, r.succeeded::int, r.runtime_seconds
-                FROM p JOIN runs r ON r.completed_at >= p.t0 AND r.completed_at < p.t1 AND ($5::text IS NULL OR r.workspace_id = $5)
-                WHERE p.grain = 'r'),
-            per_agent AS (
-                SELECT workspace_id, agent_id, sum(runs)::bigint AS runs, sum(succeeded)::bigint AS succeeded, sum(runtime_sum) AS runtime_sum
-                FROM rows GROUP BY workspace_id, agent_id)
-            SELECT count(*) OVER (), pa.agent_id, ag.name, pa.runs, pa.succeeded, pa.runtime_sum
-            FROM per_agent pa LEFT JOIN agents ag ON ag.workspace_id = pa.workspace_id AND ag.agent_id = pa.agent_id
-            ORDER BY pa.runs DESC, pa.agent_id, pa.workspace_id
-            LIMIT $6
-            """;
-        long active = 0;
-        var top = new List<AgentRow>();
-        await using var command = pieces.Command(dataSource, sql, workspace, TopCount);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            active = reader.GetInt64(0);
-            top.Add(new AgentRow(reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
-                new RunTotals(reader.GetInt64(3), reader.GetInt64(4), reader.GetDouble(5), 0)));
-        }
-        return (active, top);
-    }
+        await feed.CatchUpAsync(cancellationToken);
+        var board = leaderboards.Read(workspace, current.Start, current.End);
 
-    private async Task<IReadOnlyList<UserRow>> TopUsersAsync(string? workspace, PieceArrays pieces, CancellationToken cancellationToken)
-    {
-        const string sql = """
-            WITH p AS (SELECT * FROM unnest($1::int[], $2::text[], $3::timestamptz[], $4::timestamptz[]) AS p(slot, grain, t0, t1)),
-            rows AS (
-                SELECT u.workspace_id, u.user_id, u.runs, u.credits, u.last_completed_at
-                FROM p JOIN user_stats u ON u.grain = p.grain AND u.bucket_start >= p.t0 AND u.bucket_start < p.t1
-                    AND ($5::text IS NULL OR u.workspace_id = $5)
-                WHERE p.grain <> 'r'
-                UNION ALL
-                SELECT r.workspace_id, r.user_id, 1, r.credits, r.completed_at
-                FROM p JOIN runs r ON r.completed_at >= p.t0 AND r.completed_at < p.t1 AND ($5::text IS NULL OR r.workspace_id = $5)
-                WHERE p.grain = 'r')
-            SELECT user_id, workspace_id, sum(runs)::bigint AS runs, sum(credits), max(last_completed_at)
-            FROM rows GROUP BY workspace_id, user_id
-            ORDER BY runs DESC, user_id, workspace_id
-            LIMIT $6
-            """;
-        var top = new List<UserRow>();
-        await using var command = pieces.Command(dataSource, sql, workspace, TopCount);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        await using var command = dataSource.CreateCommand("""
+            SELECT k.i, a.name FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS k(workspace_id, agent_id, i)
+            JOIN agents a USING (workspace_id, agent_id)
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = board.TopAgents.Select(a => a.WorkspaceId).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = board.TopAgents.Select(a => a.AgentId).ToArray() });
+        var names = new string?[board.TopAgents.Count];
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            top.Add(new UserRow(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetDecimal(3), reader.GetDateTime(4)));
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                names[reader.GetInt64(0) - 1] = reader.IsDBNull(1) ? null : reader.GetString(1);
+            }
         }
-        return top;
+        return (board, board.TopAgents.Select((a, i) => new AgentRow(a.AgentId, names[i], a.Totals)).ToList());
     }
 
     private async Task<long> TotalAgentsAsync(string? workspace, DateTime asOf, CancellationToken cancellationToken)
@@ -193,6 +191,14 @@ public sealed class ExecutionsOverviewQuery(NpgsqlDataSource dataSource)
         public List<string> Grain { get; } = [];
         public List<DateTime> From { get; } = [];
         public List<DateTime> To { get; } = [];
+
+        public void Add(int slot, Slice slice)
+        {
+            Slot.Add(slot);
+            Grain.Add(slice.Grain.Code());
+            From.Add(slice.Period.Start);
+            To.Add(slice.Period.End);
+        }
 
         public NpgsqlCommand Command(NpgsqlDataSource dataSource, string sql, params object?[] extra)
         {

@@ -18,4 +18,7 @@ public readonly record struct RunTotals(long Runs, long Succeeded, double Runtim
 
     public static RunTotals operator +(RunTotals a, RunTotals b) =>
         new(a.Runs + b.Runs, a.Succeeded + b.Succeeded, a.RuntimeSum + b.RuntimeSum, a.Credits + b.Credits);
+
+    public static RunTotals operator -(RunTotals a, RunTotals b) =>
+        new(a.Runs - b.Runs, a.Succeeded - b.Succeeded, a.RuntimeSum - b.RuntimeSum, a.Credits - b.Credits);
 }
