@@ -11,7 +11,8 @@ namespace ExecutiveDashboard.Executions.Metrics;
 /// Reads the executions part of the dashboard for one scope from the rollups. Each period (current,
 /// previous, every trend bucket) is cut by <see cref="PeriodSlicer"/> into aligned rollup pieces plus
 /// raw edges; all pieces go to PostgreSQL as arrays and come back summed per period, so a read costs
-/// a handful of index range scans whatever the history holds. The top agents and users come from the
+/// one index range scan per piece whatever the history holds (LATERAL, so that the planner never
+/// trades them for one scan of the scope's whole rollup). The top agents and users come from the
 /// in-memory <see cref="RunLeaderboards"/>.
 /// </summary>
 public sealed class ExecutionsOverviewQuery(NpgsqlDataSource dataSource, RunLeaderboards leaderboards, RunLeaderboardFeed feed)
@@ -108,8 +109,11 @@ public sealed class ExecutionsOverviewQuery(NpgsqlDataSource dataSource, RunLead
     {
         const string sql = """
             WITH p AS (SELECT * FROM unnest($1::int[], $2::text[], $3::timestamptz[], $4::timestamptz[]) AS p(slot, grain, t0, t1))
-            SELECT p.slot, sum(s.runs)::bigint, sum(s.succeeded)::bigint, sum(s.runtime_sum), sum(s.credits)
-            FROM p JOIN run_stats s ON s.scope = $5 AND s.grain = p.grain AND s.bucket_start >= p.t0 AND s.bucket_start < p.t1
+            SELECT p.slot, coalesce(sum(s.runs), 0)::bigint, coalesce(sum(s.succeeded), 0)::bigint,
+                   coalesce(sum(s.runtime_sum), 0), coalesce(sum(s.credits), 0)
+            FROM p CROSS JOIN LATERAL (
+                SELECT sum(runs) AS runs, sum(succeeded) AS succeeded, sum(runtime_sum) AS runtime_sum, sum(credits) AS credits
+                FROM run_stats WHERE scope = $5 AND grain = p.grain AND bucket_start >= p.t0 AND bucket_start < p.t1) s
             WHERE p.grain <> 'r'
             GROUP BY p.slot
             UNION ALL
@@ -133,7 +137,9 @@ public sealed class ExecutionsOverviewQuery(NpgsqlDataSource dataSource, RunLead
         const string sql = """
             WITH p AS (SELECT * FROM unnest($1::int[], $2::text[], $3::timestamptz[], $4::timestamptz[]) AS p(slot, grain, t0, t1))
             SELECT h.bin, sum(h.runs)::bigint, NULL::float8
-            FROM p JOIN runtime_histogram h ON h.scope = $5 AND h.grain = p.grain AND h.bucket_start >= p.t0 AND h.bucket_start < p.t1
+            FROM p CROSS JOIN LATERAL (
+                SELECT bin, runs FROM runtime_histogram
+                WHERE scope = $5 AND grain = p.grain AND bucket_start >= p.t0 AND bucket_start < p.t1 OFFSET 0) h
             WHERE p.grain <> 'r'
             GROUP BY h.bin
             UNION ALL
