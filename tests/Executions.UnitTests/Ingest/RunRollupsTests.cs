@@ -170,7 +170,7 @@ public class RunRollupsTests
     [Fact]
     public void The_earliest_event_is_kept_per_workspace_and_for_the_platform()
     {
-        var rollups = RunRollups.From(
+        var earliest = RunRollups.EarliestEvents(
         [
             Run("2026-11-02T12:00:00", workspace: "ws_1"),
             Run("2026-11-02T09:00:00", workspace: "ws_1"),
@@ -186,6 +186,6 @@ public class RunRollupsTests
                 ["ws_3"] = At("2026-11-02T07:00:00"),
                 ["*"] = At("2026-11-02T07:00:00"),
             },
-            rollups.EarliestEvent);
+            earliest);
     }
 }

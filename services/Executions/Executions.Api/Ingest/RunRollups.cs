@@ -1,3 +1,4 @@
+using Npgsql;
 using ExecutiveDashboard.Contracts.Ingest;
 using ExecutiveDashboard.Contracts.Metrics;
 using ExecutiveDashboard.Executions.Metrics;
@@ -29,7 +30,29 @@ public sealed class RunRollups
     public Dictionary<(string Scope, Grain Grain, DateTime Bucket), RunTotals> Stats { get; } = [];
     public Dictionary<(string Scope, Grain Grain, DateTime Bucket, int Bin), long> Histogram { get; } = [];
     public Dictionary<(string Workspace, string Agent), AgentSighting> KnownAgents { get; } = [];
-    public Dictionary<string, DateTime> EarliestEvent { get; } = [];
+
+    /// <summary>The earliest event of each scope among these events (the platform as <see cref="Platform"/>).</summary>
+    public static Dictionary<string, DateTime> EarliestEvents(IEnumerable<ExecutionEvent> events)
+    {
+        var earliest = new Dictionary<string, DateTime>(StringComparer.Ordinal);
+        foreach (var e in events)
+        {
+            var at = e switch
+            {
+                RunCompletedEvent run => run.CompletedAt,
+                AgentCreatedEvent agent => agent.OccurredAt,
+                _ => throw new ArgumentException($"Unknown event {e.GetType().Name}", nameof(events)),
+            };
+            foreach (var scope in (string[])[e.WorkspaceId, Platform])
+            {
+                if (!earliest.TryGetValue(scope, out var known) || at < known)
+                {
+                    earliest[scope] = at;
+                }
+            }
+        }
+        return earliest;
+    }
 
     public static RunRollups From(IEnumerable<ExecutionEvent> events)
     {
@@ -79,18 +102,68 @@ public sealed class RunRollups
             at < known.FirstSeenAt ? at : known.FirstSeenAt,
             renamed ? name : known.Name,
             renamed ? at : known.NamedAt);
-
-        foreach (var scope in (string[])[workspace, Platform])
-        {
-            if (!EarliestEvent.TryGetValue(scope, out var earliest) || at < earliest)
-            {
-                EarliestEvent[scope] = at;
-            }
-        }
     }
 
     private static void Add<TKey>(Dictionary<TKey, RunTotals> rows, TKey key, RunTotals totals) where TKey : notnull =>
         rows[key] = rows.GetValueOrDefault(key) + totals;
+
+    /// <summary>Adds these sums to the stored rollups, in key order (a fold is one transaction at a time,
+    /// but rows in a stable order never deadlock whatever else writes them).</summary>
+    public async Task UpsertAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var rollups = this;
+        var batch = new NpgsqlBatch(connection);
+
+        var stats = rollups.Stats.OrderBy(r => r.Key).ToList();
+        batch.BatchCommands.Add(Command("""
+            INSERT INTO run_stats AS s (scope, grain, bucket_start, runs, succeeded, runtime_sum, credits)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::bigint[], $5::bigint[], $6::float8[], $7::numeric[])
+            ON CONFLICT (scope, grain, bucket_start) DO UPDATE SET
+                runs = s.runs + excluded.runs, succeeded = s.succeeded + excluded.succeeded,
+                runtime_sum = s.runtime_sum + excluded.runtime_sum, credits = s.credits + excluded.credits
+            """,
+            stats.Select(r => r.Key.Scope).ToArray(), stats.Select(r => r.Key.Grain.Code()).ToArray(),
+            stats.Select(r => r.Key.Bucket).ToArray(), stats.Select(r => r.Value.Runs).ToArray(),
+            stats.Select(r => r.Value.Succeeded).ToArray(), stats.Select(r => r.Value.RuntimeSum).ToArray(),
+            stats.Select(r => r.Value.Credits).ToArray()));
+
+        var bins = rollups.Histogram.OrderBy(r => r.Key).ToList();
+        batch.BatchCommands.Add(Command("""
+            INSERT INTO runtime_histogram AS h (scope, grain, bucket_start, bin, runs)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::int[], $5::bigint[])
+            ON CONFLICT (scope, grain, bucket_start, bin) DO UPDATE SET runs = h.runs + excluded.runs
+            """,
+            bins.Select(r => r.Key.Scope).ToArray(), bins.Select(r => r.Key.Grain.Code()).ToArray(),
+            bins.Select(r => r.Key.Bucket).ToArray(), bins.Select(r => r.Key.Bin).ToArray(), bins.Select(r => r.Value).ToArray()));
+
+        var known = rollups.KnownAgents.OrderBy(r => r.Key).ToList();
+        batch.BatchCommands.Add(Command("""
+            INSERT INTO agents AS a (workspace_id, agent_id, first_seen_at, name, named_at)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::timestamptz[])
+            ON CONFLICT (workspace_id, agent_id) DO UPDATE SET
+                first_seen_at = LEAST(a.first_seen_at, excluded.first_seen_at),
+                name = CASE WHEN excluded.named_at >= a.named_at OR a.named_at IS NULL THEN coalesce(excluded.name, a.name) ELSE a.name END,
+                named_at = CASE WHEN excluded.named_at >= a.named_at OR a.named_at IS NULL THEN coalesce(excluded.named_at, a.named_at) ELSE a.named_at END
+            WHERE excluded.first_seen_at < a.first_seen_at
+               OR (excluded.name IS NOT NULL AND (a.named_at IS NULL OR excluded.named_at > a.named_at
+                   OR (excluded.named_at = a.named_at AND excluded.name IS DISTINCT FROM a.name)))
+            """,
+            known.Select(r => r.Key.Workspace).ToArray(), known.Select(r => r.Key.Agent).ToArray(),
+            known.Select(r => r.Value.FirstSeenAt).ToArray(), known.Select(r => r.Value.Name).ToArray(),
+            known.Select(r => r.Value.NamedAt).ToArray()));
+
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static NpgsqlBatchCommand Command(string sql, params object[] arrays)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var array in arrays)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = array });
+        }
+        return command;
+    }
 }
 
 /// <summary>When an agent was first seen and its latest name by event time.</summary>

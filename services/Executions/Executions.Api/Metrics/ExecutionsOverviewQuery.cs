@@ -15,7 +15,8 @@ namespace ExecutiveDashboard.Executions.Metrics;
 /// trades them for one scan of the scope's whole rollup). The top agents and users come from the
 /// in-memory <see cref="RunLeaderboards"/>.
 /// </summary>
-public sealed class ExecutionsOverviewQuery(NpgsqlDataSource dataSource, RunLeaderboards leaderboards, RunLeaderboardFeed feed)
+public sealed class ExecutionsOverviewQuery(
+    NpgsqlDataSource dataSource, RollupFolder folder, RunLeaderboards leaderboards, RunLeaderboardFeed feed)
 {
     private const double P95 = 0.95;
 
@@ -24,6 +25,7 @@ public sealed class ExecutionsOverviewQuery(NpgsqlDataSource dataSource, RunLead
         var (scope, timeframe, asOf) = (request.Scope, request.Timeframe, request.AsOf);
         var workspace = scope == Scopes.Platform ? null : scope;
         var storedScope = workspace ?? RunRollups.Platform;
+        await folder.CatchUpAsync(cancellationToken);
 
         var earliest = timeframe == Timeframe.All ? request.EarliestOf(await EarliestEventApi.EarliestAsync(dataSource, scope, cancellationToken)) : null;
         var period = ReportingPeriod.For(timeframe, asOf, earliest);

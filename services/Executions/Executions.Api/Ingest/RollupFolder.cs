@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using ExecutiveDashboard.Contracts.Dashboard;
+using ExecutiveDashboard.Contracts.Ingest;
+using ExecutiveDashboard.Contracts.IntegrationEvents;
+using ExecutiveDashboard.ServiceDefaults.Messaging;
+using Npgsql;
+
+namespace ExecutiveDashboard.Executions.Ingest;
+
+/// <summary>
+/// Adds stored events to the rollups, off the ingest request: it takes up to <see cref="ChunkSize"/>
+/// ids from <c>unfolded_events</c>, sums their runs per rollup row, upserts the sums and publishes
+/// <see cref="MetricsChanged"/> per workspace, all in one transaction, so every event is folded exactly
+/// once even if the process dies. One folder at a time per database (an advisory lock), so no two
+/// transactions ever queue on the platform's rows; a chunk of thousands of runs touches each platform
+/// row once. Ingest nudges it after each commit; a read calls <see cref="CatchUpAsync"/> first, so it
+/// sees every event accepted before it began.
+/// </summary>
+public sealed class RollupFolder(NpgsqlDataSource dataSource, Outbox outbox, TimeProvider clock, ILogger<RollupFolder> logger)
+    : BackgroundService
+{
+    public const int ChunkSize = 10_000;
+    private const string Service = "executions";
+    private static readonly long LockKey = 0x45_78_65_63_46_6f_6c_64;   // "ExecFold"
+
+    private static readonly string[] ChangedSections =
+    [
+        Sections.ExecutionMetrics, Sections.AgentMetrics, Sections.TopUsers, Sections.ExecutionTrend, Sections.ErrorsTrend,
+    ];
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Channel<bool> _nudges = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private long _foldedAt = long.MinValue;
+
+    /// <summary>Events were stored: fold them soon.</summary>
+    public void Nudge() => _nudges.Writer.TryWrite(true);
+
+    /// <summary>Returns once every event stored before the call is in the rollups.</summary>
+    public async Task CatchUpAsync(CancellationToken cancellationToken)
+    {
+        var asked = Stopwatch.GetTimestamp();
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_foldedAt > asked)
+            {
+                return; // a fold that began after this call covered it
+            }
+            var began = Stopwatch.GetTimestamp();
+            while (await FoldChunkAsync(cancellationToken) == ChunkSize)
+            {
+            }
+            _foldedAt = began;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await CatchUpAsync(stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(e, "Could not fold stored events into the rollups; retrying");
+            }
+
+            // The next nudge, or a second at most: another replica may have stored events.
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            wait.CancelAfter(TimeSpan.FromSeconds(1));
+            try
+            {
+                await _nudges.Reader.ReadAsync(wait.Token);
+            }
+            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+            {
+            }
+        }
+    }
+
+    private async Task<int> FoldChunkAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1)", connection, transaction))
+        {
+            lockCommand.Parameters.Add(new NpgsqlParameter { Value = LockKey });
+            await lockCommand.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var events = await TakeAsync(connection, transaction, cancellationToken);
+        if (events.Count == 0)
+        {
+            return 0;
+        }
+        await RunRollups.From(events).UpsertAsync(connection, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await outbox.EnqueueAsync(connection, events.Select(e => e.WorkspaceId).Distinct()
+            .Select(workspace => (object)new MetricsChanged(workspace, Service, now, ChangedSections)).ToList(), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        outbox.Notify();
+        return events.Count;
+    }
+
+    /// <summary>Deletes a chunk of ids from <c>unfolded_events</c> and returns their events.</summary>
+    private static async Task<List<ExecutionEvent>> TakeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("""
+            WITH taken AS (
+                DELETE FROM unfolded_events WHERE event_id IN (SELECT event_id FROM unfolded_events LIMIT $1) RETURNING event_id)
+            SELECT true, r.event_id, r.workspace_id, r.agent_id, r.agent_name, r.completed_at,
+                   r.run_id, r.user_id, r.succeeded, r.started_at, r.credits, r.error_code
+            FROM taken JOIN runs r USING (event_id)
+            UNION ALL
+            SELECT false, a.event_id, a.workspace_id, a.agent_id, a.agent_name, a.occurred_at,
+                   NULL, NULL, NULL, NULL, NULL, NULL
+            FROM taken JOIN agent_events a USING (event_id)
+            """, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = ChunkSize });
+
+        var events = new List<ExecutionEvent>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var (eventId, workspace, agent, at) = (reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetDateTime(5));
+            var agentName = reader.IsDBNull(4) ? null : reader.GetString(4);
+            events.Add(reader.GetBoolean(0)
+                ? new RunCompletedEvent(eventId, workspace, reader.GetString(6), agent, agentName, reader.GetString(7),
+                    reader.GetBoolean(8) ? RunStatus.Succeeded : RunStatus.Failed, reader.GetDateTime(9), at,
+                    reader.GetDecimal(10), reader.IsDBNull(11) ? null : reader.GetString(11))
+                : new AgentCreatedEvent(eventId, workspace, agent, agentName!, at));
+        }
+        return events;
+    }
+}
