@@ -39,6 +39,12 @@ public sealed class DashboardApp : IAsyncLifetime
         await _app.StartAsync(cts.Token);
         await _app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", cts.Token);
         Gateway = _app.CreateHttpClient("gateway");
+
+        // A service's first read pays its JIT and connection pools; in a loaded test run that alone can
+        // pass the gateway's 3 s per-service timeout. The tests check answers, not cold starts: read once first.
+        var ceo = await SignInAsync("ceo", "*");
+        using var warmUp = await ceo.GetAsync("/api/executive/overview?workspace_id=all&timeframe=24h", cts.Token);
+        warmUp.EnsureSuccessStatusCode();
     }
 
     public async Task DisposeAsync()
