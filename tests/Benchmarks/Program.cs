@@ -34,11 +34,12 @@ if (!options.SkipSeed)
 }
 
 // Reads measured while the users service still consumes the runs' backlog would measure the backlog:
-// wait until the platform's user metrics stop changing (10 s apart, at most 30 minutes).
+// wait until the platform's weekly active users stop changing (10 s apart, at most 30 minutes). The runs
+// are consumed in time order, so some week's count grows until the backlog is gone.
 var settling = Stopwatch.StartNew();
 for (var previous = ""; settling.Elapsed < TimeSpan.FromMinutes(30);)
 {
-    var users = await UserMetricsAsync();
+    var users = await WeeklyActiveUsersAsync();
     if (users == previous)
     {
         break;
@@ -111,13 +112,13 @@ async Task<double[]> MeasureAsync(Func<int, string> path)
     return timings;
 }
 
-async Task<string> UserMetricsAsync()
+async Task<string> WeeklyActiveUsersAsync()
 {
     using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/executive/overview?workspace_id=all&timeframe=all&asOf={Iso(end)}");
     request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ceo);
     using var response = await http.SendAsync(request);
     response.EnsureSuccessStatusCode();
-    return (await response.Content.ReadFromJsonAsync<JsonObject>())!["userMetrics"]!.ToJsonString();
+    return (await response.Content.ReadFromJsonAsync<JsonObject>())!["trends"]!["users"]!.ToJsonString();
 }
 
 async Task<string> TokenAsync(string role)

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json.Nodes;
 using static Executions.IntegrationTests.Events;
 
@@ -10,48 +9,27 @@ namespace Executions.IntegrationTests;
 /// read that begins after its batch was accepted, whichever replica stored it.
 /// </summary>
 [Collection(PostgresCollection.Name)]
-public sealed class RollupFolderTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class RollupFolderTests(PostgresFixture postgres) : TwoReplicas(postgres)
 {
     private const string AsOf = "2026-11-28T00:00:00Z";
     private static readonly DateTime Day = At("2026-11-27T00:00:00Z");
-    private ExecutionsService _one = null!;
-    private ExecutionsService _two = null!;
-
-    public Task InitializeAsync()
-    {
-        _one = postgres.NewService();
-        _two = postgres.Restart(_one);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _one.DisposeAsync();
-        await _two.DisposeAsync();
-    }
 
     private static JsonNode RunOf(string id, string workspace, int second, bool failed = false) =>
         Run(id, workspace, "ag_1", "u_1", failed ? "failed" : "succeeded", Day.AddSeconds(second), 10, 1m);
 
-    private static async Task IngestAsync(ExecutionsService replica, JsonNode[] runs)
-    {
-        using var response = await replica.Ingest.PostAsync("/api/executions/events", Batch(runs));
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-    }
-
     [Fact]
     public async Task Accepted_runs_reach_the_rollups_without_any_read()
     {
-        await IngestAsync(_one, [RunOf("solo-1", "ws_1", 10), RunOf("solo-2", "ws_2", 20)]);
+        await IngestAsync(One, [RunOf("solo-1", "ws_1", 10), RunOf("solo-2", "ws_2", 20)]);
 
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (await _one.ScalarAsync("SELECT count(*) FROM unfolded_events") > 0 && DateTime.UtcNow < deadline)
+        while (await One.ScalarAsync("SELECT count(*) FROM unfolded_events") > 0 && DateTime.UtcNow < deadline)
         {
             await Task.Delay(50);
         }
-        Assert.Equal(0, await _one.ScalarAsync("SELECT count(*) FROM unfolded_events"));
-        Assert.Equal(2, await _one.ScalarAsync("SELECT sum(runs) FROM run_stats WHERE scope = '*' AND grain = 'd'"));
-        Assert.Equal(1, await _one.ScalarAsync("SELECT sum(runs) FROM run_stats WHERE scope = 'ws_2' AND grain = 'h'"));
+        Assert.Equal(0, await One.ScalarAsync("SELECT count(*) FROM unfolded_events"));
+        Assert.Equal(2, await One.ScalarAsync("SELECT sum(runs) FROM run_stats WHERE scope = '*' AND grain = 'd'"));
+        Assert.Equal(1, await One.ScalarAsync("SELECT sum(runs) FROM run_stats WHERE scope = 'ws_2' AND grain = 'h'"));
     }
 
     [Fact]
@@ -63,19 +41,19 @@ public sealed class RollupFolderTests(PostgresFixture postgres) : IAsyncLifetime
         {
             for (var i = 0; i < 8; i++)
             {
-                await (r % 2 == 0 ? _one : _two).OverviewAsync("all", "24h", AsOf);
+                await (r % 2 == 0 ? One : Two).OverviewAsync("all", "24h", AsOf);
             }
         });
-        await Task.WhenAll(batches.SelectMany(b => new[] { IngestAsync(_one, b), IngestAsync(_two, b) }).Concat(reads));
+        await Task.WhenAll(batches.SelectMany(b => new[] { IngestAsync(One, b), IngestAsync(Two, b) }).Concat(reads));
 
-        foreach (var replica in new[] { _one, _two })
+        foreach (var replica in new[] { One, Two })
         {
             var platform = (await replica.OverviewAsync("all", "24h", AsOf)).ExecutionMetrics;
             Assert.Equal(1_200, platform.TotalRuns);
             Assert.Equal(120, platform.FailedRuns);
             Assert.Equal(390, (await replica.OverviewAsync("ws_1", "24h", AsOf)).ExecutionMetrics.TotalRuns);   // i % 3 == 1: 13 of each 40
         }
-        Assert.Equal(0, await _one.ScalarAsync("SELECT count(*) FROM unfolded_events"));
-        Assert.Equal(1_200, await _one.ScalarAsync("SELECT sum(runs) FROM run_stats WHERE scope = '*' AND grain = 'h'"));
+        Assert.Equal(0, await One.ScalarAsync("SELECT count(*) FROM unfolded_events"));
+        Assert.Equal(1_200, await One.ScalarAsync("SELECT sum(runs) FROM run_stats WHERE scope = '*' AND grain = 'h'"));
     }
 }

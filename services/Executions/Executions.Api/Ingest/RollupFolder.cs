@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.Threading.Channels;
 using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Contracts.Ingest;
 using ExecutiveDashboard.Contracts.IntegrationEvents;
+using ExecutiveDashboard.ServiceDefaults.Data;
 using ExecutiveDashboard.ServiceDefaults.Messaging;
 using Npgsql;
 
@@ -29,35 +29,19 @@ public sealed class RollupFolder(NpgsqlDataSource dataSource, Outbox outbox, Tim
         Sections.ExecutionMetrics, Sections.AgentMetrics, Sections.TopUsers, Sections.ExecutionTrend, Sections.ErrorsTrend,
     ];
 
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly CatchUp _catchUp = new();
     private readonly Channel<bool> _nudges = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-    private long _foldedAt = long.MinValue;
 
     /// <summary>Events were stored: fold them soon.</summary>
     public void Nudge() => _nudges.Writer.TryWrite(true);
 
     /// <summary>Returns once every event stored before the call is in the rollups.</summary>
-    public async Task CatchUpAsync(CancellationToken cancellationToken)
+    public Task CatchUpAsync(CancellationToken cancellationToken) => _catchUp.RunAsync(async ct =>
     {
-        var asked = Stopwatch.GetTimestamp();
-        await _gate.WaitAsync(cancellationToken);
-        try
+        while (await FoldChunkAsync(ct) == ChunkSize)
         {
-            if (_foldedAt > asked)
-            {
-                return; // a fold that began after this call covered it
-            }
-            var began = Stopwatch.GetTimestamp();
-            while (await FoldChunkAsync(cancellationToken) == ChunkSize)
-            {
-            }
-            _foldedAt = began;
         }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    }, cancellationToken);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -1,5 +1,6 @@
 using System.Data;
 using System.Diagnostics;
+using ExecutiveDashboard.ServiceDefaults.Data;
 using Npgsql;
 
 namespace ExecutiveDashboard.Executions.Leaderboards;
@@ -18,45 +19,28 @@ public sealed class RunLeaderboardFeed(NpgsqlDataSource dataSource, RunLeaderboa
 {
     private const int ApplyChunk = 10_000;
 
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly CatchUp _catchUp = new();
 
     // Runs already handed over whose transaction was at or after the last xmin: the next poll reads them again.
     private readonly Dictionary<string, long> _seenSinceXmin = new(StringComparer.Ordinal);
     private long _xmin;
-    private long _caughtUpAt = long.MinValue;
 
     /// <summary>Returns once every run committed before the call is in the leaderboards.</summary>
-    public async Task CatchUpAsync(CancellationToken cancellationToken)
+    public Task CatchUpAsync(CancellationToken cancellationToken) => _catchUp.RunAsync(async ct =>
     {
-        var asked = Stopwatch.GetTimestamp();
-        await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (_caughtUpAt > asked)
-            {
-                return; // a poll that began after this call covered it
-            }
-            var began = Stopwatch.GetTimestamp();
-            try
-            {
-                await PollAsync(cancellationToken);
-            }
-            catch
-            {
-                // Some runs of this poll may be in and others not: start again from nothing next time.
-                leaderboards.Clear();
-                _seenSinceXmin.Clear();
-                _xmin = 0;
-                _caughtUpAt = long.MinValue;
-                throw;
-            }
-            _caughtUpAt = began;
+            await PollAsync(ct);
         }
-        finally
+        catch
         {
-            _gate.Release();
+            // Some runs of this poll may be in and others not: start again from nothing next time.
+            leaderboards.Clear();
+            _seenSinceXmin.Clear();
+            _xmin = 0;
+            throw;
         }
-    }
+    }, cancellationToken);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
