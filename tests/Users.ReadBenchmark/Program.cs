@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using System.Diagnostics;
 using System.Text.Json;
 using ExecutiveDashboard.Contracts.Metrics;
@@ -14,8 +15,9 @@ var samples = args.Length > 2 ? int.Parse(args[2]) : 20;
 var legacySamples = args.Length > 3 ? int.Parse(args[3]) : 3;
 
 await using var dataSource = NpgsqlDataSource.Create(connectionString);
-var spans = new UsersOverviewQuery(dataSource);
-var legacy = new UsersOverviewQuery(dataSource) { UseSpans = false };
+var cache = new ActivitySpansCache(dataSource, NullLogger<ActivitySpansCache>.Instance);
+var spans = new UsersOverviewQuery(dataSource, cache);
+var legacy = new UsersOverviewQuery(dataSource, cache) { UseSpans = false };
 
 if (args.Contains("--probe")) { await Probe.RunAsync(dataSource, end); return; }
 Console.WriteLine($"load average before: {File.ReadAllText("/proc/loadavg").Trim()}");

@@ -24,6 +24,8 @@ public static class Extensions
             }));
         builder.AddOutbox();
         builder.Services.AddSingleton<UserEventStore>();
+        builder.Services.AddSingleton<ActivitySpansCache>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ActivitySpansCache>());
         builder.Services.AddSingleton<UsersOverviewQuery>();
         builder.Services.AddSingleton<UserNamesQuery>();
         builder.Services.AddOpenApi();

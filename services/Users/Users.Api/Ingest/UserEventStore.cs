@@ -178,7 +178,7 @@ public sealed class UserEventStore(IngestTransaction ingest, Outbox outbox, Time
         await using var command = new NpgsqlCommand("""
             INSERT INTO user_activity_spans AS a (block, user_key, workspace_id, spans)
             SELECT * FROM unnest($1::int[], $2::bigint[], $3::text[], $4::bytea[])
-            ON CONFLICT (block, user_key) DO UPDATE SET spans = (
+            ON CONFLICT (block, user_key) DO UPDATE SET xid = pg_current_xact_id(), spans = (
                 SELECT string_agg(int8send((h << 44) | (f << 22) | l), ''::bytea ORDER BY h)
                 FROM (SELECT s >> 44 AS h, min((s >> 22) & 4194303) AS f, max(s & 4194303) AS l
                       FROM (SELECT ('x' || encode(substr(b.joined, i * 8 + 1, 8), 'hex'))::bit(64)::bigint AS s

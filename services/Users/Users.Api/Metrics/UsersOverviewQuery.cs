@@ -13,7 +13,7 @@ namespace ExecutiveDashboard.Users.Metrics;
 /// back as exact distinct counts per window, so a read never scans more raw events than two partial hours
 /// per window.
 /// </summary>
-public sealed class UsersOverviewQuery(NpgsqlDataSource dataSource)
+public sealed class UsersOverviewQuery(NpgsqlDataSource dataSource, ActivitySpansCache spans)
 {
     /// <summary>False reads through the day/hour rollup query only (kept as the fallback; benchmarks and
     /// the equivalence test compare both).</summary>
@@ -40,8 +40,8 @@ public sealed class UsersOverviewQuery(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// Reads each active user's spans once (one row per user and 64-day block overlapping the windows, one
-    /// index range scan) and evaluates every window in memory; null when the spans cannot answer exactly
+    /// Counts each active user's spans once (one row per user and 64-day block overlapping the windows, kept
+    /// in memory by <see cref="ActivitySpansCache"/>) against every window; null when the spans cannot answer exactly
     /// (a bound with sub-millisecond ticks), then the rollup query below answers.
     /// </summary>
     private Task<(long[] PerWindow, long Churned, long ActiveWorkspaces)>? ActiveUsersFromSpansAsync(
@@ -70,21 +70,8 @@ public sealed class UsersOverviewQuery(NpgsqlDataSource dataSource)
     {
         if (counter.To > counter.From)
         {
-            await using var command = dataSource.CreateCommand(workspace is null
-                ? "SELECT user_key, block, spans, workspace_id FROM user_activity_spans WHERE block BETWEEN $1 AND $2"
-                : "SELECT user_key, block, spans FROM user_activity_spans WHERE workspace_id = $3 AND block BETWEEN $1 AND $2");
-            command.Parameters.Add(new NpgsqlParameter { Value = ActivitySpans.BlockOf(counter.From) });
-            command.Parameters.Add(new NpgsqlParameter { Value = ActivitySpans.BlockOf(counter.To - 1) });
-            if (workspace is not null)
-            {
-                command.Parameters.Add(new NpgsqlParameter { Value = workspace });
-            }
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                counter.Add(reader.GetInt64(0), workspace is null ? reader.GetString(3) : null,
-                    reader.GetInt32(1), reader.GetFieldValue<byte[]>(2));
-            }
+            await spans.CatchUpAsync(cancellationToken);
+            spans.AddTo(counter, ActivitySpans.BlockOf(counter.From), ActivitySpans.BlockOf(counter.To - 1), workspace);
         }
         return counter.Result();
     }
