@@ -137,18 +137,30 @@ public sealed class IngestTests(PostgresFixture postgres) : IAsyncLifetime
     [Fact]
     public async Task An_agent_keeps_its_latest_name_by_event_time_whatever_the_arrival_order()
     {
-        foreach (var batch in new[]
+        // A read after each batch folds it alone, so each batch meets the stored agent in PostgreSQL.
+        foreach (var (batch, name, firstSeen) in new[]
         {
-            Batch(AgentCreated("name-1", "ws_n", "ag", "Alpha", T.AddHours(-3))),
-            Batch(Run("name-3", "ws_n", "ag", "u", "succeeded", T.AddHours(-1), 1, 1m, agentName: "Alpha")),
-            Batch(Run("name-2", "ws_n", "ag", "u", "succeeded", T.AddHours(-2), 1, 1m, agentName: "Beta")), // late: older than the last "Alpha"
+            (Batch(AgentCreated("name-1", "ws_n", "ag", "Alpha", T.AddHours(-3))), (string?)null, T.AddHours(-3)),   // known, no run yet
+            (Batch(Run("name-3", "ws_n", "ag", "u", "succeeded", T.AddHours(-1), 1, 1m, agentName: "Alpha")), "Alpha", T.AddHours(-3)),
+            (Batch(Run("name-2", "ws_n", "ag", "u", "succeeded", T.AddHours(-2), 1, 1m, agentName: "Beta")), "Alpha", T.AddHours(-3)), // late: older than the last "Alpha"
+            (Batch(Run("name-4", "ws_n", "ag", "u", "succeeded", T.AddHours(-4), 1, 1m)), "Alpha", T.AddHours(-4)), // late, unnamed: seen earlier
+            (Batch(Run("name-5", "ws_n", "ag", "u", "succeeded", T.AddMinutes(-30), 1, 1m, agentName: "Gamma")), "Gamma", T.AddHours(-4)),
         })
         {
             using var response = await _service.Ingest.PostAsync("/api/executions/events", batch);
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        }
 
-        var o = await _service.OverviewAsync("ws_n", "24h", Iso(T));
-        Assert.Equal("Alpha", Assert.Single(o.AgentMetrics.TopAgents).Name);
+            var top = (await _service.OverviewAsync("ws_n", "24h", Iso(T))).AgentMetrics.TopAgents;
+            if (name is null)
+            {
+                Assert.Empty(top);
+            }
+            else
+            {
+                Assert.Equal(name, Assert.Single(top).Name);
+            }
+            Assert.Equal(0, (await _service.OverviewAsync("ws_n", "24h", Iso(firstSeen))).AgentMetrics.TotalAgents);
+            Assert.Equal(1, (await _service.OverviewAsync("ws_n", "24h", Iso(firstSeen.AddMilliseconds(1)))).AgentMetrics.TotalAgents);
+        }
     }
 }

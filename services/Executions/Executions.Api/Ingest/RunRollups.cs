@@ -140,6 +140,13 @@ public sealed class RunRollups
         batch.BatchCommands.Add(Command("""
             INSERT INTO agents AS a (workspace_id, agent_id, first_seen_at, name, named_at)
             SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::timestamptz[])
+                AS u(workspace_id, agent_id, first_seen_at, name, named_at)
+            -- Most agents of a chunk are known and unchanged: skip them before ON CONFLICT, which would lock each row.
+            WHERE NOT EXISTS (
+                SELECT 1 FROM agents k WHERE k.workspace_id = u.workspace_id AND k.agent_id = u.agent_id
+                    AND k.first_seen_at <= u.first_seen_at
+                    AND (u.name IS NULL OR (k.named_at IS NOT NULL
+                        AND (u.named_at < k.named_at OR (u.named_at = k.named_at AND u.name IS NOT DISTINCT FROM k.name)))))
             ON CONFLICT (workspace_id, agent_id) DO UPDATE SET
                 first_seen_at = LEAST(a.first_seen_at, excluded.first_seen_at),
                 name = CASE WHEN excluded.named_at >= a.named_at OR a.named_at IS NULL THEN coalesce(excluded.name, a.name) ELSE a.name END,
