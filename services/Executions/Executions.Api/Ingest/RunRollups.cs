@@ -1,13 +1,14 @@
-using Npgsql;
 using ExecutiveDashboard.Contracts.Ingest;
 using ExecutiveDashboard.Contracts.Metrics;
 using ExecutiveDashboard.Executions.Metrics;
+using Npgsql;
 
 namespace ExecutiveDashboard.Executions.Ingest;
 
 /// <summary>
-/// What a set of new events adds to each rollup, summed per row key so that one batch is one
-/// upsert per table. Every run counts in its workspace and in the platform scope <see cref="Platform"/>.
+/// What a set of new events adds to each rollup, summed per row key so that one chunk of the
+/// <see cref="RollupFolder"/> is one upsert per table. Every run counts in its workspace and in the
+/// platform scope <see cref="Platform"/>.
 /// </summary>
 public sealed class RunRollups
 {
@@ -22,7 +23,7 @@ public sealed class RunRollups
     public static Grain[] StatsGrainsOf(string scope) => scope == Platform ? PlatformStatsGrains : DetailGrains;
 
     /// <summary>Runtime histograms per day; the platform also per hour. A workspace's partial edge days
-    /// are read from its few raw runs, which saves a row per run at ingest.</summary>
+    /// are read from its few raw runs, which saves a row per run in the fold.</summary>
     public static Grain[] HistogramGrainsOf(string scope) => scope == Platform ? DetailGrains : WorkspaceHistogramGrains;
 
     private static readonly Grain[] WorkspaceHistogramGrains = [Grain.Day];
