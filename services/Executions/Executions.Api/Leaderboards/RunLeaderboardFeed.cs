@@ -14,7 +14,8 @@ namespace ExecutiveDashboard.Executions.Leaderboards;
 /// A read catches up before it answers, so it sees every run committed before it began; a background
 /// poll every second keeps that catch-up small.
 /// </summary>
-public sealed class RunLeaderboardFeed(NpgsqlDataSource dataSource, RunLeaderboards leaderboards, ILogger<RunLeaderboardFeed> logger)
+public sealed class RunLeaderboardFeed(
+    NpgsqlDataSource dataSource, RunLeaderboards leaderboards, IHostApplicationLifetime lifetime, ILogger<RunLeaderboardFeed> logger)
     : BackgroundService
 {
     private const int ApplyChunk = 10_000;
@@ -25,12 +26,14 @@ public sealed class RunLeaderboardFeed(NpgsqlDataSource dataSource, RunLeaderboa
     private readonly Dictionary<string, long> _seenSinceXmin = new(StringComparer.Ordinal);
     private long _xmin;
 
-    /// <summary>Returns once every run committed before the call is in the leaderboards.</summary>
-    public Task CatchUpAsync(CancellationToken cancellationToken) => _catchUp.RunAsync(async ct =>
+    /// <summary>Returns once every run committed before the call is in the leaderboards. The caller's token
+    /// cancels only its wait for its turn, never a poll: a poll stopped halfway forces a reload from nothing, so a read that the
+    /// gateway gives up on must not stop it; only the service's shutdown does.</summary>
+    public Task CatchUpAsync(CancellationToken cancellationToken) => _catchUp.RunAsync(async _ =>
     {
         try
         {
-            await PollAsync(ct);
+            await PollAsync(lifetime.ApplicationStopping);
         }
         catch
         {
