@@ -1,3 +1,4 @@
+using TestSupport;
 using System.Text.Json.Nodes;
 using Npgsql;
 using static Executions.IntegrationTests.Events;
@@ -10,7 +11,7 @@ namespace Executions.IntegrationTests;
 /// commit, and a read must see every run committed before it began.
 /// </summary>
 [Collection(PostgresCollection.Name)]
-public sealed class LeaderboardFeedTests(PostgresFixture postgres) : TwoReplicas(postgres)
+public sealed class LeaderboardFeedTests(PostgresFixture postgres) : TwoReplicas<ExecutionsService>(postgres)
 {
     private const string AsOf = "2026-11-28T00:00:00Z";
     private static readonly DateTime Day = At("2026-11-27T00:00:00Z");

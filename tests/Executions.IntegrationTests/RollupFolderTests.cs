@@ -1,3 +1,4 @@
+using TestSupport;
 using System.Text.Json.Nodes;
 using static Executions.IntegrationTests.Events;
 
@@ -9,7 +10,7 @@ namespace Executions.IntegrationTests;
 /// read that begins after its batch was accepted, whichever replica stored it.
 /// </summary>
 [Collection(PostgresCollection.Name)]
-public sealed class RollupFolderTests(PostgresFixture postgres) : TwoReplicas(postgres)
+public sealed class RollupFolderTests(PostgresFixture postgres) : TwoReplicas<ExecutionsService>(postgres)
 {
     private const string AsOf = "2026-11-28T00:00:00Z";
     private static readonly DateTime Day = At("2026-11-27T00:00:00Z");

@@ -1,5 +1,4 @@
-using System.Net;
-using System.Text.Json.Nodes;
+using TestSupport;
 using static Users.IntegrationTests.Events;
 
 namespace Users.IntegrationTests;
@@ -10,45 +9,23 @@ namespace Users.IntegrationTests;
 /// replica and by another one.
 /// </summary>
 [Collection(ServersCollection.Name)]
-public sealed class SpansCacheTests(ServersFixture servers) : IAsyncLifetime
+public sealed class SpansCacheTests(ServersFixture servers) : TwoReplicas<UsersService>(servers)
 {
-    private UsersService _one = null!;
-    private UsersService _two = null!;
-
-    public Task InitializeAsync()
-    {
-        _one = servers.NewService();
-        _two = servers.Restart(_one);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _one.DisposeAsync();
-        await _two.DisposeAsync();
-    }
-
-    private static async Task IngestAsync(UsersService replica, params JsonNode[] events)
-    {
-        using var response = await replica.Ingest.PostAsync("/api/users/events", Batch(events));
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-    }
-
     private static async Task<long?> DauAsync(UsersService replica, string asOf) =>
         (await replica.OverviewAsync("ws_1", "24h", asOf)).UserMetrics.Dau;
 
     [Fact]
     public async Task A_merged_row_is_read_again_by_every_replica()
     {
-        await IngestAsync(_one, Active("a-1", "ws_1", "u_1", At("2026-11-10T08:00:00Z")));
-        Assert.Equal(1, await DauAsync(_one, "2026-11-10T12:00:00Z"));
-        Assert.Equal(1, await DauAsync(_two, "2026-11-10T12:00:00Z"));
-        Assert.Equal(0, await DauAsync(_two, "2026-11-12T12:00:00Z"));
+        await IngestAsync(One, Active("a-1", "ws_1", "u_1", At("2026-11-10T08:00:00Z")));
+        Assert.Equal(1, await DauAsync(One, "2026-11-10T12:00:00Z"));
+        Assert.Equal(1, await DauAsync(Two, "2026-11-10T12:00:00Z"));
+        Assert.Equal(0, await DauAsync(Two, "2026-11-12T12:00:00Z"));
 
         // Two days later in the same block: the stored row is merged, not added.
-        await IngestAsync(_two, Active("a-2", "ws_1", "u_1", At("2026-11-12T08:00:00Z")));
-        Assert.Equal(1, await DauAsync(_one, "2026-11-12T12:00:00Z"));
-        Assert.Equal(1, await DauAsync(_two, "2026-11-12T12:00:00Z"));
-        Assert.Equal(1, await DauAsync(_one, "2026-11-10T12:00:00Z"));
+        await IngestAsync(Two, Active("a-2", "ws_1", "u_1", At("2026-11-12T08:00:00Z")));
+        Assert.Equal(1, await DauAsync(One, "2026-11-12T12:00:00Z"));
+        Assert.Equal(1, await DauAsync(Two, "2026-11-12T12:00:00Z"));
+        Assert.Equal(1, await DauAsync(One, "2026-11-10T12:00:00Z"));
     }
 }

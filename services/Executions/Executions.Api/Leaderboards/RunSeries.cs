@@ -13,8 +13,6 @@ public sealed class RunSeries(int width)
     // _prefix[i * width + k] = the sum of value k over runs [0, i).
     private long[] _prefix = new long[3 * width];
 
-    public int Width => width;
-
     public int Count { get; private set; }
 
     public void Add(long completedTicks, ReadOnlySpan<long> values)

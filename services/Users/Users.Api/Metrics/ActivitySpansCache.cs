@@ -1,4 +1,3 @@
-using System.Data;
 using ExecutiveDashboard.ServiceDefaults.Data;
 using Npgsql;
 
@@ -6,10 +5,9 @@ namespace ExecutiveDashboard.Users.Metrics;
 
 /// <summary>
 /// The rows of <c>user_activity_spans</c> in memory, so that a platform read counts ~80,000 rows without
-/// fetching them (the fetch cost as much as the counting). A poll reads, in one snapshot, the rows whose
-/// last writer is not older than the previous snapshot's oldest running transaction (<c>xid</c>, set on
-/// insert and on every merge) and replaces them: every transaction older than that had finished, so its
-/// rows were read then. A row is a whole value, so reading one again changes nothing. A read catches up
+/// fetching them (the fetch cost as much as the counting). A poll reads the rows committed since the
+/// previous one (<see cref="CommittedRows"/>; the merge at ingest sets <c>xid</c> again) and replaces
+/// them: a row is a whole value, so reading one again changes nothing. A read catches up
 /// first, so it sees every row committed before it began; a background poll every second keeps that small.
 /// </summary>
 public sealed class ActivitySpansCache(NpgsqlDataSource dataSource, ILogger<ActivitySpansCache> logger) : BackgroundService
@@ -17,7 +15,7 @@ public sealed class ActivitySpansCache(NpgsqlDataSource dataSource, ILogger<Acti
     private readonly CatchUp _catchUp = new();
     private readonly Dictionary<(int Block, long UserKey), (string WorkspaceId, byte[] Spans)> _rows = [];
     private readonly ReaderWriterLockSlim _lock = new();
-    private long _xmin;
+    private readonly CommittedRows _spans = new(dataSource, "user_activity_spans", "block, user_key, workspace_id, spans");
 
     /// <summary>Returns once every row committed before the call is in memory.</summary>
     public Task CatchUpAsync(CancellationToken cancellationToken) => _catchUp.RunAsync(PollAsync, cancellationToken);
@@ -62,23 +60,9 @@ public sealed class ActivitySpansCache(NpgsqlDataSource dataSource, ILogger<Acti
 
     private async Task PollAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-        await using var snapshot = new NpgsqlCommand("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint", connection, transaction);
-        var xmin = (long)(await snapshot.ExecuteScalarAsync(cancellationToken))!;
-
-        await using var command = new NpgsqlCommand(
-            "SELECT block, user_key, workspace_id, spans FROM user_activity_spans WHERE xid >= $1::text::xid8", connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter { Value = _xmin.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         var read = new List<(int Block, long UserKey, string WorkspaceId, byte[] Spans)>();
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                read.Add((reader.GetInt32(0), reader.GetInt64(1), reader.GetString(2), reader.GetFieldValue<byte[]>(3)));
-            }
-        }
-        await transaction.CommitAsync(cancellationToken);
+        await _spans.ReadAsync((reader, _) =>
+            read.Add((reader.GetInt32(0), reader.GetInt64(1), reader.GetString(2), reader.GetFieldValue<byte[]>(3))), cancellationToken);
 
         _lock.EnterWriteLock();
         try
@@ -92,6 +76,5 @@ public sealed class ActivitySpansCache(NpgsqlDataSource dataSource, ILogger<Acti
         {
             _lock.ExitWriteLock();
         }
-        _xmin = xmin;
     }
 }
