@@ -1,5 +1,7 @@
 using TestSupport;
 using System.Text.Json.Nodes;
+using ExecutiveDashboard.Executions.Ingest;
+using Npgsql;
 using static Executions.IntegrationTests.Events;
 
 namespace Executions.IntegrationTests;
@@ -56,5 +58,33 @@ public sealed class RollupFolderTests(PostgresFixture postgres) : TwoReplicas<Ex
         }
         Assert.Equal(0, await One.ScalarAsync("SELECT count(*) FROM unfolded_events"));
         Assert.Equal(1_200, await One.ScalarAsync("SELECT sum(runs) FROM run_stats WHERE scope = '*' AND grain = 'h'"));
+    }
+
+    [Fact]
+    public async Task A_read_that_the_folder_cannot_serve_in_time_answers_from_the_rollups_as_they_are_and_says_so()
+    {
+        await IngestAsync(One, RunOf("early-1", "ws_1", 10));
+        var before = await One.OverviewAsync("all", "24h", AsOf);
+        Assert.Equal((1L, false), (before.ExecutionMetrics.TotalRuns, before.CatchingUp));
+
+        // Another folder (as a replica busy with a backfill would) holds the fold lock.
+        await using var busyFolder = new NpgsqlConnection(One.ConnectionString);
+        await busyFolder.OpenAsync();
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({RollupFolder.LockKey})", busyFolder))
+        {
+            await take.ExecuteNonQueryAsync();
+        }
+        await IngestAsync(One, RunOf("late-1", "ws_1", 20), RunOf("late-2", "ws_2", 30, failed: true));
+
+        var behind = await One.OverviewAsync("all", "24h", AsOf);
+        Assert.True(behind.CatchingUp);
+        Assert.Equal(1, behind.ExecutionMetrics.TotalRuns);
+
+        await using (var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({RollupFolder.LockKey})", busyFolder))
+        {
+            await release.ExecuteNonQueryAsync();
+        }
+        var after = await One.OverviewAsync("all", "24h", AsOf);
+        Assert.Equal((3L, 1L, false), (after.ExecutionMetrics.TotalRuns, after.ExecutionMetrics.FailedRuns, after.CatchingUp));
     }
 }

@@ -96,6 +96,10 @@ public sealed class DashboardApp : IAsyncLifetime
         await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource, cancellationToken);
     }
 
+    /// <summary>The connection string the app model gives a resource (a database), for a test that must act on it directly.</summary>
+    public async Task<string> ConnectionStringAsync(string resource) =>
+        await _app.GetConnectionStringAsync(resource) ?? throw new InvalidOperationException($"'{resource}' has no connection string");
+
     private ResourceCommandService Commands => _app.Services.GetRequiredService<ResourceCommandService>();
 
     public async Task<HttpClient> SignInAsync(string role, string workspaces)

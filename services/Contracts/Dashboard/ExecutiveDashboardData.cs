@@ -83,11 +83,15 @@ public sealed record MrrMovements(decimal? New, decimal? Expansion, decimal? Con
     public static readonly MrrMovements Empty = new(null, null, null, null, null);
 }
 
+/// <param name="Degraded">Sections whose service failed or timed out: empty, their numbers null.</param>
+/// <param name="CatchingUp">Sections that answered without some events already accepted (a backfill is
+/// ahead of the rollups); their numbers grow to the full values within seconds.</param>
 public sealed record DashboardMeta(
     DateTime GeneratedAt,
     DateTime AsOf,
     bool Cached,
     IReadOnlyList<string> Degraded,
+    IReadOnlyList<string> CatchingUp,
     IReadOnlyDictionary<string, MetricInfo> MetricInfo);
 
 /// <param name="Unit">count, currency, percent, seconds or ratio.</param>

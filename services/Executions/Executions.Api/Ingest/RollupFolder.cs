@@ -15,14 +15,21 @@ namespace ExecutiveDashboard.Executions.Ingest;
 /// once even if the process dies. One folder at a time per database (an advisory lock), so no two
 /// transactions ever queue on the platform's rows; a chunk of thousands of runs touches each platform
 /// row once. Ingest nudges it after each commit; a read calls <see cref="CatchUpAsync"/> first, so it
-/// sees every event accepted before it began.
+/// sees every event accepted before it began, unless a backfill has left more than the folder can add
+/// in <see cref="ReadWait"/>: then the read answers from the rollups as they are and says so.
 /// </summary>
-public sealed class RollupFolder(NpgsqlDataSource dataSource, Outbox outbox, TimeProvider clock, ILogger<RollupFolder> logger)
+public sealed class RollupFolder(
+    NpgsqlDataSource dataSource, Outbox outbox, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<RollupFolder> logger)
     : BackgroundService
 {
     public const int ChunkSize = 10_000;
     private const string Service = "executions";
-    private static readonly long LockKey = 0x45_78_65_63_46_6f_6c_64;   // "ExecFold"
+
+    /// <summary>The advisory lock that makes one folder at a time per database.</summary>
+    public const long LockKey = 0x45_78_65_63_46_6f_6c_64;   // "ExecFold"
+
+    /// <summary>How long a read waits for the folder: a chunk or two, well inside the gateway's timeout.</summary>
+    public static readonly TimeSpan ReadWait = TimeSpan.FromSeconds(1);
 
     private static readonly string[] ChangedSections =
     [
@@ -35,8 +42,25 @@ public sealed class RollupFolder(NpgsqlDataSource dataSource, Outbox outbox, Tim
     /// <summary>Events were stored: fold them soon.</summary>
     public void Nudge() => _nudges.Writer.TryWrite(true);
 
-    /// <summary>Returns once every event stored before the call is in the rollups.</summary>
-    public Task CatchUpAsync(CancellationToken cancellationToken) => _catchUp.RunAsync(async ct =>
+    /// <summary>
+    /// True once every event stored before the call is in the rollups; false if that takes longer than
+    /// <see cref="ReadWait"/> (a backfill ahead of the folder), and the folding goes on without the caller.
+    /// The caller's token cancels only its wait: a chunk is never given up halfway because a read was.
+    /// </summary>
+    public async Task<bool> CatchUpAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await FoldAllAsync(lifetime.ApplicationStopping).WaitAsync(ReadWait, cancellationToken);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    private Task FoldAllAsync(CancellationToken cancellationToken) => _catchUp.RunAsync(async ct =>
     {
         while (await FoldChunkAsync(ct) == ChunkSize)
         {
@@ -49,7 +73,7 @@ public sealed class RollupFolder(NpgsqlDataSource dataSource, Outbox outbox, Tim
         {
             try
             {
-                await CatchUpAsync(stoppingToken);
+                await FoldAllAsync(stoppingToken);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {

@@ -25,7 +25,7 @@ public sealed class ExecutionsOverviewQuery(
         var (scope, timeframe, asOf) = (request.Scope, request.Timeframe, request.AsOf);
         var workspace = scope == Scopes.Platform ? null : scope;
         var storedScope = workspace ?? RunRollups.Platform;
-        await folder.CatchUpAsync(cancellationToken);
+        var caughtUp = await folder.CatchUpAsync(cancellationToken);
 
         var earliest = timeframe == Timeframe.All ? request.EarliestOf(await EarliestEventApi.EarliestAsync(dataSource, scope, cancellationToken)) : null;
         var period = ReportingPeriod.For(timeframe, asOf, earliest);
@@ -53,7 +53,8 @@ public sealed class ExecutionsOverviewQuery(
             activeAgents: leaderboard.Result.Board.ActiveAgents,
             topAgents: leaderboard.Result.TopAgents,
             topUsers: leaderboard.Result.Board.TopUsers,
-            buckets: buckets.Select((b, i) => (b, atBoundary[i + 1] - atBoundary[i])).ToList());
+            buckets: buckets.Select((b, i) => (b, atBoundary[i + 1] - atBoundary[i])).ToList())
+            with { CatchingUp = !caughtUp };
     }
 
     /// <summary>

@@ -17,6 +17,8 @@ public sealed class OverviewOptions
 /// Fans out to the services in parallel, each call with its own timeout, and maps their answers into
 /// <see cref="ExecutiveDashboardData"/>. A service that is not deployed, fails or is too slow empties
 /// its own sections and names them in <c>meta.degraded</c>; the rest of the dashboard still answers.
+/// Sections that answered without some accepted events (a backfill ahead of the rollups) are named in
+/// <c>meta.catchingUp</c>.
 /// </summary>
 public sealed partial class OverviewComposer(
     DashboardServices services, IOptions<OverviewOptions> options, TimeProvider clock, ILogger<OverviewComposer> logger)
@@ -51,6 +53,7 @@ public sealed partial class OverviewComposer(
         var notDeployed = All.Where(s => !services.IsDeployed(s)).SelectMany(s => SectionsOf[s]);
         var unavailable = failed.Distinct().SelectMany(s => SectionsOf[s]);
         var degraded = notDeployed.Concat(unavailable).Distinct().Order(StringComparer.Ordinal).ToList();
+        IReadOnlyList<string> catchingUp = executions.Result?.CatchingUp == true ? SectionsOf[Executions].Order(StringComparer.Ordinal).ToList() : [];
 
         var business = billing.Result?.BusinessMetrics ?? BusinessMetrics.Empty;
         var data = new ExecutiveDashboardData(
@@ -68,10 +71,10 @@ public sealed partial class OverviewComposer(
             alerts.Result ?? [],
             topUsers,
             billing.Result?.MrrMovements ?? MrrMovements.Empty,
-            new DashboardMeta(clock.GetUtcNow().UtcDateTime, request.AsOf, Cached: false, degraded, MetricCatalog.All));
+            new DashboardMeta(clock.GetUtcNow().UtcDateTime, request.AsOf, Cached: false, degraded, catchingUp, MetricCatalog.All));
 
-        // Only an answer without failures is worth caching: a service that comes back must show at once.
-        return new ComposedOverview(data, Complete: failed.Count == 0);
+        // Only a full answer is worth caching: a service that comes back, or a backfill folded, must show at once.
+        return new ComposedOverview(data, Complete: failed.Count == 0 && catchingUp.Count == 0);
     }
 
     /// <summary><c>all</c> starts at the earliest event over every service, so that every section shares one period.</summary>
@@ -130,5 +133,5 @@ public sealed partial class OverviewComposer(
     private partial void LogDegraded(string service, string reason);
 }
 
-/// <param name="Complete">Every deployed service answered.</param>
+/// <param name="Complete">Every deployed service answered, with every event it had accepted.</param>
 public sealed record ComposedOverview(ExecutiveDashboardData Data, bool Complete);
