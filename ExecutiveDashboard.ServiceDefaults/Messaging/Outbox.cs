@@ -26,7 +26,7 @@ public sealed class Outbox
         await using var command = new NpgsqlCommand("""
             INSERT INTO outbox_messages (message_type, body, coalesce_key)
             SELECT m.message_type, m.body, m.coalesce_key
-            FROM unnest($1::text[], $2::jsonb[], $3::text[]) WITH ORDINALITY AS m(message_type, body, coalesce_key, i)
+            FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS m(message_type, body, coalesce_key, i)
             WHERE m.coalesce_key IS NULL
                OR NOT EXISTS (SELECT 1 FROM outbox_messages o WHERE o.coalesce_key = m.coalesce_key FOR UPDATE SKIP LOCKED)
             ORDER BY m.i

@@ -43,7 +43,7 @@ public sealed partial class OutboxDispatcher(
 
         var rows = new List<(long Id, Type Type, string Body)>();
         await using (var select = new NpgsqlCommand(
-            $"SELECT id, message_type, body::text FROM outbox_messages ORDER BY id LIMIT {BatchSize} FOR UPDATE SKIP LOCKED", connection))
+            $"SELECT id, message_type, body FROM outbox_messages ORDER BY id LIMIT {BatchSize} FOR UPDATE SKIP LOCKED", connection))
         await using (var reader = await select.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))

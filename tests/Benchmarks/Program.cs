@@ -20,12 +20,10 @@ Console.WriteLine($"dataset: {options.Workspaces:N0} workspaces, {options.Users:
 
 if (!options.SkipSeed)
 {
-    if (options.Users > 0)
+    // --from N continues an earlier seed at run N: its users and subscriptions are in already.
+    if (options.From == 0)
     {
         await SendAllAsync("users", dataset.UserSignups());
-    }
-    if (options.Subscriptions > 0)
-    {
         await SendAllAsync("billing", dataset.Billing());
     }
     var watch = Stopwatch.StartNew();

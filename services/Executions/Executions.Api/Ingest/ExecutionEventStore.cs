@@ -29,8 +29,16 @@ public sealed class ExecutionEventStore(IngestTransaction ingest, Outbox outbox,
 
     private async Task StoreNewAsync(NpgsqlConnection connection, IReadOnlyList<ExecutionEvent> newEvents, CancellationToken cancellationToken)
     {
-        await CopyRunsAsync(connection, newEvents.OfType<RunCompletedEvent>(), cancellationToken);
-        await CopyAgentEventsAsync(connection, newEvents.OfType<AgentCreatedEvent>(), cancellationToken);
+        var runs = newEvents.OfType<RunCompletedEvent>().ToList();
+        var agents = newEvents.OfType<AgentCreatedEvent>().ToList();
+        if (runs.Count > 0)
+        {
+            await CopyRunsAsync(connection, runs, cancellationToken);
+        }
+        if (agents.Count > 0)
+        {
+            await CopyAgentEventsAsync(connection, agents, cancellationToken);
+        }
         await using (var unfolded = new NpgsqlCommand("INSERT INTO unfolded_events SELECT unnest($1::text[])", connection))
         {
             unfolded.Parameters.Add(new NpgsqlParameter { Value = newEvents.Select(e => e.EventId).ToArray() });
@@ -38,13 +46,12 @@ public sealed class ExecutionEventStore(IngestTransaction ingest, Outbox outbox,
         }
         await RecordEarliestEventsAsync(connection, RunRollups.EarliestEvents(newEvents), cancellationToken);
 
-        var runs = newEvents.OfType<RunCompletedEvent>()
-            .Select(r => new RunCompleted(r.EventId, r.WorkspaceId, r.RunId, r.AgentId, r.AgentName, r.UserId,
-                r.Status == RunStatus.Succeeded, r.StartedAt, r.CompletedAt, r.Credits, r.ErrorCode))
-            .ToList();
         if (runs.Count > 0)
         {
-            await outbox.EnqueueAsync(connection, [new RunsCompleted(Guid.NewGuid(), runs)], cancellationToken);
+            await outbox.EnqueueAsync(connection, [new RunsCompleted(Guid.NewGuid(), runs
+                .Select(r => new RunCompleted(r.EventId, r.WorkspaceId, r.RunId, r.AgentId, r.AgentName, r.UserId,
+                    r.Status == RunStatus.Succeeded, r.StartedAt, r.CompletedAt, r.Credits, r.ErrorCode))
+                .ToList())], cancellationToken);
         }
     }
 

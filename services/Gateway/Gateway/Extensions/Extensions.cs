@@ -8,7 +8,7 @@ public static class Extensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddRedisClient("redis");
-        builder.AddEventBus(bus => bus.AddConsumer<MetricsChangedConsumer>());
+        builder.AddEventBus(bus => bus.AddConsumer<MetricsChangedConsumer>(MetricsChangedConsumer.Configure));
         builder.AddApiRateLimiting();
 
         builder.Services.AddReverseProxy()

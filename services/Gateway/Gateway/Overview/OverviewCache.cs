@@ -28,10 +28,10 @@ public sealed class OverviewCache(IConnectionMultiplexer redis)
     public Task SetAsync(OverviewRequest request, long version, ExecutiveDashboardData data) =>
         redis.GetDatabase().StringSetAsync(EntryKey(request, version), JsonSerializer.Serialize(data, JsonSerializerOptions.Web), Lifetime);
 
-    public Task InvalidateAsync(string workspaceId)
+    public Task InvalidateAsync(IEnumerable<string> workspaceIds)
     {
         var batch = redis.GetDatabase().CreateBatch();
-        var bumps = new[] { workspaceId, Scopes.Platform }.Distinct().Select(scope => batch.StringIncrementAsync(VersionKey(scope))).ToArray();
+        var bumps = workspaceIds.Append(Scopes.Platform).Distinct().Select(scope => batch.StringIncrementAsync(VersionKey(scope))).ToArray();
         batch.Execute();
         return Task.WhenAll(bumps);
     }

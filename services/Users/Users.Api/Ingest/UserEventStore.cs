@@ -37,8 +37,16 @@ public sealed class UserEventStore(IngestTransaction ingest, Outbox outbox, Time
     {
         var rollups = UserRollups.From(newEvents);
         var keys = await UpsertUsersAsync(connection, rollups, cancellationToken);
-        await CopySignupsAsync(connection, newEvents.OfType<UserSignedUpEvent>(), cancellationToken);
-        await CopyActivityAsync(connection, newEvents.OfType<UserActiveEvent>(), keys, source == EventSource.Runs, cancellationToken);
+        var signups = newEvents.OfType<UserSignedUpEvent>().ToList();
+        var activity = newEvents.OfType<UserActiveEvent>().ToList();
+        if (signups.Count > 0)
+        {
+            await CopySignupsAsync(connection, signups, cancellationToken);
+        }
+        if (activity.Count > 0)
+        {
+            await CopyActivityAsync(connection, activity, keys, source == EventSource.Runs, cancellationToken);
+        }
         await UpsertActivityAsync(connection, rollups, keys, cancellationToken);
         await UpsertSpansAsync(connection, rollups, keys, cancellationToken);
         await outbox.EnqueueAsync(connection, IntegrationEvents(newEvents, source), cancellationToken);
