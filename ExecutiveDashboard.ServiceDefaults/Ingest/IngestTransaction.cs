@@ -20,16 +20,34 @@ public sealed class IngestTransaction(NpgsqlDataSource dataSource, Outbox outbox
         CancellationToken cancellationToken)
     {
         var unique = events.DistinctBy(eventId).ToList();
+        var stored = await WithRetriesAsync(ct => RunOnceAsync(unique, eventId, storeNew, ct), cancellationToken);
+        return new IngestResult(stored, events.Count - stored);
+    }
+
+    /// <summary>Stores events whose storing is idempotent by itself (merges that keep the earliest and the latest,
+    /// never sums), in one transaction, without claiming their ids: a redelivery stores them again and changes nothing.</summary>
+    public Task MergeAsync<T>(IReadOnlyList<T> events, StoreNewEvents<T> merge, CancellationToken cancellationToken) =>
+        WithRetriesAsync(async ct =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(ct);
+            await using var transaction = await connection.BeginTransactionAsync(ct);
+            await merge(connection, events, ct);
+            await transaction.CommitAsync(ct);
+            return events.Count;
+        }, cancellationToken);
+
+    private async Task<int> WithRetriesAsync(Func<CancellationToken, Task<int>> once, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                var stored = await RunOnceAsync(unique, eventId, storeNew, cancellationToken);
+                var stored = await once(cancellationToken);
                 if (stored > 0)
                 {
                     outbox.Notify();
                 }
-                return new IngestResult(stored, events.Count - stored);
+                return stored;
             }
             catch (PostgresException e) when ((e.IsTransient || e.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.UniqueViolation)
                                               && attempt < MaxAttempts)

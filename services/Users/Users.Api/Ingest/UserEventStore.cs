@@ -10,14 +10,13 @@ using NpgsqlTypes;
 
 namespace ExecutiveDashboard.Users.Ingest;
 
-/// <summary>Where an event came from: an HTTP (or user-event) batch, or completed runs from the bus.</summary>
-public enum EventSource { Batch, Runs }
-
 /// <summary>
-/// Stores new user events in one transaction: claims the event ids (the ones seen before are duplicates
-/// and change nothing), records the users, copies the raw events and adds them to the activity rollup.
-/// HTTP batches and runs from the bus take exactly this path. Committed before the caller answers 202 (or
-/// acknowledges the message); the integration events it causes go to the outbox in the same transaction.
+/// Stores user events. A batch of <c>user.signed_up</c> and <c>user.active</c> is claimed (the ids seen
+/// before are duplicates and change nothing), its users recorded, its raw events copied and its activity
+/// merged into the spans, in one transaction committed before the caller answers 202. Completed runs from the
+/// bus only merge their users and activity spans: the runs themselves are stored by the executions service,
+/// and a merge keeps the earliest and latest times, so a redelivered message changes nothing without claims.
+/// The integration events each causes go to the outbox in the same transaction.
 /// </summary>
 public sealed class UserEventStore(IngestTransaction ingest, Outbox outbox, TimeProvider clock)
 {
@@ -28,12 +27,19 @@ public sealed class UserEventStore(IngestTransaction ingest, Outbox outbox, Time
         [Sections.UserMetrics, Sections.UsersTrend, Sections.BusinessMetrics, Sections.TopUsers];
 
     public Task<IngestResult> StoreAsync(IReadOnlyList<UserEvent> events, CancellationToken cancellationToken) =>
-        StoreAsync(events, EventSource.Batch, cancellationToken);
+        ingest.RunAsync(events, e => e.EventId, StoreNewAsync, cancellationToken);
 
-    public Task<IngestResult> StoreAsync(IReadOnlyList<UserEvent> events, EventSource source, CancellationToken cancellationToken) =>
-        ingest.RunAsync(events, e => e.EventId, (connection, newEvents, ct) => StoreNewAsync(connection, newEvents, source, ct), cancellationToken);
+    /// <summary>Each run makes its user active at its completion.</summary>
+    public Task MergeRunsAsync(IReadOnlyList<UserActiveEvent> runs, CancellationToken cancellationToken) =>
+        ingest.MergeAsync(runs, async (connection, activity, ct) =>
+        {
+            var rollups = UserRollups.From(activity);
+            var keys = await UpsertUsersAsync(connection, rollups, ct);
+            await UpsertSpansAsync(connection, rollups, keys, ct);
+            await outbox.EnqueueAsync(connection, MetricsChanged(activity), ct);
+        }, cancellationToken);
 
-    private async Task StoreNewAsync(NpgsqlConnection connection, IReadOnlyList<UserEvent> newEvents, EventSource source, CancellationToken cancellationToken)
+    private async Task StoreNewAsync(NpgsqlConnection connection, IReadOnlyList<UserEvent> newEvents, CancellationToken cancellationToken)
     {
         var rollups = UserRollups.From(newEvents);
         var keys = await UpsertUsersAsync(connection, rollups, cancellationToken);
@@ -45,32 +51,25 @@ public sealed class UserEventStore(IngestTransaction ingest, Outbox outbox, Time
         }
         if (activity.Count > 0)
         {
-            await CopyActivityAsync(connection, activity, keys, source == EventSource.Runs, cancellationToken);
+            await CopyActivityAsync(connection, activity, keys, cancellationToken);
         }
-        await UpsertActivityAsync(connection, rollups, keys, cancellationToken);
         await UpsertSpansAsync(connection, rollups, keys, cancellationToken);
-        await outbox.EnqueueAsync(connection, IntegrationEvents(newEvents, source), cancellationToken);
+
+        var recorded = new UserActivitiesRecorded(Guid.NewGuid(), newEvents
+            .Select(e => new UserActivityRecorded(e.EventId, e.WorkspaceId, e.UserId,
+                e is UserSignedUpEvent ? UserEvent.SignedUpType : UserEvent.ActiveType,
+                (e as UserSignedUpEvent)?.Name, e.OccurredAt))
+            .ToList());
+        await outbox.EnqueueAsync(connection, [recorded, .. MetricsChanged(newEvents)], cancellationToken);
     }
 
-    /// <summary>One <see cref="UserActivitiesRecorded"/> for a batch's new events (runs were already announced
-    /// by the executions service), and one <see cref="MetricsChanged"/> per workspace touched.</summary>
-    private List<object> IntegrationEvents(IReadOnlyList<UserEvent> newEvents, EventSource source)
+    /// <summary>One <see cref="Contracts.IntegrationEvents.MetricsChanged"/> per workspace touched.</summary>
+    private List<object> MetricsChanged(IEnumerable<UserEvent> events)
     {
-        var messages = new List<object>();
-        if (source == EventSource.Batch)
-        {
-            messages.Add(new UserActivitiesRecorded(Guid.NewGuid(), newEvents
-                .Select(e => new UserActivityRecorded(e.EventId, e.WorkspaceId, e.UserId,
-                    e is UserSignedUpEvent ? UserEvent.SignedUpType : UserEvent.ActiveType,
-                    (e as UserSignedUpEvent)?.Name, e.OccurredAt))
-                .ToList()));
-        }
         var now = clock.GetUtcNow().UtcDateTime;
-        messages.AddRange(newEvents.Select(e => e.WorkspaceId).Distinct()
-            .Select(workspace => new MetricsChanged(workspace, Service, now, ChangedSections)));
-        return messages;
+        return events.Select(e => e.WorkspaceId).Distinct()
+            .Select(workspace => (object)new MetricsChanged(workspace, Service, now, ChangedSections)).ToList();
     }
-
 
     /// <summary>Records every user of the batch (first sighting, latest name) in key order, so that concurrent
     /// batches lock shared rows in the same order, and returns their keys.</summary>
@@ -130,10 +129,10 @@ public sealed class UserEventStore(IngestTransaction ingest, Outbox outbox, Time
     }
 
     private static async Task CopyActivityAsync(NpgsqlConnection connection, IEnumerable<UserActiveEvent> activity,
-        Dictionary<(string, string), long> keys, bool fromRun, CancellationToken cancellationToken)
+        Dictionary<(string, string), long> keys, CancellationToken cancellationToken)
     {
         await using var writer = await connection.BeginBinaryImportAsync(
-            "COPY activity_events (event_id, workspace_id, user_key, occurred_at, from_run) FROM STDIN (FORMAT BINARY)", cancellationToken);
+            "COPY activity_events (event_id, workspace_id, user_key, occurred_at) FROM STDIN (FORMAT BINARY)", cancellationToken);
         foreach (var a in activity)
         {
             await writer.StartRowAsync(cancellationToken);
@@ -141,32 +140,8 @@ public sealed class UserEventStore(IngestTransaction ingest, Outbox outbox, Time
             await writer.WriteAsync(a.WorkspaceId, NpgsqlDbType.Text, cancellationToken);
             await writer.WriteAsync(keys[(a.WorkspaceId, a.UserId)], NpgsqlDbType.Bigint, cancellationToken);
             await writer.WriteAsync(a.OccurredAt, NpgsqlDbType.TimestampTz, cancellationToken);
-            await writer.WriteAsync(fromRun, NpgsqlDbType.Boolean, cancellationToken);
         }
         await writer.CompleteAsync(cancellationToken);
-    }
-
-    private static async Task UpsertActivityAsync(NpgsqlConnection connection, UserRollups rollups,
-        Dictionary<(string, string), long> keys, CancellationToken cancellationToken)
-    {
-        var rows = rollups.Activity
-            .Select(a => (Grain: a.Grain.Code(), a.Bucket, Key: keys[(a.Workspace, a.User)], a.Workspace))
-            .OrderBy(r => r.Grain, StringComparer.Ordinal).ThenBy(r => r.Bucket).ThenBy(r => r.Key)
-            .ToList();
-        if (rows.Count == 0)
-        {
-            return;
-        }
-        await using var command = new NpgsqlCommand("""
-            INSERT INTO user_activity (grain, bucket_start, user_key, workspace_id)
-            SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::bigint[], $4::text[])
-            ON CONFLICT DO NOTHING
-            """, connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Grain).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Bucket).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Key).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Workspace).ToArray() });
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Merges the batch's spans into <c>user_activity_spans</c>: per hour the earlier first and the

@@ -1,22 +1,17 @@
 using ExecutiveDashboard.Contracts.Ingest;
-using ExecutiveDashboard.Contracts.Metrics;
 
 namespace ExecutiveDashboard.Users.Ingest;
 
 /// <summary>
-/// What a set of new events adds to the users tables: each user's first sighting and latest name, the
-/// (user, day) and (user, hour) buckets it was active in, and the earliest event of each scope. A signup
-/// makes a user known, never active (metrics.md).
+/// What a set of new events adds to the users tables: each user's first sighting and latest name, its
+/// activity spans, and the earliest event of each scope. A signup makes a user known, never active (metrics.md).
 /// </summary>
 public sealed class UserRollups
 {
     /// <summary>The platform scope in storage; no workspace id can be <c>*</c>.</summary>
     public const string Platform = "*";
 
-    public static readonly Grain[] Grains = [Grain.Day, Grain.Hour];
-
     public Dictionary<(string Workspace, string User), UserSighting> Users { get; } = [];
-    public HashSet<(string Workspace, string User, Grain Grain, DateTime Bucket)> Activity { get; } = [];
     public Dictionary<string, DateTime> EarliestEvent { get; } = [];
 
     /// <summary>Per (workspace, user, block): the first and last millisecond of activity in each active hour
@@ -31,10 +26,6 @@ public sealed class UserRollups
             rollups.See(e);
             if (e is UserActiveEvent)
             {
-                foreach (var grain in Grains)
-                {
-                    rollups.Activity.Add((e.WorkspaceId, e.UserId, grain, grain.Floor(e.OccurredAt)));
-                }
                 rollups.AddSpan(e);
             }
         }
