@@ -14,14 +14,8 @@ public static class Extensions
     {
         builder.AddMigratedDatabase(DatabaseName, typeof(Extensions).Assembly);
         // A queue of its own: another service's consumer of RunsCompleted must not compete for these messages.
-        // One message (a batch of up to 5,000 runs) at a time: batches in parallel only queued on the same users' rows.
-        builder.AddEventBus(bus => bus.AddConsumer<RunsCompletedConsumer>()
-            .Endpoint(e =>
-            {
-                e.Name = RunsCompletedConsumer.QueueName;
-                e.ConcurrentMessageLimit = 1;
-                e.PrefetchCount = 4;
-            }));
+        builder.AddEventBus(bus => bus.AddConsumer<RunsCompletedConsumer>(RunsCompletedConsumer.Configure)
+            .Endpoint(e => e.Name = RunsCompletedConsumer.QueueName));
         builder.AddOutbox();
         builder.Services.AddSingleton<UserEventStore>();
         builder.Services.AddSingleton<ActivitySpansCache>();
