@@ -27,6 +27,8 @@ public sealed class MetricsChangedConsumer(AlertStore store, AlertEvaluator eval
         await evaluator.EvaluateAsync(touched, context.CancellationToken);
     }
 
+    /// <summary>Under a steady ingest every batch touches the same scopes: collecting for 250 ms reads each scope's
+    /// signals at most four times a second instead of twenty, for at most 250 ms more until an alert shows.</summary>
     public static void Configure(IRegistrationContext context, IConsumerConfigurator<MetricsChangedConsumer> consumer) =>
-        consumer.Options<BatchOptions>(batch => batch.SetMessageLimit(500).SetTimeLimit(TimeSpan.FromMilliseconds(50)));
+        consumer.Options<BatchOptions>(batch => batch.SetMessageLimit(500).SetTimeLimit(TimeSpan.FromMilliseconds(250)));
 }
