@@ -10,6 +10,10 @@ var infra = builder.AddInfrastructure();
 var executionsApi = builder.AddService<Projects.Executions_Api>("executions-api", infra, database: "executionsdb");
 var usersApi = builder.AddService<Projects.Users_Api>("users-api", infra, database: "usersdb");
 var billingApi = builder.AddService<Projects.Billing_Api>("billing-api", infra, database: "billingdb");
+// The alerts service reads its rules' inputs from the services that own the numbers.
+var alertsApi = builder.AddService<Projects.Alerts_Api>("alerts-api", infra, database: "alertsdb")
+    .WithReference(executionsApi).WaitFor(executionsApi)
+    .WithReference(billingApi).WaitFor(billingApi);
 
 builder.AddProject<Projects.Gateway>("gateway")
     .WithSharedSettings()
@@ -20,6 +24,7 @@ builder.AddProject<Projects.Gateway>("gateway")
     .WithReference(infra.RabbitMq).WaitFor(infra.RabbitMq)
     .WithReference(executionsApi).WaitFor(executionsApi)
     .WithReference(usersApi).WaitFor(usersApi)
-    .WithReference(billingApi).WaitFor(billingApi);
+    .WithReference(billingApi).WaitFor(billingApi)
+    .WithReference(alertsApi).WaitFor(alertsApi);
 
 builder.Build().Run();

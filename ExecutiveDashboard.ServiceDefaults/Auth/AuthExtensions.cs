@@ -64,7 +64,8 @@ public static class AuthExtensions
 
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Roles.DashboardPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.Ceo, Roles.Admin))
-            .AddPolicy(Roles.IngestPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.Ingest));
+            .AddPolicy(Roles.IngestPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.Ingest))
+            .AddPolicy(Roles.SignalsPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.Ceo, Roles.Admin, Roles.Service));
         return builder;
     }
 }

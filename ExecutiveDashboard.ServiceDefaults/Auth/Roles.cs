@@ -8,6 +8,10 @@ public static class Roles
     public const string Member = "member";
     public const string Ingest = "ingest";
 
+    /// <summary>A service calling another on its own behalf (<see cref="ServiceTokens"/>). Not in <see cref="All"/>:
+    /// no person is ever issued it.</summary>
+    public const string Service = "service";
+
     public static readonly string[] All = [Ceo, Admin, Member, Ingest];
 
     public const string RoleClaim = "role";
@@ -19,4 +23,7 @@ public static class Roles
 
     /// <summary>Sending events: the ingest role.</summary>
     public const string IngestPolicy = "ingest";
+
+    /// <summary>The inputs of the alert rules (<c>/signals</c>): what a dashboard reader may see, also for a service token.</summary>
+    public const string SignalsPolicy = "signals";
 }

@@ -13,6 +13,7 @@ namespace ExecutiveDashboard.EndToEndTests;
 public sealed class DashboardApp : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+    private static readonly TimeSpan WarmUpTimeout = TimeSpan.FromMinutes(2);
     private DistributedApplication _app = null!;
 
     public HttpClient Gateway { get; private set; } = null!;
@@ -41,10 +42,29 @@ public sealed class DashboardApp : IAsyncLifetime
         Gateway = _app.CreateHttpClient("gateway");
 
         // A service's first read pays its JIT and connection pools; in a loaded test run that alone can
-        // pass the gateway's 3 s per-service timeout. The tests check answers, not cold starts: read once first.
+        // pass the gateway's 3 s per-service timeout. The tests check answers, not cold starts: read until every
+        // service has answered once (a read that timed out warmed nothing, so one read is not enough).
         var ceo = await SignInAsync("ceo", "*");
-        using var warmUp = await ceo.GetAsync("/api/executive/overview?workspace_id=all&timeframe=24h", cts.Token);
-        warmUp.EnsureSuccessStatusCode();
+        using var warmUp = new CancellationTokenSource(WarmUpTimeout);
+        try
+        {
+            while (!await AnswersWholeAsync(ceo, warmUp.Token))
+            {
+                await Task.Delay(200, warmUp.Token);
+            }
+        }
+        catch (OperationCanceledException) when (warmUp.IsCancellationRequested)
+        {
+            // Still cold after the budget: start anyway, as before; the tests' own assertions say what was missing.
+        }
+    }
+
+    private static async Task<bool> AnswersWholeAsync(HttpClient ceo, CancellationToken cancellationToken)
+    {
+        using var response = await ceo.GetAsync("/api/executive/overview?workspace_id=all&timeframe=24h", cancellationToken);
+        response.EnsureSuccessStatusCode();
+        var answer = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken);
+        return answer!["meta"]!["degraded"]!.AsArray().Count == 0;
     }
 
     public async Task DisposeAsync()

@@ -172,7 +172,7 @@ public sealed class FullOverviewTests(DashboardApp app, ITestOutputHelper output
     private static ExecutiveDashboardData Data(string timeframe, string start, UserMetrics users, ExecutionMetrics executions,
         BusinessMetrics business, AgentMetrics agents, Trends trends, IReadOnlyList<TopUser> topUsers, MrrMovements movements) =>
         new(timeframe, new PeriodRange(Utc(start), Utc(AsOf)), users, executions, business, agents, trends, [], topUsers, movements,
-            new DashboardMeta(default, Utc(AsOf), false, [Sections.ActiveAlerts], [], new Dictionary<string, MetricInfo>()));
+            new DashboardMeta(default, Utc(AsOf), false, [], [], new Dictionary<string, MetricInfo>()));
 
     private static TopUser User(string id, string workspace, string? name, long runs, decimal credits, string lastActiveAt) =>
         new(id, workspace, name, runs, credits, Utc(lastActiveAt));

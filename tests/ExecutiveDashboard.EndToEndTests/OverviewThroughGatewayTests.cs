@@ -49,8 +49,19 @@ public sealed class OverviewThroughGatewayTests(DashboardApp app)
         }
 
         var ceo = await app.SignInAsync("ceo", "ws_e2e");
-        var overview = await ceo.GetFromJsonAsync<ExecutiveDashboardData>($"/api/executive/overview?workspace_id=ws_e2e&timeframe=7d&asOf={AsOf}");
-        var m = overview!.ExecutionMetrics;
+        // On a loaded machine the rollup folder can be more than the read's 1 s wait behind the 202: such an answer says
+        // so (meta.catchingUp) and grows to the full numbers within seconds. Read until it is whole (at most 15 s).
+        var settle = System.Diagnostics.Stopwatch.StartNew();
+        var overview = await ReadAsync();
+        while ((overview.Meta.CatchingUp.Count > 0 || overview.Meta.Degraded.Count > 0) && settle.Elapsed < TimeSpan.FromSeconds(15))
+        {
+            await Task.Delay(100);
+            overview = await ReadAsync();
+        }
+        async Task<ExecutiveDashboardData> ReadAsync() =>
+            (await ceo.GetFromJsonAsync<ExecutiveDashboardData>($"/api/executive/overview?workspace_id=ws_e2e&timeframe=7d&asOf={AsOf}"))!;
+
+        var m = overview.ExecutionMetrics;
 
         var succeeded = runs.Count(r => r.Succeeded);
         Assert.Equal(1_000, m.TotalRuns);
@@ -67,8 +78,8 @@ public sealed class OverviewThroughGatewayTests(DashboardApp app)
         Assert.Equal(28, overview.Trends.Execution.Count);
         Assert.Equal(1_000, overview.Trends.Execution.Sum(p => p.Value));
 
-        // Only the alerts service does not exist yet: its section is present, empty and named.
-        Assert.Equal([Sections.ActiveAlerts], overview.Meta.Degraded);
+        // Every service answers; no alert was active at asOf (alerts are raised at the real now, after it).
+        Assert.Empty(overview.Meta.Degraded);
         Assert.Empty(overview.ActiveAlerts);
         Assert.Equal("percent", overview.Meta.MetricInfo["totalRuns"].ChangeUnit);
     }

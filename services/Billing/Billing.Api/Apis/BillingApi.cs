@@ -4,6 +4,7 @@ using ExecutiveDashboard.Billing.Metrics;
 using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Contracts.Ingest;
 using ExecutiveDashboard.Contracts.Metrics;
+using ExecutiveDashboard.Contracts.Signals;
 using ExecutiveDashboard.ServiceDefaults.Auth;
 using ExecutiveDashboard.ServiceDefaults.Ingest;
 using ExecutiveDashboard.ServiceDefaults.Queries;
@@ -31,6 +32,12 @@ public static class BillingApi
             .WithName("GetBillingOverview")
             .WithSummary("Business metrics (without active workspaces), MRR movements and the revenue trend of a scope");
 
+        api.MapGet("/signals", GetSignals)
+            .RequireAuthorization(Roles.SignalsPolicy)
+            .Produces<BillingSignals>()
+            .WithName("GetBillingSignals")
+            .WithSummary("MRR of a scope at asOf and 24 hours earlier, for the alert rules");
+
         return app;
     }
 
@@ -47,5 +54,14 @@ public static class BillingApi
     {
         var (request, refusal) = OverviewRequest.From(q, context.User, clock);
         return request is null ? refusal! : TypedResults.Ok(await query.GetAsync(request, cancellationToken));
+    }
+
+    /// <summary>Takes the overview's query (the timeframe is not used): the same validation and workspace rules.</summary>
+    public static async Task<IResult> GetSignals(
+        HttpContext context, BillingSignalsQuery query, TimeProvider clock,
+        [AsParameters] OverviewQueryString q, CancellationToken cancellationToken)
+    {
+        var (request, refusal) = OverviewRequest.From(q, context.User, clock);
+        return request is null ? refusal! : TypedResults.Ok(await query.GetAsync(request.Scope, request.AsOf, cancellationToken));
     }
 }

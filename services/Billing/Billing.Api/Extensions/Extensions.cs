@@ -19,6 +19,7 @@ public static class Extensions
             builder.Configuration["Billing:ReportingCurrency"] ?? BillingEvent.DefaultReportingCurrency));
         builder.Services.AddSingleton<BillingEventStore>();
         builder.Services.AddSingleton<BillingOverviewQuery>();
+        builder.Services.AddSingleton<BillingSignalsQuery>();
         builder.Services.AddOpenApi();
         return builder;
     }

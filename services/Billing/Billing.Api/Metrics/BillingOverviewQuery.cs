@@ -33,12 +33,7 @@ public sealed class BillingOverviewQuery(NpgsqlDataSource dataSource)
         var states = workspace is null ? "" : "AND s.workspace_id = $1";
         var ends = workspace is null ? "" : "AND e.workspace_id = $1";
         var batch = new NpgsqlBatch(connection);
-        Add(batch, $"""
-            SELECT u.i, coalesce(sum(s.monthly_value), 0), count(*) FILTER (WHERE s.paid), count(*) FILTER (WHERE s.trial_ends_at > u.t)
-            FROM unnest($2::timestamptz[]) WITH ORDINALITY AS u(t, i)
-            LEFT JOIN workspace_states s ON s.valid_from < u.t AND (s.valid_to IS NULL OR s.valid_to >= u.t) {states}
-            GROUP BY u.i ORDER BY u.i
-            """, workspace, new[] { start, asOf });
+        AddSnapshots(batch, workspace, [start, asOf]);
         Add(batch, $"""
             SELECT u.i, count(s.workspace_id), count(s.workspace_id) FILTER (WHERE e.workspace_id IS NULL)
             FROM unnest($2::timestamptz[]) WITH ORDINALITY AS u(t, i)
@@ -99,6 +94,16 @@ public sealed class BillingOverviewQuery(NpgsqlDataSource dataSource)
         var figures = new BillingFigures(snapshots[0], snapshots[1], churn[0], churn[1], movements, newPaid, spend, trend);
         return BillingOverviewBuilder.Build(period, platform: workspace is null, figures);
     }
+
+    /// <summary>MRR, paid and trial workspaces at each instant (state at t: events with occurredAt &lt; t), one row
+    /// per instant in their order: the overview's start and asOf, the alert signals' asOf and a day before.</summary>
+    internal static void AddSnapshots(NpgsqlBatch batch, string? workspace, DateTime[] instants) =>
+        Add(batch, $"""
+            SELECT u.i, coalesce(sum(s.monthly_value), 0), count(*) FILTER (WHERE s.paid), count(*) FILTER (WHERE s.trial_ends_at > u.t)
+            FROM unnest($2::timestamptz[]) WITH ORDINALITY AS u(t, i)
+            LEFT JOIN workspace_states s ON s.valid_from < u.t AND (s.valid_to IS NULL OR s.valid_to >= u.t) {(workspace is null ? "" : "AND s.workspace_id = $1")}
+            GROUP BY u.i ORDER BY u.i
+            """, workspace, instants);
 
     private static void Add(NpgsqlBatch batch, string sql, string? workspace, params object[] values)
     {

@@ -1,5 +1,6 @@
 using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Contracts.Ingest;
+using ExecutiveDashboard.Contracts.Signals;
 using ExecutiveDashboard.Executions.Ingest;
 using ExecutiveDashboard.Executions.Metrics;
 using ExecutiveDashboard.ServiceDefaults.Auth;
@@ -28,6 +29,12 @@ public static class ExecutionsApi
             .WithName("GetExecutionsOverview")
             .WithSummary("Execution metrics, agent metrics, top users and the execution and error trends of a scope");
 
+        api.MapGet("/signals", GetSignals)
+            .RequireAuthorization(Roles.SignalsPolicy)
+            .Produces<ExecutionSignals>()
+            .WithName("GetExecutionSignals")
+            .WithSummary("The run totals the alert rules need for a scope at asOf (last hour, previous week, last two days)");
+
         return app;
     }
 
@@ -42,5 +49,14 @@ public static class ExecutionsApi
     {
         var (request, refusal) = OverviewRequest.From(q, context.User, clock);
         return request is null ? refusal! : TypedResults.Ok(await query.GetAsync(request, cancellationToken));
+    }
+
+    /// <summary>Takes the overview's query (the timeframe is not used): the same validation and workspace rules.</summary>
+    public static async Task<IResult> GetSignals(
+        HttpContext context, ExecutionSignalsQuery query, TimeProvider clock,
+        [AsParameters] OverviewQueryString q, CancellationToken cancellationToken)
+    {
+        var (request, refusal) = OverviewRequest.From(q, context.User, clock);
+        return request is null ? refusal! : TypedResults.Ok(await query.GetAsync(request.Scope, request.AsOf, cancellationToken));
     }
 }

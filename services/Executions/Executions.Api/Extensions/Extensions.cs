@@ -21,7 +21,9 @@ public static class Extensions
         builder.Services.AddSingleton<RunLeaderboards>();
         builder.Services.AddSingleton<RunLeaderboardFeed>();
         builder.Services.AddHostedService(services => services.GetRequiredService<RunLeaderboardFeed>());
+        builder.Services.AddSingleton<RunRollupReader>();
         builder.Services.AddSingleton<ExecutionsOverviewQuery>();
+        builder.Services.AddSingleton<ExecutionSignalsQuery>();
         builder.Services.AddOpenApi();
         return builder;
     }

@@ -16,10 +16,8 @@ namespace ExecutiveDashboard.Executions.Metrics;
 /// in-memory <see cref="RunLeaderboards"/>.
 /// </summary>
 public sealed class ExecutionsOverviewQuery(
-    NpgsqlDataSource dataSource, RollupFolder folder, RunLeaderboards leaderboards, RunLeaderboardFeed feed)
+    NpgsqlDataSource dataSource, RollupFolder folder, RunLeaderboards leaderboards, RunLeaderboardFeed feed, RunRollupReader rollups)
 {
-    private const double P95 = 0.95;
-
     public async Task<ExecutionsOverview> GetAsync(OverviewRequest request, CancellationToken cancellationToken)
     {
         var (scope, timeframe, asOf) = (request.Scope, request.Timeframe, request.AsOf);
@@ -32,12 +30,12 @@ public sealed class ExecutionsOverviewQuery(
         var buckets = period.TrendBuckets();
 
         var grains = RunRollups.StatsGrainsOf(storedScope);
-        var pieces = Pieces([period.Current, period.Previous ?? new Period(period.Current.Start, period.Current.Start)], grains);
+        var pieces = RollupPieces.Of([period.Current, period.Previous ?? new Period(period.Current.Start, period.Current.Start)], grains);
         List<DateTime> boundaries = buckets.Count == 0 ? [] : [buckets[0].Start, .. buckets.Select(b => b.End)];
         AddRunningTotalPieces(pieces, firstSlot: 2, boundaries, grains);
 
-        var totals = TotalsAsync(storedScope, workspace, pieces, 2 + 2 * boundaries.Count, cancellationToken);
-        var p95 = PercentileAsync(storedScope, workspace, Pieces([period.Current], RunRollups.HistogramGrainsOf(storedScope)), cancellationToken);
+        var totals = rollups.TotalsAsync(storedScope, workspace, pieces, 2 + 2 * boundaries.Count, cancellationToken);
+        var p95 = rollups.P95Async(storedScope, workspace, RollupPieces.Of([period.Current], RunRollups.HistogramGrainsOf(storedScope)), cancellationToken);
         var leaderboard = LeaderboardAsync(workspace, period.Current, cancellationToken);
         var totalAgents = TotalAgentsAsync(workspace, asOf, cancellationToken);
         await Task.WhenAll(totals, p95, leaderboard, totalAgents);
@@ -64,7 +62,7 @@ public sealed class ExecutionsOverviewQuery(
     /// before b (slot <c>2j + 1</c>). A bucket is the difference of its two boundaries' totals, which is
     /// exact for counts; the trends use only counts.
     /// </summary>
-    private static void AddRunningTotalPieces(PieceArrays pieces, int firstSlot, IReadOnlyList<DateTime> boundaries, Grain[] grains)
+    private static void AddRunningTotalPieces(RollupPieces pieces, int firstSlot, IReadOnlyList<DateTime> boundaries, Grain[] grains)
     {
         var coarsest = grains[0];
         for (var j = 0; j < boundaries.Count; j++)
@@ -92,73 +90,6 @@ public sealed class ExecutionsOverviewQuery(
             totals[j] = wholeDays + slots[2 * j + 1];
         }
         return totals;
-    }
-
-    /// <summary>Slices of every period, flattened into the four arrays the SQL unnests.</summary>
-    private static PieceArrays Pieces(IReadOnlyList<Period> periods, Grain[] grains)
-    {
-        var pieces = new PieceArrays();
-        for (var i = 0; i < periods.Count; i++)
-        {
-            foreach (var slice in PeriodSlicer.Slice(periods[i], grains))
-            {
-                pieces.Add(i, slice);
-            }
-        }
-        return pieces;
-    }
-
-    private async Task<RunTotals[]> TotalsAsync(string storedScope, string? workspace, PieceArrays pieces, int slots, CancellationToken cancellationToken)
-    {
-        const string sql = """
-            WITH p AS (SELECT * FROM unnest($1::int[], $2::text[], $3::timestamptz[], $4::timestamptz[]) AS p(slot, grain, t0, t1))
-            SELECT p.slot, coalesce(sum(s.runs), 0)::bigint, coalesce(sum(s.succeeded), 0)::bigint,
-                   coalesce(sum(s.runtime_sum), 0), coalesce(sum(s.credits), 0)
-            FROM p CROSS JOIN LATERAL (
-                SELECT sum(runs) AS runs, sum(succeeded) AS succeeded, sum(runtime_sum) AS runtime_sum, sum(credits) AS credits
-                FROM run_stats WHERE scope = $5 AND grain = p.grain AND bucket_start >= p.t0 AND bucket_start < p.t1) s
-            WHERE p.grain <> 'r'
-            GROUP BY p.slot
-            UNION ALL
-            SELECT p.slot, count(*), count(*) FILTER (WHERE r.succeeded), sum(r.runtime_seconds), sum(r.credits)
-            FROM p JOIN runs r ON r.completed_at >= p.t0 AND r.completed_at < p.t1 AND ($6::text IS NULL OR r.workspace_id = $6)
-            WHERE p.grain = 'r'
-            GROUP BY p.slot
-            """;
-        var result = new RunTotals[slots];
-        await using var command = pieces.Command(dataSource, sql, storedScope, workspace);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            result[reader.GetInt32(0)] += new RunTotals(reader.GetInt64(1), reader.GetInt64(2), reader.GetDouble(3), reader.GetDecimal(4));
-        }
-        return result;
-    }
-
-    private async Task<double?> PercentileAsync(string storedScope, string? workspace, PieceArrays pieces, CancellationToken cancellationToken)
-    {
-        const string sql = """
-            WITH p AS (SELECT * FROM unnest($1::int[], $2::text[], $3::timestamptz[], $4::timestamptz[]) AS p(slot, grain, t0, t1))
-            SELECT h.bin, sum(h.runs)::bigint, NULL::float8
-            FROM p CROSS JOIN LATERAL (
-                SELECT bin, runs FROM runtime_histogram
-                WHERE scope = $5 AND grain = p.grain AND bucket_start >= p.t0 AND bucket_start < p.t1 OFFSET 0) h
-            WHERE p.grain <> 'r'
-            GROUP BY h.bin
-            UNION ALL
-            SELECT NULL, 1, r.runtime_seconds
-            FROM p JOIN runs r ON r.completed_at >= p.t0 AND r.completed_at < p.t1 AND ($6::text IS NULL OR r.workspace_id = $6)
-            WHERE p.grain = 'r'
-            """;
-        var bins = new Dictionary<int, long>();
-        await using var command = pieces.Command(dataSource, sql, storedScope, workspace);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var bin = reader.IsDBNull(0) ? RuntimeSketch.BinOf(reader.GetDouble(2)) : reader.GetInt32(0);
-            bins[bin] = bins.GetValueOrDefault(bin) + reader.GetInt64(1);
-        }
-        return RuntimeSketch.Percentile(bins, P95) is { } p ? Round.Seconds(p) : null;
     }
 
     /// <summary>The leaderboard of the period, with the top agents' latest names.</summary>
@@ -192,33 +123,5 @@ public sealed class ExecutionsOverviewQuery(
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)workspace ?? DBNull.Value, DataTypeName = "text" });
         command.Parameters.Add(new NpgsqlParameter { Value = asOf });
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
-
-    private sealed class PieceArrays
-    {
-        public List<int> Slot { get; } = [];
-        public List<string> Grain { get; } = [];
-        public List<DateTime> From { get; } = [];
-        public List<DateTime> To { get; } = [];
-
-        public void Add(int slot, Slice slice)
-        {
-            Slot.Add(slot);
-            Grain.Add(slice.Grain.Code());
-            From.Add(slice.Period.Start);
-            To.Add(slice.Period.End);
-        }
-
-        public NpgsqlCommand Command(NpgsqlDataSource dataSource, string sql, params object?[] extra)
-        {
-            var command = dataSource.CreateCommand(sql);
-            foreach (var value in (object?[])[Slot.ToArray(), Grain.ToArray(), From.ToArray(), To.ToArray(), .. extra])
-            {
-                command.Parameters.Add(value is null
-                    ? new NpgsqlParameter { Value = DBNull.Value, DataTypeName = "text" }
-                    : new NpgsqlParameter { Value = value });
-            }
-            return command;
-        }
     }
 }

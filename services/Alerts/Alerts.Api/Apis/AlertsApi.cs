@@ -1,0 +1,130 @@
+using System.Security.Claims;
+using System.Text.Json;
+using ExecutiveDashboard.Alerts.Rules;
+using ExecutiveDashboard.Alerts.Storage;
+using ExecutiveDashboard.ServiceDefaults.Auth;
+using ExecutiveDashboard.ServiceDefaults.Queries;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ExecutiveDashboard.Alerts.Apis;
+
+public static class AlertsApi
+{
+    public static IEndpointRouteBuilder MapAlertsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/alerts").WithTags("Alerts").RequireAuthorization(Roles.DashboardPolicy);
+
+        api.MapGet("/", ListAlerts)
+            .Produces<List<AlertView>>()
+            .WithName("ListAlerts")
+            .WithSummary("Alerts of a scope as of asOf (default now): active, resolved or all; highest severity first, then newest");
+
+        api.MapPost("/{id:guid}/acknowledge", Acknowledge)
+            .WithName("AcknowledgeAlert")
+            .WithSummary("Mark an alert as seen (it stays active until its condition clears)");
+
+        api.MapGet("/rules", ListRules)
+            .WithName("ListAlertRules")
+            .WithSummary("The built-in rules with the thresholds in force and their allowed ranges");
+
+        api.MapPut("/rules/{rule}", EditRule)
+            .WithName("EditAlertRule")
+            .WithSummary("Change some thresholds of a rule (a JSON object of parameter → number); needs the platform grant '*'");
+
+        return app;
+    }
+
+    /// <summary>The overview passes its timeframe too; it does not matter for alerts and is only validated.</summary>
+    public static async Task<IResult> ListAlerts(
+        HttpContext context, AlertStore store, TimeProvider clock,
+        [FromQuery(Name = "workspace_id")] string? workspaceId, [FromQuery(Name = "state")] string? state,
+        [FromQuery(Name = "asOf")] string? asOf, [FromQuery(Name = "timeframe")] string? timeframe,
+        CancellationToken cancellationToken)
+    {
+        if (!Enum.TryParse<AlertState>(state ?? "active", ignoreCase: true, out var parsedState) || int.TryParse(state, out _))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["state"] = [$"'{state}' is not one of active, resolved, all"],
+            }, title: "Invalid alerts query");
+        }
+        var (request, refusal) = OverviewRequest.From(workspaceId, timeframe, asOf, context.User, clock);
+        if (request is null)
+        {
+            return refusal!;
+        }
+        var alerts = await store.ListAsync(request.Scope, parsedState, request.AsOf, cancellationToken);
+        return TypedResults.Ok(alerts.Select(a => AlertView.From(a, request.AsOf)).ToList());
+    }
+
+    /// <summary>An alert of a workspace the token does not grant is answered like one that does not exist.</summary>
+    public static async Task<Results<Ok<AlertView>, NotFound>> Acknowledge(
+        Guid id, HttpContext context, AlertStore store, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var alert = await store.FindAsync(id, cancellationToken);
+        if (alert is null || !context.User.CanSee(alert.Scope))
+        {
+            return TypedResults.NotFound();
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var acknowledged = await store.AcknowledgeAsync(id, Who(context.User), now, cancellationToken);
+        return TypedResults.Ok(AlertView.From(acknowledged, now));
+    }
+
+    public static async Task<Ok<List<RuleView>>> ListRules(AlertStore store, CancellationToken cancellationToken)
+    {
+        var settings = await store.SettingsAsync(cancellationToken);
+        return TypedResults.Ok(RuleBook.All.Select(r => RuleView.From(r, settings[r.Name])).ToList());
+    }
+
+    /// <summary>Rules apply to every scope, so changing them is a platform decision: it needs the '*' grant.</summary>
+    public static async Task<Results<Ok<RuleView>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult>> EditRule(
+        string rule, Dictionary<string, JsonElement>? parameters, HttpContext context, AlertStore store, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        if (RuleBook.Find(rule) is not { } found)
+        {
+            return TypedResults.NotFound(new ProblemDetails
+            {
+                Status = StatusCodes.Status404NotFound, Title = "Unknown rule",
+                Detail = $"'{rule}' is not one of {string.Join(", ", RuleBook.All.Select(r => r.Name))}.",
+            });
+        }
+        if (!context.User.HasPlatformGrant())
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Platform grant required",
+                detail: "Rules apply to every workspace: editing them needs a token with workspaces '*'.");
+        }
+        var current = (await store.SettingsAsync(cancellationToken))[rule];
+        var (edited, errors) = RuleBook.Edit(found, current, parameters);
+        if (edited is null)
+        {
+            return TypedResults.ValidationProblem(errors, title: $"Invalid thresholds for {rule}");
+        }
+        await store.SaveSettingsAsync(rule, edited, Who(context.User), clock.GetUtcNow().UtcDateTime, cancellationToken);
+        return TypedResults.Ok(RuleView.From(found, edited));
+    }
+
+    private static string Who(ClaimsPrincipal user) => user.FindFirst("sub")?.Value ?? user.Identity?.Name ?? "unknown";
+}
+
+/// <summary>An alert as the API shows it. The first five fields are the dashboard's <c>ActiveAlert</c>.</summary>
+/// <param name="Type">The rule's name.</param>
+/// <param name="State"><c>active</c> or <c>resolved</c> as of the request's asOf.</param>
+public sealed record AlertView(
+    string Id, string Type, string Message, string Severity, DateTime TriggeredAt,
+    string WorkspaceId, string State, DateTime? ResolvedAt, DateTime? AcknowledgedAt, string? AcknowledgedBy)
+{
+    public static AlertView From(AlertRecord a, DateTime asOf)
+    {
+        var resolved = a.ResolvedAt is { } at && at < asOf;
+        return new(a.Id.ToString(), a.Rule, a.Message, a.Severity.ToWire(), a.TriggeredAt, a.Scope,
+            resolved ? "resolved" : "active", resolved ? a.ResolvedAt : null, a.AcknowledgedAt, a.AcknowledgedBy);
+    }
+}
+
+public sealed record RuleView(string Name, string Description, IReadOnlyDictionary<string, decimal> Parameters, IReadOnlyList<RuleParameter> Limits)
+{
+    public static RuleView From(AlertRule rule, RuleSettings settings) => new(rule.Name, rule.Description, settings.Values, rule.Parameters);
+}

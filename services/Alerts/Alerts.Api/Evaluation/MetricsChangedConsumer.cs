@@ -1,0 +1,34 @@
+using ExecutiveDashboard.Alerts.Storage;
+using ExecutiveDashboard.Contracts.IntegrationEvents;
+using ExecutiveDashboard.Contracts.Metrics;
+using MassTransit;
+
+namespace ExecutiveDashboard.Alerts.Evaluation;
+
+/// <summary>
+/// Re-evaluates the workspaces whose numbers changed, and the platform, as their <c>MetricsChanged</c> arrive (in
+/// batches: a backfill brings thousands). The alerts service's own notices are skipped: they change no input of a rule.
+/// The scopes are remembered for the timer.
+/// </summary>
+public sealed class MetricsChangedConsumer(AlertStore store, AlertEvaluator evaluator) : IConsumer<Batch<MetricsChanged>>
+{
+    public async Task Consume(ConsumeContext<Batch<MetricsChanged>> context)
+    {
+        var touched = context.Message.Select(m => m.Message)
+            .Where(m => m.Service != AlertStore.ServiceName)
+            .Select(m => m.WorkspaceId)
+            .ToHashSet(StringComparer.Ordinal);
+        if (touched.Count == 0)
+        {
+            return;
+        }
+        touched.Add(Scopes.Platform);
+        await store.RememberScopesAsync(touched, context.CancellationToken);
+        await evaluator.EvaluateAsync(touched, context.CancellationToken);
+    }
+
+    /// <summary>Under a steady ingest every batch touches the same scopes: collecting for 250 ms reads each scope's
+    /// signals at most four times a second instead of twenty, for at most 250 ms more until an alert shows.</summary>
+    public static void Configure(IRegistrationContext context, IConsumerConfigurator<MetricsChangedConsumer> consumer) =>
+        consumer.Options<BatchOptions>(batch => batch.SetMessageLimit(500).SetTimeLimit(TimeSpan.FromMilliseconds(250)));
+}

@@ -1,0 +1,32 @@
+using ExecutiveDashboard.Alerts.Evaluation;
+using ExecutiveDashboard.Alerts.Storage;
+using ExecutiveDashboard.ServiceDefaults.Auth;
+using ExecutiveDashboard.ServiceDefaults.Data;
+using ExecutiveDashboard.ServiceDefaults.Messaging;
+
+namespace ExecutiveDashboard.Alerts.Extensions;
+
+public static class Extensions
+{
+    public const string DatabaseName = "alertsdb";
+
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddMigratedDatabase(DatabaseName, typeof(Extensions).Assembly);
+        builder.AddEventBus(bus => bus.AddConsumer<MetricsChangedConsumer>(MetricsChangedConsumer.Configure));
+        builder.AddOutbox();
+
+        foreach (var service in (string[])[HttpSignalSource.Executions, HttpSignalSource.Billing])
+        {
+            builder.Services.AddHttpClient(service, http => http.BaseAddress = HttpSignalSource.AddressOf(service)).AddServiceToken();
+        }
+        builder.Services.AddSingleton<ISignalSource, HttpSignalSource>();
+        builder.Services.AddSingleton<AlertStore>();
+        builder.Services.AddSingleton<AlertEvaluator>();
+        builder.Services.AddSingleton(new AlertsOptions(
+            builder.Configuration.GetValue("Alerts:EvaluationInterval", AlertsOptions.DefaultInterval)));
+        builder.Services.AddHostedService<EvaluationTimer>();
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+}

@@ -1,0 +1,17 @@
+namespace ExecutiveDashboard.Alerts.Rules;
+
+/// <summary>Alert severities, lowest first, so that comparing them orders them.</summary>
+public enum Severity
+{
+    Low = 1,
+    Medium = 2,
+    High = 3,
+    Critical = 4,
+}
+
+public static class Severities
+{
+    public static string ToWire(this Severity severity) => severity.ToString().ToLowerInvariant();
+
+    public static Severity Parse(string value) => Enum.Parse<Severity>(value, ignoreCase: true);
+}

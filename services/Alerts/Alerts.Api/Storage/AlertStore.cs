@@ -1,0 +1,212 @@
+using System.Text.Json;
+using ExecutiveDashboard.Alerts.Rules;
+using ExecutiveDashboard.Contracts.Dashboard;
+using ExecutiveDashboard.Contracts.IntegrationEvents;
+using ExecutiveDashboard.ServiceDefaults.Messaging;
+using Npgsql;
+
+namespace ExecutiveDashboard.Alerts.Storage;
+
+/// <summary>The alerts database: known scopes, alerts, edited thresholds. Changes to a scope's alerts are applied
+/// under a per-scope advisory lock, with their integration events in the same transaction (the outbox).</summary>
+public sealed class AlertStore(NpgsqlDataSource dataSource, Outbox outbox)
+{
+    public const string ServiceName = "alerts";
+    private const int ListLimit = 500;
+
+    public async Task RememberScopesAsync(IReadOnlyCollection<string> scopes, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "INSERT INTO known_scopes (scope) SELECT unnest($1::text[]) ORDER BY 1 ON CONFLICT (scope) DO NOTHING");
+        command.Parameters.Add(new NpgsqlParameter { Value = scopes.ToArray() });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<string>> KnownScopesAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT scope FROM known_scopes ORDER BY scope");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var scopes = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            scopes.Add(reader.GetString(0));
+        }
+        return scopes;
+    }
+
+    /// <summary>The thresholds in force: saved edits over the defaults.</summary>
+    public async Task<IReadOnlyDictionary<string, RuleSettings>> SettingsAsync(CancellationToken cancellationToken)
+    {
+        var settings = RuleBook.Defaults().ToDictionary();
+        await using var command = dataSource.CreateCommand("SELECT rule, parameters::text FROM rule_settings");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (settings.TryGetValue(reader.GetString(0), out var defaults))
+            {
+                var saved = JsonSerializer.Deserialize<Dictionary<string, decimal>>(reader.GetString(1))!;
+                // A parameter added after the edit keeps its default.
+                settings[reader.GetString(0)] = new RuleSettings(defaults.Values.ToDictionary(p => p.Key, p => saved.GetValueOrDefault(p.Key, p.Value)));
+            }
+        }
+        return settings;
+    }
+
+    public async Task SaveSettingsAsync(string rule, RuleSettings settings, string by, DateTime now, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO rule_settings (rule, parameters, updated_at, updated_by) VALUES ($1, $2::jsonb, $3, $4)
+            ON CONFLICT (rule) DO UPDATE SET parameters = excluded.parameters, updated_at = excluded.updated_at, updated_by = excluded.updated_by
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = rule });
+        command.Parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(settings.Values) });
+        command.Parameters.Add(new NpgsqlParameter { Value = now });
+        command.Parameters.Add(new NpgsqlParameter { Value = by });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Applies what <paramref name="plan"/> makes of the scope's open alerts, as of <paramref name="now"/>. Evaluations
+    /// of one scope take turns (advisory lock), and one that read older signals than the last applied is dropped, so
+    /// two evaluations never both trigger the same rule; the unique partial index would refuse it anyway.
+    /// </summary>
+    /// <returns>The changes applied (none when the evaluation was stale).</returns>
+    public async Task<IReadOnlyList<Transition>> ApplyAsync(
+        string scope, DateTime now, Func<IReadOnlyList<OpenAlert>, IReadOnlyList<Transition>> plan, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await Execute(connection, "SELECT pg_advisory_xact_lock(hashtextextended('alerts:' || $1, 0))", cancellationToken, scope);
+        await Execute(connection, "INSERT INTO known_scopes (scope) VALUES ($1) ON CONFLICT (scope) DO NOTHING", cancellationToken, scope);
+        await using (var fresh = new NpgsqlCommand(
+            "UPDATE known_scopes SET last_evaluated_at = $2 WHERE scope = $1 AND (last_evaluated_at IS NULL OR last_evaluated_at <= $2)", connection))
+        {
+            fresh.Parameters.Add(new NpgsqlParameter { Value = scope });
+            fresh.Parameters.Add(new NpgsqlParameter { Value = now });
+            if (await fresh.ExecuteNonQueryAsync(cancellationToken) == 0)
+            {
+                return [];
+            }
+        }
+
+        var open = new List<OpenAlert>();
+        await using (var select = new NpgsqlCommand(
+            "SELECT id, rule, severity, triggered_at FROM alerts WHERE scope = $1 AND resolved_at IS NULL", connection))
+        {
+            select.Parameters.Add(new NpgsqlParameter { Value = scope });
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                open.Add(new OpenAlert(reader.GetGuid(0), reader.GetString(1), (Severity)reader.GetInt16(2), reader.GetDateTime(3)));
+            }
+        }
+
+        var transitions = plan(open);
+        if (transitions.Count == 0)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            return transitions;
+        }
+
+        var messages = new List<object>();
+        foreach (var transition in transitions)
+        {
+            messages.Add(await ApplyAsync(connection, scope, now, transition, cancellationToken));
+        }
+        messages.Add(new MetricsChanged(scope, ServiceName, now, [Sections.ActiveAlerts]));
+        await outbox.EnqueueAsync(connection, messages, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        outbox.Notify();
+        return transitions;
+    }
+
+    private static async Task<object> ApplyAsync(NpgsqlConnection connection, string scope, DateTime now, Transition transition, CancellationToken cancellationToken)
+    {
+        switch (transition)
+        {
+            case Transition.Trigger t:
+            {
+                var id = Guid.CreateVersion7(now);
+                await Execute(connection, """
+                    INSERT INTO alerts (id, scope, rule, severity, message, triggered_at) VALUES ($1, $2, $3, $4, $5, $6)
+                    """, cancellationToken, id, scope, t.Rule, (short)t.Severity, t.Message, now);
+                return new AlertTriggered(id.ToString(), scope, t.Rule, t.Severity.ToWire(), t.Message, now);
+            }
+            case Transition.Rerate r:
+                await Execute(connection, "UPDATE alerts SET severity = $2, message = $3 WHERE id = $1", cancellationToken,
+                    r.Alert.Id, (short)r.Severity, r.Message);
+                // Same alert, new severity: consumers that keep alerts by id update theirs.
+                return new AlertTriggered(r.Alert.Id.ToString(), scope, r.Rule, r.Severity.ToWire(), r.Message, r.Alert.TriggeredAt);
+            case Transition.Resolve s:
+                await Execute(connection, "UPDATE alerts SET resolved_at = $2 WHERE id = $1", cancellationToken, s.Alert.Id, now);
+                return new AlertResolved(s.Alert.Id.ToString(), scope, s.Rule, now);
+            default:
+                throw new InvalidOperationException($"Unknown transition {transition}");
+        }
+    }
+
+    /// <summary>Alerts of a scope in <paramref name="state"/> as of <paramref name="asOf"/>: highest severity first, then newest.</summary>
+    public async Task<IReadOnlyList<AlertRecord>> ListAsync(string scope, AlertState state, DateTime asOf, CancellationToken cancellationToken)
+    {
+        var filter = state switch
+        {
+            AlertState.Active => "AND (resolved_at IS NULL OR resolved_at >= $2)",
+            AlertState.Resolved => "AND resolved_at < $2",
+            _ => "",
+        };
+        await using var command = dataSource.CreateCommand($"""
+            SELECT {Columns} FROM alerts WHERE scope = $1 AND triggered_at < $2 {filter}
+            ORDER BY severity DESC, triggered_at DESC, id LIMIT {ListLimit}
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = scope });
+        command.Parameters.Add(new NpgsqlParameter { Value = asOf });
+        return await ReadAsync(command, cancellationToken);
+    }
+
+    public async Task<AlertRecord?> FindAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM alerts WHERE id = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = id });
+        return (await ReadAsync(command, cancellationToken)).SingleOrDefault();
+    }
+
+    /// <summary>Marks an alert seen; the first acknowledgement stays (who saw it first, and when).</summary>
+    public async Task<AlertRecord> AcknowledgeAsync(Guid id, string by, DateTime now, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            UPDATE alerts SET acknowledged_at = coalesce(acknowledged_at, $2), acknowledged_by = coalesce(acknowledged_by, $3)
+            WHERE id = $1 RETURNING {Columns}
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = id });
+        command.Parameters.Add(new NpgsqlParameter { Value = now });
+        command.Parameters.Add(new NpgsqlParameter { Value = by });
+        return (await ReadAsync(command, cancellationToken)).Single();
+    }
+
+    private const string Columns = "id, scope, rule, severity, message, triggered_at, resolved_at, acknowledged_at, acknowledged_by";
+
+    private static async Task<IReadOnlyList<AlertRecord>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        var alerts = new List<AlertRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            alerts.Add(new AlertRecord(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), (Severity)reader.GetInt16(3),
+                reader.GetString(4), reader.GetDateTime(5),
+                reader.IsDBNull(6) ? null : reader.GetDateTime(6),
+                reader.IsDBNull(7) ? null : reader.GetDateTime(7),
+                reader.IsDBNull(8) ? null : reader.GetString(8)));
+        }
+        return alerts;
+    }
+
+    private static async Task Execute(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params object[] values)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

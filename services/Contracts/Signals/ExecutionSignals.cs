@@ -1,0 +1,28 @@
+namespace ExecutiveDashboard.Contracts.Signals;
+
+/// <summary>
+/// What the alert rules need of the executions service for one scope at <see cref="AsOf"/>, read from its
+/// rollups (<c>GET /api/executions/signals</c>). Windows end at asOf (exclusive): the last hour is
+/// <c>[asOf-1h, asOf)</c>, the previous week is the 7 days before that hour, the last day <c>[asOf-24h, asOf)</c>
+/// and the day before <c>[asOf-48h, asOf-24h)</c>. Counts rather than rates, so that a rule compares exact
+/// fractions at its threshold.
+/// </summary>
+/// <param name="EarliestEventAt">The scope's earliest executions event: how much history there is (null: none).</param>
+/// <param name="P95RuntimeLast24h">95th percentile runtime in seconds (null without runs), as the overview computes it.</param>
+public sealed record ExecutionSignals(
+    DateTime AsOf,
+    DateTime? EarliestEventAt,
+    long RunsLastHour,
+    long FailedRunsLastHour,
+    decimal CreditsLastHour,
+    decimal CreditsPreviousWeek,
+    long RunsLast24h,
+    long SucceededLast24h,
+    long RunsPrevious24h,
+    long SucceededPrevious24h,
+    double? P95RuntimeLast24h,
+    double? P95RuntimePrevious24h);
+
+/// <summary>What the alert rules need of the billing service for one scope (<c>GET /api/billing/signals</c>):
+/// MRR at asOf and 24 hours earlier, each as the state at that instant (events with occurredAt &lt; t).</summary>
+public sealed record BillingSignals(DateTime AsOf, decimal Mrr, decimal MrrDayBefore);

@@ -1,0 +1,67 @@
+using System.Collections.Concurrent;
+using ExecutiveDashboard.Alerts.Apis;
+using ExecutiveDashboard.Alerts.Evaluation;
+using ExecutiveDashboard.Alerts.Rules;
+using ExecutiveDashboard.Contracts.Signals;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using TestSupport;
+
+namespace Alerts.IntegrationTests;
+
+/// <summary>
+/// The real alerts service (its own Program) over a real PostgreSQL database and the real broker. Two things are
+/// the test's: the clock (a <see cref="FakeTimeProvider"/> started at the real now, so tokens stay valid, and moved by
+/// the tests to fire the evaluation timer) and the signals, which in the app come from the executions and billing
+/// services (their endpoints have tests of their own).
+/// </summary>
+public sealed class AlertsService(string connectionString, string broker)
+    : ServiceFactory<Program, List<AlertView>>(connectionString, broker, "alertsdb", "/api/alerts")
+{
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+
+    public FakeSignals Signals { get; } = new();
+
+    public DateTime Now => Clock.GetUtcNow().UtcDateTime;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<ISignalSource>(Signals);
+        });
+    }
+
+    public AlertEvaluator Evaluator => Services.GetRequiredService<AlertEvaluator>();
+}
+
+/// <summary>Signals per scope as a test sets them; a scope without any reads as unknown (no source answered).</summary>
+public sealed class FakeSignals : ISignalSource
+{
+    private readonly ConcurrentDictionary<string, Func<DateTime, ScopeSignals>> _byScope = new();
+
+    public void Set(string scope, Func<string, DateTime, ScopeSignals> signals) => _byScope[scope] = asOf => signals(scope, asOf);
+
+    public Task<ScopeSignals> ReadAsync(string scope, DateTime asOf, CancellationToken cancellationToken) =>
+        Task.FromResult(_byScope.TryGetValue(scope, out var signals) ? signals(asOf) : new ScopeSignals(scope, asOf, null, null));
+
+    /// <summary>Last hour: <paramref name="runs"/> runs, <paramref name="failed"/> failed; a month of history; nothing else.</summary>
+    public static Func<string, DateTime, ScopeSignals> Errors(long runs, long failed, double? p95 = null, double? p95Before = null,
+        decimal mrr = 0, decimal mrrBefore = 0) =>
+        (scope, asOf) => new ScopeSignals(scope, asOf,
+            new ExecutionSignals(asOf, asOf.AddDays(-30), runs, failed, 0, 0, 0, 0, 0, 0, p95, p95Before),
+            new BillingSignals(asOf, mrr, mrrBefore));
+}
+
+/// <summary>One real PostgreSQL and one real RabbitMQ for the whole test run; every test gets a database of its own.</summary>
+public sealed class PostgresFixture() : ServersFixture<AlertsService>("alerts", (database, broker) => new(database, broker));
+
+[CollectionDefinition(Name)]
+public sealed class PostgresCollection : ICollectionFixture<PostgresFixture>
+{
+    public const string Name = "postgres";
+}

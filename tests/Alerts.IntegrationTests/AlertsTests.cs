@@ -1,0 +1,227 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using ExecutiveDashboard.Alerts.Apis;
+using ExecutiveDashboard.Contracts.Dashboard;
+using ExecutiveDashboard.Contracts.IntegrationEvents;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using static Alerts.IntegrationTests.FakeSignals;
+
+namespace Alerts.IntegrationTests;
+
+[Collection(PostgresCollection.Name)]
+public sealed class AlertsTests(PostgresFixture postgres)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
+    /// <summary>Reads the list as of one second after the service's clock: an alert raised "now" is active from then on.</summary>
+    private static async Task<List<AlertView>> ListAsync(AlertsService service, HttpClient client, string scope, string state)
+    {
+        var asOf = Uri.EscapeDataString(Iso(service.Now.AddSeconds(1)));
+        using var response = await client.GetAsync($"/api/alerts?workspace_id={scope}&state={state}&asOf={asOf}&timeframe=24h");
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<List<AlertView>>())!;
+    }
+
+    /// <summary>Polls until the condition holds (the bus and the timer work in the background), at most <see cref="Patience"/>.</summary>
+    private static async Task<T> UntilAsync<T>(Func<Task<T>> read, Func<T, bool> done)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        while (true)
+        {
+            var value = await read();
+            if (done(value) || timeout.IsCancellationRequested)
+            {
+                return value;
+            }
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>A queue of the test's own on the real broker, bound to what the service publishes.</summary>
+    private static async Task<(TaskCompletionSource<AlertTriggered> Triggered, TaskCompletionSource<AlertResolved> Resolved, HostReceiveEndpointHandle Handle)>
+        ListenAsync(AlertsService service)
+    {
+        var triggered = new TaskCompletionSource<AlertTriggered>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var resolved = new TaskCompletionSource<AlertResolved>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var handle = service.Services.GetRequiredService<IBus>().ConnectReceiveEndpoint($"alerts-test-{Guid.NewGuid():N}", endpoint =>
+        {
+            endpoint.Handler<AlertTriggered>(c => Task.FromResult(triggered.TrySetResult(c.Message)));
+            endpoint.Handler<AlertResolved>(c => Task.FromResult(resolved.TrySetResult(c.Message)));
+        });
+        await handle.Ready;
+        return (triggered, resolved, handle);
+    }
+
+    [Fact]
+    public async Task MetricsChanged_raises_an_alert_and_the_timer_resolves_it_when_the_condition_clears()
+    {
+        await using var service = postgres.NewService();
+        var (triggered, resolved, handle) = await ListenAsync(service);
+        try
+        {
+            service.Signals.Set("ws_a", Errors(runs: 20, failed: 6)); // 30 %: critical
+            var raisedAt = service.Now;
+            await service.Services.GetRequiredService<IBus>().Publish(
+                new MetricsChanged("ws_a", "executions", raisedAt, [Sections.ExecutionMetrics]));
+
+            var active = await UntilAsync(() => ListAsync(service, service.Ceo, "ws_a", "active"), a => a.Count > 0);
+            var alert = Assert.Single(active);
+            Assert.Equal(("high-error-rate", "critical", raisedAt, "ws_a", "active"), (alert.Type, alert.Severity, alert.TriggeredAt, alert.WorkspaceId, alert.State));
+            Assert.Equal("30 % of runs failed in the last hour (6 of 20), above the 25 % threshold.", alert.Message);
+
+            var published = await triggered.Task.WaitAsync(Patience);
+            Assert.Equal((alert.Id, "ws_a", "high-error-rate", "critical"), (published.AlertId, published.WorkspaceId, published.Rule, published.Severity));
+
+            // No new event: the window slid and the next tick of the timer finds the condition cleared.
+            service.Signals.Set("ws_a", Errors(runs: 20, failed: 0));
+            service.Clock.Advance(TimeSpan.FromMinutes(1));
+            var gone = await UntilAsync(() => ListAsync(service, service.Ceo, "ws_a", "resolved"), a => a.Count > 0);
+            Assert.Equal((alert.Id, "resolved", raisedAt.AddMinutes(1)), (Assert.Single(gone).Id, gone[0].State, gone[0].ResolvedAt));
+            Assert.Empty(await ListAsync(service, service.Ceo, "ws_a", "active"));
+            Assert.Single(await ListAsync(service, service.Ceo, "ws_a", "all"));
+            Assert.Equal(alert.Id, (await resolved.Task.WaitAsync(Patience)).AlertId);
+        }
+        finally
+        {
+            await handle.StopAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Concurrent_evaluations_keep_one_active_alert_per_rule_and_scope()
+    {
+        await using var service = postgres.NewService();
+        service.Signals.Set("ws_c", Errors(runs: 40, failed: 40));
+        var evaluator = service.Evaluator; // starts the service once, before the racing begins
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => evaluator.EvaluateAsync(["ws_c"], CancellationToken.None))));
+        service.Clock.Advance(TimeSpan.FromSeconds(5));
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => evaluator.EvaluateAsync(["ws_c"], CancellationToken.None))));
+
+        Assert.Equal(1, await service.ScalarAsync("SELECT count(*) FROM alerts WHERE scope = 'ws_c'"));
+        // The database itself refuses a second active alert for the rule and scope.
+        var refused = await Assert.ThrowsAsync<PostgresException>(() => service.ScalarAsync("""
+            INSERT INTO alerts (id, scope, rule, severity, message, triggered_at)
+            VALUES (gen_random_uuid(), 'ws_c', 'high-error-rate', 4, 'again', now()) RETURNING 1
+            """));
+        Assert.Equal(PostgresErrorCodes.UniqueViolation, refused.SqlState);
+    }
+
+    [Fact]
+    public async Task A_reader_of_workspace_A_never_sees_or_acknowledges_alerts_of_workspace_B()
+    {
+        await using var service = postgres.NewService();
+        service.Signals.Set("ws_a", Errors(runs: 20, failed: 20));
+        service.Signals.Set("ws_b", Errors(runs: 20, failed: 20));
+        await service.Evaluator.EvaluateAsync(["ws_a", "ws_b"], CancellationToken.None);
+        var alertOfB = Assert.Single(await ListAsync(service, service.Ceo, "ws_b", "active"));
+
+        var readerOfA = service.ClientFor("admin", "ws_a");
+        Assert.Equal(["ws_a"], (await ListAsync(service, readerOfA, "ws_a", "all")).Select(a => a.WorkspaceId));
+        foreach (var forbidden in new[] { "ws_b", "all" })
+        {
+            using var response = await readerOfA.GetAsync($"/api/alerts?workspace_id={forbidden}&state=all");
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+            Assert.DoesNotContain(alertOfB.Id, await response.Content.ReadAsStringAsync());
+        }
+        using (var acknowledgeB = await readerOfA.PostAsync($"/api/alerts/{alertOfB.Id}/acknowledge", null))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, acknowledgeB.StatusCode);
+        }
+        Assert.Null(Assert.Single(await ListAsync(service, service.Ceo, "ws_b", "active")).AcknowledgedAt);
+
+        using (var member = await service.ClientFor("member", "*").GetAsync("/api/alerts?workspace_id=ws_a"))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, member.StatusCode);
+        }
+        using (var anonymous = await service.CreateClient().GetAsync("/api/alerts?workspace_id=ws_a"))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        }
+        using (var badState = await service.Ceo.GetAsync("/api/alerts?workspace_id=ws_a&state=open"))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, badState.StatusCode);
+            Assert.NotNull((await badState.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["state"]);
+        }
+    }
+
+    [Fact]
+    public async Task An_acknowledged_alert_stays_active_and_remembers_who_saw_it_first()
+    {
+        await using var service = postgres.NewService();
+        service.Signals.Set("ws_k", Errors(runs: 20, failed: 20));
+        await service.Evaluator.EvaluateAsync(["ws_k"], CancellationToken.None);
+        var alert = Assert.Single(await ListAsync(service, service.Ceo, "ws_k", "active"));
+        var seenAt = service.Now;
+
+        using var response = await service.ClientFor("admin", "ws_k").PostAsync($"/api/alerts/{alert.Id}/acknowledge", null);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var acknowledged = (await response.Content.ReadFromJsonAsync<AlertView>())!;
+        Assert.Equal((alert.Id, "active", seenAt, "test"), (acknowledged.Id, acknowledged.State, acknowledged.AcknowledgedAt, acknowledged.AcknowledgedBy));
+
+        service.Clock.Advance(TimeSpan.FromSeconds(30));
+        using var again = await service.Ceo.PostAsync($"/api/alerts/{alert.Id}/acknowledge", null);
+        Assert.Equal(seenAt, (await again.Content.ReadFromJsonAsync<AlertView>())!.AcknowledgedAt);
+
+        using var unknown = await service.Ceo.PostAsync($"/api/alerts/{Guid.NewGuid()}/acknowledge", null);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_list_puts_the_highest_severity_first_then_the_newest()
+    {
+        await using var service = postgres.NewService();
+        // 15 % errors (high) and a p95 twice the day before's (low) …
+        service.Signals.Set("ws_o", Errors(runs: 20, failed: 3, p95: 20, p95Before: 10));
+        await service.Evaluator.EvaluateAsync(["ws_o"], CancellationToken.None);
+        // … then, a second later, MRR down 10 % (high, newer).
+        service.Clock.Advance(TimeSpan.FromSeconds(1));
+        service.Signals.Set("ws_o", Errors(runs: 20, failed: 3, p95: 20, p95Before: 10, mrr: 900, mrrBefore: 1000));
+        await service.Evaluator.EvaluateAsync(["ws_o"], CancellationToken.None);
+
+        var alerts = await ListAsync(service, service.Ceo, "ws_o", "active");
+        Assert.Equal([("mrr-drop", "high"), ("high-error-rate", "high"), ("slow-runs", "low")], alerts.Select(a => (a.Type, a.Severity)));
+        // The overview's view of the same answer: the ActiveAlert fields.
+        using var raw = await service.Ceo.GetAsync($"/api/alerts?workspace_id=ws_o&state=active&asOf={Uri.EscapeDataString(Iso(service.Now.AddSeconds(1)))}");
+        var asOverview = (await raw.Content.ReadFromJsonAsync<List<ActiveAlert>>())!;
+        Assert.Equal("MRR fell 10 % in 24 h, from $1,000.00 to $900.00.", asOverview[0].Message);
+    }
+
+    [Fact]
+    public async Task Rule_edits_are_validated_and_change_what_fires()
+    {
+        await using var service = postgres.NewService();
+        service.Signals.Set("ws_e", Errors(runs: 10, failed: 3)); // 30 %, but only 10 runs
+        await service.Evaluator.EvaluateAsync(["ws_e"], CancellationToken.None);
+        Assert.Empty(await ListAsync(service, service.Ceo, "ws_e", "all"));
+
+        using (var invalid = await service.Ceo.PutAsync("/api/alerts/rules/high-error-rate", Body("""{ "minRuns": 0, "errorRate": "x" }""")))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+            var errors = (await invalid.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
+            Assert.Equal(["errorRate", "minRuns"], errors.Select(e => e.Key).Order());
+        }
+        using (var unknown = await service.Ceo.PutAsync("/api/alerts/rules/no-such-rule", Body("""{ "minRuns": 5 }""")))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        }
+        using (var notPlatform = await service.ClientFor("ceo", "ws_e").PutAsync("/api/alerts/rules/high-error-rate", Body("""{ "minRuns": 5 }""")))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, notPlatform.StatusCode);
+        }
+        using (var edited = await service.Ceo.PutAsync("/api/alerts/rules/high-error-rate", Body("""{ "minRuns": 10 }""")))
+        {
+            Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        }
+        var rules = (await service.Ceo.GetFromJsonAsync<JsonArray>("/api/alerts/rules"))!;
+        var rule = rules.Single(r => r!["name"]!.GetValue<string>() == "high-error-rate")!;
+        Assert.Equal(10m, rule["parameters"]!["minRuns"]!.GetValue<decimal>());
+        Assert.Equal(25m, rule["parameters"]!["criticalErrorRate"]!.GetValue<decimal>());
+
+        await service.Evaluator.EvaluateAsync(["ws_e"], CancellationToken.None);
+        Assert.Equal("critical", Assert.Single(await ListAsync(service, service.Ceo, "ws_e", "active")).Severity);
+    }
+}

@@ -1,0 +1,65 @@
+using System.Net;
+using System.Net.Http.Json;
+using ExecutiveDashboard.Contracts.Signals;
+using static Executions.IntegrationTests.Events;
+
+namespace Executions.IntegrationTests;
+
+/// <summary>
+/// <c>GET /api/executions/signals</c>, the alert rules' inputs, against hand-computed values. asOf 11-28T12:00:
+/// last hour [11:00, 12:00), the week before it [11-21T11:00, 11-28T11:00), the last day [11-27T12:00, 11-28T12:00),
+/// the day before [11-26T12:00, 11-27T12:00).
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class SignalsTests(PostgresFixture postgres)
+{
+    private const string AsOf = "2026-11-28T12:00:00Z";
+
+    [Fact]
+    public async Task Signals_sum_the_windows_the_rules_need()
+    {
+        await using var service = postgres.NewService();
+        using (var response = await service.Ingest.PostAsync("/api/executions/events", Batch(
+            Run("r1", "ws_s", "ag", "u", "succeeded", At("2026-11-28T11:10:00Z"), 10, 1m),
+            Run("r2", "ws_s", "ag", "u", "failed", At("2026-11-28T11:20:00Z"), 20, 2m),
+            Run("r3", "ws_s", "ag", "u", "failed", At("2026-11-28T11:59:59Z"), 30, 3m),
+            Run("r4", "ws_s", "ag", "u", "succeeded", At("2026-11-28T10:30:00Z"), 40, 4m),
+            Run("r5", "ws_s", "ag", "u", "failed", At("2026-11-25T00:00:00Z"), 50, 5m),
+            Run("r6", "ws_s", "ag", "u", "succeeded", At("2026-11-21T10:59:00Z"), 60, 100m),  // before the week
+            Run("r7", "ws_s", "ag", "u", "succeeded", At("2026-11-27T00:00:00Z"), 10, 1m),
+            Run("r8", "ws_s", "ag", "u", "succeeded", At(AsOf), 10, 1000m),                    // at asOf: excluded
+            Run("t1", "ws_t", "ag", "u", "failed", At("2026-11-28T11:30:00Z"), 10, 7m))))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        }
+
+        var s = (await service.Ceo.GetFromJsonAsync<ExecutionSignals>($"/api/executions/signals?workspace_id=ws_s&asOf={AsOf}"))!;
+        Assert.Equal(At("2026-11-21T10:59:00Z"), s.EarliestEventAt);
+        Assert.Equal((3L, 2L, 6m), (s.RunsLastHour, s.FailedRunsLastHour, s.CreditsLastHour));   // r1 r2 r3
+        Assert.Equal(10m, s.CreditsPreviousWeek);                                                 // r4 4 + r5 5 + r7 1
+        Assert.Equal((4L, 2L, 1L, 1L), (s.RunsLast24h, s.SucceededLast24h, s.RunsPrevious24h, s.SucceededPrevious24h));
+        // percentile_cont(0.95) of 10, 20, 30, 40 = 38.5; of 10 alone = 10 (estimates within 2 %).
+        Assert.InRange(s.P95RuntimeLast24h!.Value, 38.5 * 0.98, 38.5 * 1.02);
+        Assert.InRange(s.P95RuntimePrevious24h!.Value, 10 * 0.98, 10 * 1.02);
+
+        var platform = (await service.Ceo.GetFromJsonAsync<ExecutionSignals>($"/api/executions/signals?workspace_id=all&asOf={AsOf}"))!;
+        Assert.Equal((4L, 3L, 13m), (platform.RunsLastHour, platform.FailedRunsLastHour, platform.CreditsLastHour));
+
+        var empty = (await service.Ceo.GetFromJsonAsync<ExecutionSignals>($"/api/executions/signals?workspace_id=ws_none&asOf={AsOf}"))!;
+        Assert.Equal((0L, (DateTime?)null, (double?)null), (empty.RunsLastHour, empty.EarliestEventAt, empty.P95RuntimeLast24h));
+    }
+
+    [Theory]
+    [InlineData("service", "*", "ws_s", HttpStatusCode.OK)]
+    [InlineData("admin", "ws_s", "ws_s", HttpStatusCode.OK)]
+    [InlineData("admin", "ws_s", "all", HttpStatusCode.Forbidden)]
+    [InlineData("member", "*", "ws_s", HttpStatusCode.Forbidden)]
+    [InlineData("ingest", "*", "ws_s", HttpStatusCode.Forbidden)]
+    public async Task Signals_are_for_dashboard_readers_and_services_within_their_workspaces(
+        string role, string workspaces, string scope, HttpStatusCode expected)
+    {
+        await using var service = postgres.NewService();
+        using var response = await service.ClientFor(role, workspaces).GetAsync($"/api/executions/signals?workspace_id={scope}&asOf={AsOf}");
+        Assert.Equal(expected, response.StatusCode);
+    }
+}
