@@ -1,5 +1,7 @@
 using TestSupport;
 using System.Text.Json.Nodes;
+using System.Net.Http.Json;
+using ExecutiveDashboard.Contracts.Signals;
 using ExecutiveDashboard.Executions.Ingest;
 using Npgsql;
 using static Executions.IntegrationTests.Events;
@@ -79,6 +81,8 @@ public sealed class RollupFolderTests(PostgresFixture postgres) : TwoReplicas<Ex
         var behind = await One.OverviewAsync("all", "24h", AsOf);
         Assert.True(behind.CatchingUp);
         Assert.Equal(1, behind.ExecutionMetrics.TotalRuns);
+        var signals = (await One.Ceo.GetFromJsonAsync<ExecutionSignals>($"/api/executions/signals?workspace_id=all&asOf={AsOf}"))!;
+        Assert.Equal((true, 1L), (signals.CatchingUp, signals.RunsLast24h));
 
         await using (var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({RollupFolder.LockKey})", busyFolder))
         {
@@ -86,5 +90,6 @@ public sealed class RollupFolderTests(PostgresFixture postgres) : TwoReplicas<Ex
         }
         var after = await One.OverviewAsync("all", "24h", AsOf);
         Assert.Equal((3L, 1L, false), (after.ExecutionMetrics.TotalRuns, after.ExecutionMetrics.FailedRuns, after.CatchingUp));
+        Assert.False((await One.Ceo.GetFromJsonAsync<ExecutionSignals>($"/api/executions/signals?workspace_id=all&asOf={AsOf}"))!.CatchingUp);
     }
 }

@@ -9,6 +9,8 @@ namespace ExecutiveDashboard.Contracts.Signals;
 /// </summary>
 /// <param name="EarliestEventAt">The scope's earliest executions event: how much history there is (null: none).</param>
 /// <param name="P95RuntimeLast24h">95th percentile runtime in seconds (null without runs), as the overview computes it.</param>
+/// <param name="CatchingUp">Some accepted runs are not in these totals yet (a backfill ahead of the rollups): rules must
+/// not judge on them.</param>
 public sealed record ExecutionSignals(
     DateTime AsOf,
     DateTime? EarliestEventAt,
@@ -21,7 +23,8 @@ public sealed record ExecutionSignals(
     long RunsPrevious24h,
     long SucceededPrevious24h,
     double? P95RuntimeLast24h,
-    double? P95RuntimePrevious24h);
+    double? P95RuntimePrevious24h,
+    bool CatchingUp = false);
 
 /// <summary>What the alert rules need of the billing service for one scope (<c>GET /api/billing/signals</c>):
 /// MRR at asOf and 24 hours earlier, each as the state at that instant (events with occurredAt &lt; t).</summary>

@@ -12,8 +12,9 @@ public interface ISignalSource
 
 /// <summary>
 /// Reads the signals over HTTP from the executions and billing services (their <c>/signals</c> endpoints, which sum
-/// their rollups), in parallel, with this service's own token (<c>ServiceTokens</c>). A service that does not answer
-/// leaves its part null: its rules are unknown for this round, and their alerts stay as they are.
+/// their rollups), in parallel, with this service's own token (<c>ServiceTokens</c>). A service that does not answer,
+/// or answers while still catching up with a backfill, leaves its part null: its rules are unknown for this round,
+/// and their alerts stay as they are.
 /// </summary>
 public sealed partial class HttpSignalSource(IHttpClientFactory clients, ILogger<HttpSignalSource> logger) : ISignalSource
 {
@@ -27,7 +28,9 @@ public sealed partial class HttpSignalSource(IHttpClientFactory clients, ILogger
         var query = $"?workspace_id={Uri.EscapeDataString(scope)}&asOf={Uri.EscapeDataString(asOf.ToString("O", CultureInfo.InvariantCulture))}";
         var executions = GetAsync<ExecutionSignals>(Executions, $"/api/executions/signals{query}", cancellationToken);
         var billing = GetAsync<BillingSignals>(Billing, $"/api/billing/signals{query}", cancellationToken);
-        return new ScopeSignals(scope, asOf, await executions, await billing);
+        // Totals that miss accepted runs (a backfill ahead of the rollups) would raise or clear alerts wrongly.
+        var runs = await executions;
+        return new ScopeSignals(scope, asOf, runs is { CatchingUp: true } ? null : runs, await billing);
     }
 
     private async Task<T?> GetAsync<T>(string service, string pathAndQuery, CancellationToken cancellationToken) where T : class

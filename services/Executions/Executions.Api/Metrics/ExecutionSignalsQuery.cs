@@ -20,7 +20,7 @@ public sealed class ExecutionSignalsQuery(NpgsqlDataSource dataSource, RollupFol
         var workspace = scope == Scopes.Platform ? null : scope;
         var storedScope = workspace ?? RunRollups.Platform;
         // Like the overview: what was accepted before this read is counted, or the read waits at most a second for it.
-        await folder.CatchUpAsync(cancellationToken);
+        var caughtUp = await folder.CatchUpAsync(cancellationToken);
 
         var lastHour = Period.Ending(asOf, Hour);
         var lastDay = Period.Ending(asOf, Day);
@@ -39,6 +39,6 @@ public sealed class ExecutionSignalsQuery(NpgsqlDataSource dataSource, RollupFol
         return new ExecutionSignals(asOf, earliest.Result,
             hour.Runs, hour.Failed, hour.Credits, week.Credits,
             day.Runs, day.Succeeded, dayBefore.Runs, dayBefore.Succeeded,
-            p95Last.Result, p95Previous.Result);
+            p95Last.Result, p95Previous.Result, CatchingUp: !caughtUp);
     }
 }
