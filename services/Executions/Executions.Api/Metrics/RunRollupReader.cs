@@ -6,8 +6,8 @@ namespace ExecutiveDashboard.Executions.Metrics;
 
 /// <summary>
 /// Sums the rollups over sets of pieces (<see cref="RollupPieces"/>): aligned rollup buckets plus raw-run
-/// edges, all sent to PostgreSQL as arrays and summed per slot, one index range scan per piece (LATERAL, so
-/// that the planner never trades them for one scan of the scope's whole rollup). Every read of run numbers
+/// edges, all sent to PostgreSQL as arrays and summed per slot, one index range scan per piece, raw edges too (LATERAL, so
+/// that the planner never trades them for one scan of the scope's whole rollup or of every run). Every read of run numbers
 /// (the overview, the alert signals) goes through here, so they count the same way.
 /// </summary>
 public sealed class RunRollupReader(NpgsqlDataSource dataSource)
@@ -26,10 +26,12 @@ public sealed class RunRollupReader(NpgsqlDataSource dataSource)
             WHERE p.grain <> 'r'
             GROUP BY p.slot
             UNION ALL
-            SELECT p.slot, count(*), count(*) FILTER (WHERE r.succeeded), sum(r.runtime_seconds), sum(r.credits)
-            FROM p JOIN runs r ON r.completed_at >= p.t0 AND r.completed_at < p.t1 AND ($6::text IS NULL OR r.workspace_id = $6)
+            SELECT p.slot, r.runs, r.succeeded, r.runtime_sum, r.credits
+            FROM p CROSS JOIN LATERAL (
+                SELECT count(*) AS runs, count(*) FILTER (WHERE succeeded) AS succeeded,
+                       coalesce(sum(runtime_seconds), 0) AS runtime_sum, coalesce(sum(credits), 0) AS credits
+                FROM runs WHERE completed_at >= p.t0 AND completed_at < p.t1 AND ($6::text IS NULL OR workspace_id = $6)) r
             WHERE p.grain = 'r'
-            GROUP BY p.slot
             """;
         var result = new RunTotals[slots];
         await using var command = pieces.Command(dataSource, sql, storedScope, workspace);
@@ -54,7 +56,9 @@ public sealed class RunRollupReader(NpgsqlDataSource dataSource)
             GROUP BY h.bin
             UNION ALL
             SELECT NULL, 1, r.runtime_seconds
-            FROM p JOIN runs r ON r.completed_at >= p.t0 AND r.completed_at < p.t1 AND ($6::text IS NULL OR r.workspace_id = $6)
+            FROM p CROSS JOIN LATERAL (
+                SELECT runtime_seconds FROM runs
+                WHERE completed_at >= p.t0 AND completed_at < p.t1 AND ($6::text IS NULL OR workspace_id = $6) OFFSET 0) r
             WHERE p.grain = 'r'
             """;
         var bins = new Dictionary<int, long>();
