@@ -8,8 +8,10 @@ builder.AddApplicationServices();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.UseRateLimiter();
+app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
 app.MapOpenApi();
 app.MapOverviewApi();
+app.MapLiveApi();
 if (app.Environment.IsDevelopment())
 {
     app.MapDevTokenApi();

@@ -17,7 +17,7 @@ namespace ExecutiveDashboard.Billing.Ingest;
 /// as if they had come in order. Committed before the caller answers 202; the integration events go to
 /// the outbox in the same transaction.
 /// </summary>
-public sealed class BillingEventStore(IngestTransaction ingest, Outbox outbox, TimeProvider clock)
+public sealed class BillingEventStore(IngestTransaction ingest, Outbox outbox, BillingOptions options, TimeProvider clock)
 {
     private const string Service = "billing";
 
@@ -111,7 +111,7 @@ public sealed class BillingEventStore(IngestTransaction ingest, Outbox outbox, T
                     PricedSubscriptionEvent p => p.Plan,
                     _ => after.Plan,
                 };
-                messages.Add(new SubscriptionChanged(e.EventId, timeline.WorkspaceId, e.Type, plan, after.Mrr, e.OccurredAt));
+                messages.Add(new SubscriptionChanged(e.EventId, timeline.WorkspaceId, e.Type, plan, after.Mrr, e.OccurredAt, options.ReportingCurrency));
             }
         }
 

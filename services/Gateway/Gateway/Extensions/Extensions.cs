@@ -1,4 +1,5 @@
 using ExecutiveDashboard.Gateway.Overview;
+using ExecutiveDashboard.Gateway.Realtime;
 using ExecutiveDashboard.ServiceDefaults.Messaging;
 
 namespace ExecutiveDashboard.Gateway.Extensions;
@@ -8,7 +9,11 @@ public static class Extensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddRedisClient("redis");
-        builder.AddEventBus(bus => bus.AddConsumer<MetricsChangedConsumer>(MetricsChangedConsumer.Configure));
+        builder.AddEventBus(bus =>
+        {
+            bus.AddConsumer<MetricsChangedConsumer>(MetricsChangedConsumer.Configure);
+            bus.AddLiveConsumers();
+        });
         builder.AddApiRateLimiting();
 
         builder.Services.AddReverseProxy()
@@ -23,6 +28,8 @@ public static class Extensions
         builder.Services.AddSingleton<DashboardServices>();
         builder.Services.AddSingleton<OverviewCache>();
         builder.Services.AddSingleton<OverviewComposer>();
+        builder.Services.Configure<RealtimeOptions>(builder.Configuration.GetSection("Realtime"));
+        builder.Services.AddSingleton<LiveHub>();
         builder.Services.AddOpenApi();
         return builder;
     }

@@ -1,0 +1,32 @@
+using ExecutiveDashboard.Gateway.Realtime;
+using ExecutiveDashboard.ServiceDefaults;
+using ExecutiveDashboard.ServiceDefaults.Auth;
+
+namespace ExecutiveDashboard.Gateway.Apis;
+
+public static class LiveApi
+{
+    /// <summary><c>GET /ws</c> (events.md, Real time): the token is checked before the upgrade, so an unauthenticated
+    /// or non-dashboard caller gets a 401/403 problem and never a socket.</summary>
+    public static IEndpointRouteBuilder MapLiveApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/ws", ConnectAsync)
+            .RequireAuthorization(Roles.DashboardPolicy)
+            .WithName("LiveUpdates")
+            .WithSummary("WebSocket of metrics_update and activity frames for one workspace or all")
+            .WithTags("Real time");
+        return app;
+    }
+
+    private static async Task ConnectAsync(HttpContext context, LiveHub hub)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            await Problems.WriteAsync(context, StatusCodes.Status400BadRequest, "WebSocket required",
+                "GET /ws upgrades to a WebSocket; then send {\"subscribe\": \"<workspace id>\"} or {\"subscribe\": \"all\"}.");
+            return;
+        }
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        await hub.ServeAsync(socket, context.User, context.RequestAborted);
+    }
+}

@@ -1,0 +1,76 @@
+namespace ExecutiveDashboard.Gateway.Realtime;
+
+/// <summary>
+/// Turns the stream of "these sections changed" of one subscription into at most one update per interval.
+/// The first change after a quiet interval goes out at once, so a lone ingest adds no latency; changes that
+/// follow within the interval are collected and go out together when it ends.
+/// </summary>
+public sealed class MetricsUpdateCoalescer(TimeSpan interval, TimeProvider clock, Action<IReadOnlyList<string>, DateTime> emit) : IDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly SortedSet<string> _pending = new(StringComparer.Ordinal);
+    private DateTimeOffset? _lastSent;
+    private ITimer? _timer;
+    private bool _disposed;
+
+    public void Add(IEnumerable<string> sections)
+    {
+        (IReadOnlyList<string> Sections, DateTime At)? ready = null;
+        lock (_gate)
+        {
+            _pending.UnionWith(sections);
+            if (_timer is not null || _disposed || _pending.Count == 0)
+            {
+                return;
+            }
+            var now = clock.GetUtcNow();
+            var due = _lastSent + interval;
+            if (due is null || now >= due)
+            {
+                ready = Take(now);
+            }
+            else
+            {
+                _timer = clock.CreateTimer(_ => Flush(), null, due.Value - now, Timeout.InfiniteTimeSpan);
+            }
+        }
+        if (ready is { } update)
+        {
+            emit(update.Sections, update.At);
+        }
+    }
+
+    private void Flush()
+    {
+        (IReadOnlyList<string> Sections, DateTime At) update;
+        lock (_gate)
+        {
+            _timer?.Dispose();
+            _timer = null;
+            if (_disposed || _pending.Count == 0)
+            {
+                return;
+            }
+            update = Take(clock.GetUtcNow());
+        }
+        emit(update.Sections, update.At);
+    }
+
+    private (IReadOnlyList<string>, DateTime) Take(DateTimeOffset now)
+    {
+        var sections = _pending.ToArray();
+        _pending.Clear();
+        _lastSent = now;
+        return (sections, now.UtcDateTime);
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _disposed = true;
+            _timer?.Dispose();
+            _timer = null;
+        }
+    }
+}
