@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using TestSupport;
 using Xunit.Abstractions;
 using static ExecutiveDashboard.EndToEndTests.Events;
 
@@ -10,9 +11,10 @@ namespace ExecutiveDashboard.EndToEndTests;
 /// <summary>
 /// The alert path end to end: runs ingested through the gateway make a workspace's last-hour error rate 30 % over 20
 /// runs; the executions service's MetricsChanged reaches the alerts service, which reads the signals from the
-/// executions and billing services and raises a critical high-error-rate alert; the overview's activeAlerts shows it.
-/// The alerts service evaluates at the real now, so the runs complete in the minutes just before it, and the overview
-/// is read without asOf (now).
+/// executions and billing services and raises a critical high-error-rate alert; the overview's activeAlerts shows it,
+/// and a browser subscribed to the workspace on the gateway's WebSocket gets it as an activity frame. More successful
+/// runs clear the condition, and the alert resolves in both places. The alerts service evaluates at the real now, so
+/// the runs complete in the minutes just before it, and the overview is read without asOf (now).
 /// </summary>
 [Collection(DashboardAppCollection.Name)]
 public sealed class AlertsThroughGatewayTests(DashboardApp app, ITestOutputHelper output)
@@ -21,34 +23,32 @@ public sealed class AlertsThroughGatewayTests(DashboardApp app, ITestOutputHelpe
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(15);
 
     [Fact]
-    public async Task A_burst_of_failed_runs_shows_as_a_critical_alert_in_the_overview()
+    public async Task A_burst_of_failed_runs_raises_a_critical_alert_on_the_overview_and_the_live_feed_and_it_clears()
     {
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var ingest = await app.SignInAsync("ingest", "*");
         var ceo = await app.SignInAsync("ceo", Workspace);
+        await using var live = await LiveSocket.ConnectAsync(app.Gateway.BaseAddress!, ceo.DefaultRequestHeaders.Authorization!.Parameter, cts.Token);
+        await live.SubscribeAsync(Workspace, cts.Token);
         var now = DateTime.UtcNow;
+
         // 20 runs over the last 10 minutes, 6 failed: 30 % > 25 % with ≥ 20 runs.
         await PostAsync(ingest, "/api/executions/events", Enumerable.Range(0, 20)
             .Select(i => Run($"alert-r{i}", Workspace, "ag_alert", "Alert Bot", "u_alert", succeeded: i >= 6,
                 Iso(now.AddSeconds(-30 * (i + 1))), 5, 1.00m))
             .ToArray());
-
         var clock = Stopwatch.StartNew();
-        JsonObject answer;
-        do
-        {
-            using var response = await ceo.GetAsync($"/api/executive/overview?workspace_id={Workspace}&timeframe=24h");
-            var body = await response.Content.ReadAsStringAsync();
-            Assert.True(response.StatusCode == HttpStatusCode.OK, body);
-            answer = JsonNode.Parse(body)!.AsObject();
-            if (answer["activeAlerts"]!.AsArray().Count > 0)
-            {
-                break;
-            }
-            await Task.Delay(100);
-        }
-        while (clock.Elapsed < Settle);
-        output.WriteLine($"the alert was in the overview {clock.ElapsedMilliseconds} ms after the 202");
 
+        var feed = await CollectAsync(live, frame => (string?)frame["kind"] == "alert.triggered", cts.Token);
+        output.WriteLine($"the alert was on the live feed {clock.ElapsedMilliseconds} ms after the 202");
+        Assert.Equal("Critical alert: 30 % of runs failed in the last hour (6 of 20), above the 25 % threshold.",
+            (string?)feed[^1]["text"]);
+        Assert.Contains(feed, f => (string?)f["kind"] == "run.failed" && (string?)f["text"] == "Alert Bot failed for u_alert after 5 s: E_TIMEOUT");
+        Assert.Contains(feed, f => (string?)f["event"] == "metrics_update" && f["sections"]!.AsArray().Any(s => (string?)s == "executionMetrics"));
+        Assert.All(feed, f => Assert.Equal(Workspace, (string?)f["workspaceId"]));
+
+        var answer = await OverviewWhenAsync(ceo, alerts => alerts.Count > 0);
+        output.WriteLine($"the alert was in the overview {clock.ElapsedMilliseconds} ms after the 202");
         var alert = Assert.Single(answer["activeAlerts"]!.AsArray())!;
         Assert.Equal("high-error-rate", alert["type"]!.GetValue<string>());
         Assert.Equal("critical", alert["severity"]!.GetValue<string>());
@@ -61,5 +61,48 @@ public sealed class AlertsThroughGatewayTests(DashboardApp app, ITestOutputHelpe
         var other = await app.SignInAsync("ceo", "hand_other");
         using var forbidden = await other.GetAsync($"/api/alerts?workspace_id={Workspace}&state=active");
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+
+        // 60 more successful runs: 6 of 80 failed, 7.5 %, below the threshold.
+        now = DateTime.UtcNow;
+        await PostAsync(ingest, "/api/executions/events", Enumerable.Range(0, 60)
+            .Select(i => Run($"alert-ok{i}", Workspace, "ag_alert", "Alert Bot", "u_alert", succeeded: true,
+                Iso(now.AddSeconds(-5 * (i + 1))), 5, 1.00m))
+            .ToArray());
+        clock.Restart();
+
+        await CollectAsync(live, frame => (string?)frame["kind"] == "alert.resolved", cts.Token);
+        output.WriteLine($"the alert left the live feed {clock.ElapsedMilliseconds} ms after the 202");
+        await OverviewWhenAsync(ceo, alerts => alerts.Count == 0);
+        output.WriteLine($"the alert left the overview {clock.ElapsedMilliseconds} ms after the 202");
+    }
+
+    private async Task<JsonObject> OverviewWhenAsync(HttpClient ceo, Func<JsonArray, bool> done)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            using var response = await ceo.GetAsync($"/api/executive/overview?workspace_id={Workspace}&timeframe=24h");
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+            var answer = JsonNode.Parse(body)!.AsObject();
+            if (done(answer["activeAlerts"]!.AsArray()) || clock.Elapsed > Settle)
+            {
+                return answer;
+            }
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Frames up to and including the first that <paramref name="last"/> accepts.</summary>
+    private static async Task<List<JsonObject>> CollectAsync(LiveSocket live, Func<JsonObject, bool> last, CancellationToken cancellationToken)
+    {
+        var frames = new List<JsonObject>();
+        do
+        {
+            frames.Add(await live.ReceiveAsync(cancellationToken)
+                ?? throw new InvalidOperationException($"the gateway closed the socket: {live.CloseStatus} {live.CloseReason}"));
+        }
+        while (!last(frames[^1]));
+        return frames;
     }
 }
