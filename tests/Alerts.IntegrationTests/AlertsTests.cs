@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ExecutiveDashboard.Alerts.Apis;
+using ExecutiveDashboard.Alerts.Rules;
+using ExecutiveDashboard.Alerts.Storage;
 using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Contracts.IntegrationEvents;
 using MassTransit;
@@ -88,6 +90,42 @@ public sealed class AlertsTests(PostgresFixture postgres)
         {
             await handle.StopAsync();
         }
+    }
+
+    [Fact]
+    public async Task The_timer_evaluates_the_platform_and_active_alerts_every_tick_and_sweeps_quiet_recent_scopes_a_share_at_a_time()
+    {
+        await using var service = postgres.NewService();
+        var store = service.Services.GetRequiredService<AlertStore>();
+        var now = service.Now;
+        var quiet = Enumerable.Range(0, 20).Select(i => $"quiet_{i:D2}").ToList();
+        await store.RememberScopesAsync(quiet, now.AddHours(-1), CancellationToken.None);
+        // Last changed 9 days ago: no rule window reaches back there; one of them still has an active alert.
+        await store.RememberScopesAsync(["stale", "stale_alerted"], now.AddDays(-9), CancellationToken.None);
+        await service.ScalarAsync($"""
+            INSERT INTO alerts (id, scope, rule, severity, message, triggered_at)
+            VALUES (gen_random_uuid(), 'stale_alerted', 'mrr-drop', 3, 'MRR fell', '{Iso(now.AddDays(-9))}')
+            """);
+
+        var firstTick = await store.ScopesDueAsync(now, TimeSpan.FromMinutes(1), RuleBook.LongestWindow, 10, CancellationToken.None);
+
+        Assert.Contains("all", firstTick);
+        Assert.Contains("stale_alerted", firstTick);
+        Assert.DoesNotContain("stale", firstTick);
+        Assert.InRange(firstTick.Count(quiet.Contains), 1, 3);
+
+        // Ten ticks of the real evaluator (signals unknown: nothing fires) reach every quiet scope, never the stale one.
+        for (var tick = 0; tick < 10; tick++)
+        {
+            await service.Evaluator.EvaluateDueScopesAsync(CancellationToken.None);
+            service.Clock.Advance(TimeSpan.FromMinutes(1));
+        }
+        Assert.Equal(0, await service.ScalarAsync("SELECT count(*) FROM known_scopes WHERE scope LIKE 'quiet_%' AND last_evaluated_at IS NULL"));
+        Assert.Equal(0, await service.ScalarAsync("SELECT count(*) FROM known_scopes WHERE scope = 'stale' AND last_evaluated_at IS NOT NULL"));
+
+        // A scope an event evaluated within the tick is not evaluated again by the timer.
+        await service.Evaluator.EvaluateAsync(["quiet_00"], CancellationToken.None);
+        Assert.DoesNotContain("quiet_00", await store.ScopesDueAsync(service.Now, TimeSpan.FromMinutes(1), RuleBook.LongestWindow, 1, CancellationToken.None));
     }
 
     [Fact]

@@ -9,6 +9,7 @@ using ExecutiveDashboard.Benchmarks;
 // Load and latency harness against a running system (./run.sh --no-demo). Prints figures; asserts nothing.
 //   dotnet run -c Release --project tests/Benchmarks -- [--gateway URL] [--runs N] [--workspaces N] [--users N]
 //       [--subscriptions N] [--days N] [--seed N] [--skip-seed] [--from N] [--samples N] [--parallel N]
+// Real time (LiveBenchmark): --live [--clients N] [--rate N] [--seconds N] [--workspaces N]
 var options = Options.Parse(args);
 var end = DateTime.UtcNow.Date.AddDays(1);
 var dataset = new Dataset(options.Workspaces, options.Users, options.Runs, options.Subscriptions, options.Days, options.Seed, end);
@@ -16,6 +17,12 @@ var http = new HttpClient { BaseAddress = new Uri(options.Gateway), Timeout = Ti
 
 var ingest = await TokenAsync("ingest");
 var ceo = await TokenAsync("ceo");
+if (args.Contains("--live"))
+{
+    await new LiveBenchmark(http, ingest, ceo, options.Clients, Math.Min(options.Workspaces, options.Clients), options.Rate, options.Seconds).RunAsync();
+    return;
+}
+
 Console.WriteLine($"dataset: {options.Workspaces:N0} workspaces, {options.Users:N0} users, {options.Runs:N0} runs over {options.Days} days, {options.Subscriptions:N0} subscriptions (seed {options.Seed})");
 
 if (!options.SkipSeed)
@@ -135,7 +142,7 @@ static double P(double[] values, double percentile)
 static string Iso(DateTime t) => t.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
 internal sealed record Options(string Gateway, long Runs, int Workspaces, int Users, int Subscriptions, int Days, int Seed,
-    bool SkipSeed, long From, int Samples, int Parallel)
+    bool SkipSeed, long From, int Samples, int Parallel, int Clients, int Rate, int Seconds)
 {
     public static Options Parse(string[] args)
     {
@@ -152,6 +159,9 @@ internal sealed record Options(string Gateway, long Runs, int Workspaces, int Us
             args.Contains("--skip-seed"),
             long.Parse(Get("--from", "0"), CultureInfo.InvariantCulture),
             int.Parse(Get("--samples", "100"), CultureInfo.InvariantCulture),
-            int.Parse(Get("--parallel", "4"), CultureInfo.InvariantCulture));
+            int.Parse(Get("--parallel", "4"), CultureInfo.InvariantCulture),
+            int.Parse(Get("--clients", "1000"), CultureInfo.InvariantCulture),
+            int.Parse(Get("--rate", "2000"), CultureInfo.InvariantCulture),
+            int.Parse(Get("--seconds", "30"), CultureInfo.InvariantCulture));
     }
 }

@@ -80,7 +80,11 @@ public sealed class LiveSocket : IAsyncDisposable
     }
 
     /// <summary>The next frame, or null once the server has closed the socket.</summary>
-    public async Task<JsonObject?> ReceiveAsync(CancellationToken cancellationToken)
+    public async Task<JsonObject?> ReceiveAsync(CancellationToken cancellationToken) =>
+        await ReceiveUtf8Async(cancellationToken) is { } frame ? JsonNode.Parse(frame.Span)!.AsObject() : null;
+
+    /// <summary>The next frame's UTF-8 JSON, valid until the next receive; null once the server has closed the socket.</summary>
+    public async Task<ReadOnlyMemory<byte>?> ReceiveUtf8Async(CancellationToken cancellationToken)
     {
         var length = 0;
         while (true)
@@ -93,7 +97,7 @@ public sealed class LiveSocket : IAsyncDisposable
             length += received.Count;
             if (received.EndOfMessage)
             {
-                return JsonNode.Parse(_buffer.AsSpan(0, length))!.AsObject();
+                return _buffer.AsMemory(0, length);
             }
         }
     }

@@ -5,12 +5,15 @@ namespace ExecutiveDashboard.Alerts.Evaluation;
 
 /// <summary>Evaluates every rule over scopes at the current time: reads their signals, lets the rules decide, and
 /// stores the changes. A few scopes at a time, so a burst of workspaces does not flood the services it reads.</summary>
-public sealed partial class AlertEvaluator(ISignalSource signals, AlertStore store, TimeProvider clock, ILogger<AlertEvaluator> logger)
+public sealed partial class AlertEvaluator(
+    ISignalSource signals, AlertStore store, AlertsOptions options, TimeProvider clock, ILogger<AlertEvaluator> logger)
 {
     private const int Parallelism = 4;
 
-    public async Task EvaluateKnownScopesAsync(CancellationToken cancellationToken) =>
-        await EvaluateAsync(await store.KnownScopesAsync(cancellationToken), cancellationToken);
+    /// <summary>What a timer tick evaluates (<see cref="AlertStore.ScopesDueAsync"/>).</summary>
+    public async Task EvaluateDueScopesAsync(CancellationToken cancellationToken) =>
+        await EvaluateAsync(await store.ScopesDueAsync(clock.GetUtcNow().UtcDateTime, options.EvaluationInterval,
+            RuleBook.LongestWindow, options.QuietSweepTicks, cancellationToken), cancellationToken);
 
     /// <returns>The changes made, per scope.</returns>
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<Transition>>> EvaluateAsync(

@@ -10,7 +10,7 @@ namespace ExecutiveDashboard.Alerts.Evaluation;
 /// batches: a backfill brings thousands). The alerts service's own notices are skipped: they change no input of a rule.
 /// The scopes are remembered for the timer.
 /// </summary>
-public sealed class MetricsChangedConsumer(AlertStore store, AlertEvaluator evaluator) : IConsumer<Batch<MetricsChanged>>
+public sealed class MetricsChangedConsumer(AlertStore store, AlertEvaluator evaluator, TimeProvider clock) : IConsumer<Batch<MetricsChanged>>
 {
     public async Task Consume(ConsumeContext<Batch<MetricsChanged>> context)
     {
@@ -23,7 +23,7 @@ public sealed class MetricsChangedConsumer(AlertStore store, AlertEvaluator eval
             return;
         }
         touched.Add(Scopes.Platform);
-        await store.RememberScopesAsync(touched, context.CancellationToken);
+        await store.RememberScopesAsync(touched, clock.GetUtcNow().UtcDateTime, context.CancellationToken);
         await evaluator.EvaluateAsync(touched, context.CancellationToken);
     }
 

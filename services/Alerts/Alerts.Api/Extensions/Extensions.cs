@@ -24,7 +24,8 @@ public static class Extensions
         builder.Services.AddSingleton<AlertStore>();
         builder.Services.AddSingleton<AlertEvaluator>();
         builder.Services.AddSingleton(new AlertsOptions(
-            builder.Configuration.GetValue("Alerts:EvaluationInterval", AlertsOptions.DefaultInterval)));
+            builder.Configuration.GetValue("Alerts:EvaluationInterval", AlertsOptions.DefaultInterval),
+            builder.Configuration.GetValue("Alerts:QuietSweepTicks", AlertsOptions.DefaultQuietSweepTicks)));
         builder.Services.AddHostedService<EvaluationTimer>();
         builder.Services.AddOpenApi();
         return builder;

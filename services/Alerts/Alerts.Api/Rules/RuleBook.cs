@@ -9,6 +9,10 @@ public static class RuleBook
     public static readonly IReadOnlyList<AlertRule> All =
         [new HighErrorRate(), new SuccessRateDrop(), new CreditSpike(), new MrrDrop(), new SlowRuns()];
 
+    /// <summary>How far back any rule looks from asOf: credit-spike's last hour and the week before it. A scope whose
+    /// numbers last changed earlier has nothing in any window.</summary>
+    public static readonly TimeSpan LongestWindow = TimeSpan.FromDays(7) + TimeSpan.FromHours(1);
+
     public static AlertRule? Find(string name) => All.FirstOrDefault(r => r.Name == name);
 
     public static IReadOnlyDictionary<string, RuleSettings> Defaults() => All.ToDictionary(r => r.Name, r => r.Defaults);

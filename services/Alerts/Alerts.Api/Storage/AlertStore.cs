@@ -14,17 +14,42 @@ public sealed class AlertStore(NpgsqlDataSource dataSource, Outbox outbox)
     public const string ServiceName = "alerts";
     private const int ListLimit = 500;
 
-    public async Task RememberScopesAsync(IReadOnlyCollection<string> scopes, CancellationToken cancellationToken)
+    /// <summary>Records that the numbers of these scopes changed at <paramref name="now"/>.</summary>
+    public async Task RememberScopesAsync(IReadOnlyCollection<string> scopes, DateTime now, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
-            "INSERT INTO known_scopes (scope) SELECT unnest($1::text[]) ORDER BY 1 ON CONFLICT (scope) DO NOTHING");
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO known_scopes (scope, last_changed_at) SELECT unnest($1::text[]), $2 ORDER BY 1
+            ON CONFLICT (scope) DO UPDATE SET last_changed_at = GREATEST(known_scopes.last_changed_at, EXCLUDED.last_changed_at)
+            """);
         command.Parameters.Add(new NpgsqlParameter { Value = scopes.ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = now });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<string>> KnownScopesAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The scopes a timer tick evaluates: the platform and every scope with an active alert, each tick; and of the
+    /// scopes whose numbers changed within <paramref name="lookback"/> (the longest rule window) and that no event
+    /// evaluated within the last <paramref name="tick"/>, the stalest 1/<paramref name="sweepTicks"/>, so each is
+    /// evaluated at least every <paramref name="sweepTicks"/> ticks. A scope whose windows hold nothing new since its
+    /// last change cannot raise an alert by time alone.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ScopesDueAsync(DateTime now, TimeSpan tick, TimeSpan lookback, int sweepTicks,
+        CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("SELECT scope FROM known_scopes ORDER BY scope");
+        await using var command = dataSource.CreateCommand("""
+            SELECT scope FROM known_scopes WHERE scope = 'all'
+            UNION
+            SELECT scope FROM alerts WHERE resolved_at IS NULL
+            UNION
+            (SELECT scope FROM known_scopes
+             WHERE last_changed_at > $1 - $3 AND (last_evaluated_at IS NULL OR last_evaluated_at <= $1 - $2)
+             ORDER BY last_evaluated_at NULLS FIRST, scope
+             LIMIT (SELECT ceil(count(*) / $4::numeric)::bigint FROM known_scopes WHERE last_changed_at > $1 - $3))
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = now });
+        command.Parameters.Add(new NpgsqlParameter { Value = tick });
+        command.Parameters.Add(new NpgsqlParameter { Value = lookback });
+        command.Parameters.Add(new NpgsqlParameter { Value = sweepTicks });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var scopes = new List<string>();
         while (await reader.ReadAsync(cancellationToken))

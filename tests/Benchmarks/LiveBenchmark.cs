@@ -1,0 +1,203 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using TestSupport;
+
+namespace ExecutiveDashboard.Benchmarks;
+
+/// <summary>
+/// Real-time latency (issue 4): <paramref name="clients"/> WebSockets held on the gateway, spread over
+/// <paramref name="workspaces"/> workspaces (and a few on <c>all</c>), while runs are ingested through the gateway at
+/// <paramref name="rate"/> events/s in batches of 100, each batch one workspace's. Prints, from each batch's 202:
+/// to every activity frame of its runs (matched by event id), and to the first <c>metrics_update</c> of its
+/// workspace that each subscribed client receives after the 202. Asserts nothing.
+/// </summary>
+public sealed class LiveBenchmark(HttpClient http, string ingestToken, string ceoToken, int clients, int workspaces, int rate, int seconds)
+{
+    private const int BatchSize = 100;
+    private readonly string _prefix = $"live-{Guid.NewGuid():N}"[..13];
+    private readonly ConcurrentDictionary<string, long> _accepted = new(StringComparer.Ordinal);
+    private readonly ConcurrentBag<double> _activity = [], _updates = [];
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<long>> _acceptedByWorkspace = new(StringComparer.Ordinal);
+    private int _closed;
+
+    private string Workspace(int i) => $"{_prefix}-ws{i:D3}";
+
+    public async Task RunAsync()
+    {
+        Console.WriteLine($"real time: {clients:N0} WebSocket clients over {workspaces} workspaces (+ {PlatformClients} on all), {rate:N0} runs/s for {seconds} s in batches of {BatchSize}");
+        using var stop = new CancellationTokenSource();
+        var connect = Stopwatch.StartNew();
+        var sockets = await ConnectAllAsync(stop.Token);
+        Console.WriteLine($"  connected and subscribed {sockets.Count:N0} clients in {connect.Elapsed.TotalSeconds:F1} s");
+        var listening = sockets.Select(s => ListenAsync(s.Socket, s.Scope, stop.Token)).ToArray();
+
+        var sent = await IngestAsync();
+        await Task.Delay(TimeSpan.FromSeconds(2)); // the last frames
+        stop.Cancel();
+        await Task.WhenAll(listening);
+
+        Console.WriteLine($"  ingested {sent:N0} runs; activity frames received {_activity.Count:N0}, metrics_update latencies {_updates.Count:N0}; clients closed by the server: {_closed}");
+        Console.WriteLine("  from the 202 to the frame (ms)   p50     p95     p99     max");
+        Console.WriteLine($"  activity                     {Line(_activity)}");
+        Console.WriteLine($"  metrics_update               {Line(_updates)}");
+        foreach (var (socket, _) in sockets)
+        {
+            await socket.DisposeAsync();
+        }
+    }
+
+    private int PlatformClients => Math.Max(1, clients / 100);
+
+    private async Task<List<(LiveSocket Socket, string Scope)>> ConnectAllAsync(CancellationToken cancellationToken)
+    {
+        var scopes = Enumerable.Range(0, clients).Select(i => i < PlatformClients ? "all" : Workspace(i % workspaces)).ToList();
+        var sockets = new ConcurrentBag<(LiveSocket, string)>();
+        await Parallel.ForEachAsync(scopes, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (scope, ct) =>
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    var socket = await LiveSocket.ConnectAsync(http.BaseAddress!, ceoToken, ct);
+                    await socket.SubscribeAsync(scope, ct);
+                    sockets.Add((socket, scope));
+                    return;
+                }
+                catch (WebSocketException) when (attempt < 100)
+                {
+                    await Task.Delay(1000, ct); // the gateway's per-token rate limit (429): connect more slowly
+                }
+            }
+        });
+        return [.. sockets];
+    }
+
+    private async Task<long> IngestAsync()
+    {
+        var interval = TimeSpan.FromSeconds((double)BatchSize / rate);
+        var clock = Stopwatch.StartNew();
+        var posts = new List<Task>();
+        var batches = (int)(seconds * (long)rate / BatchSize);
+        for (var b = 0; b < batches; b++)
+        {
+            var due = interval * b;
+            if (clock.Elapsed < due)
+            {
+                await Task.Delay(due - clock.Elapsed);
+            }
+            posts.Add(PostBatchAsync(b));
+        }
+        await Task.WhenAll(posts);
+        var elapsed = clock.Elapsed.TotalSeconds;
+        Console.WriteLine($"  sent {batches * BatchSize:N0} runs in {elapsed:F1} s = {batches * BatchSize / elapsed:N0} runs/s");
+        return batches * (long)BatchSize;
+    }
+
+    private async Task PostBatchAsync(int batch)
+    {
+        var workspace = Workspace(batch % workspaces);
+        var now = DateTime.UtcNow;
+        var ids = Enumerable.Range(0, BatchSize).Select(i => $"{_prefix}-{batch}-{i}").ToArray();
+        var events = new JsonArray(ids.Select((id, i) => (JsonNode)new JsonObject
+        {
+            ["eventId"] = id, ["type"] = "run.completed", ["workspaceId"] = workspace, ["runId"] = id,
+            ["agentId"] = $"agent_{i % 7}", ["agentName"] = $"Agent {i % 7}", ["userId"] = $"{_prefix}-u{i % 13}",
+            ["status"] = i % 10 == 0 ? "failed" : "succeeded",
+            ["startedAt"] = Iso(now.AddSeconds(-2)), ["completedAt"] = Iso(now), ["credits"] = 0.5m,
+            ["errorCode"] = i % 10 == 0 ? "E_TIMEOUT" : null,
+        }).ToArray());
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/executions/events")
+        {
+            Content = new StringContent(events.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ingestToken);
+        using var response = await http.SendAsync(request);
+        var accepted = Stopwatch.GetTimestamp();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"ingest: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+        foreach (var id in ids)
+        {
+            _accepted[id] = accepted;
+        }
+        _acceptedByWorkspace.GetOrAdd(workspace, _ => new()).Enqueue(accepted);
+    }
+
+    private async Task ListenAsync(LiveSocket socket, string scope, CancellationToken cancellationToken)
+    {
+        // Batches of this client's workspace not yet followed by a metrics_update: read from a shared queue, so
+        // remember how far this client got.
+        var seenBatches = 0;
+        try
+        {
+            while (await socket.ReceiveUtf8Async(cancellationToken) is { } frame)
+            {
+                var received = Stopwatch.GetTimestamp();
+                var (kind, id) = Read(frame.Span);
+                if (kind == "activity" && id is not null && _accepted.TryGetValue(id, out var accepted))
+                {
+                    _activity.Add(Stopwatch.GetElapsedTime(accepted, received).TotalMilliseconds);
+                }
+                else if (kind == "metrics_update" && scope != "all" && _acceptedByWorkspace.TryGetValue(scope, out var batches))
+                {
+                    foreach (var batchAccepted in batches.Skip(seenBatches).TakeWhile(t => t <= received))
+                    {
+                        _updates.Add(Stopwatch.GetElapsedTime(batchAccepted, received).TotalMilliseconds);
+                        seenBatches++;
+                    }
+                }
+            }
+            Interlocked.Increment(ref _closed);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (WebSocketException)
+        {
+            Interlocked.Increment(ref _closed);
+        }
+    }
+
+    private static (string? Kind, string? Id) Read(ReadOnlySpan<byte> frame)
+    {
+        var reader = new Utf8JsonReader(frame);
+        string? kind = null, id = null;
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1)
+            {
+                var name = reader.GetString();
+                reader.Read();
+                if (name == "event")
+                {
+                    kind = reader.GetString();
+                }
+                else if (name == "id")
+                {
+                    id = reader.GetString();
+                }
+            }
+        }
+        return (kind, id);
+    }
+
+    private static string Line(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        if (sorted.Length == 0)
+        {
+            return "no samples";
+        }
+        double P(double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p / 100 * sorted.Length) - 1)];
+        return string.Create(CultureInfo.InvariantCulture, $"{P(50),7:F1} {P(95),7:F1} {P(99),7:F1} {sorted[^1],7:F1}");
+    }
+
+    private static string Iso(DateTime t) => t.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+}
