@@ -1,3 +1,4 @@
+using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Contracts.Ingest;
 using ExecutiveDashboard.Contracts.IntegrationEvents;
 using ExecutiveDashboard.ServiceDefaults.Ingest;
@@ -11,12 +12,21 @@ namespace ExecutiveDashboard.Executions.Ingest;
 /// <summary>
 /// Stores a valid batch in one transaction: claims the event ids (the ones seen before are
 /// duplicates and change nothing), copies the new raw events, marks them for the
-/// <see cref="RollupFolder"/>, records each scope's earliest event, and puts <see cref="RunsCompleted"/>
-/// in the outbox. Committed before the caller answers 202, so an accepted event survives a crash.
+/// <see cref="RollupFolder"/>, records each scope's earliest event, and puts <see cref="RunsCompleted"/> and a
+/// <see cref="MetricsChanged"/> per workspace in the outbox. Committed before the caller answers 202, so an accepted
+/// event survives a crash. <c>MetricsChanged</c> goes out now rather than after the fold: every read catches up
+/// with the folder first, so a reader it prompts already sees the new events, a fold sooner.
 /// Nothing here touches a row that another batch needs, so concurrent batches never wait on each other.
 /// </summary>
-public sealed class ExecutionEventStore(IngestTransaction ingest, Outbox outbox, RollupFolder folder)
+public sealed class ExecutionEventStore(IngestTransaction ingest, Outbox outbox, RollupFolder folder, TimeProvider clock)
 {
+    private const string Service = "executions";
+
+    private static readonly string[] ChangedSections =
+    [
+        Sections.ExecutionMetrics, Sections.AgentMetrics, Sections.TopUsers, Sections.ExecutionTrend, Sections.ErrorsTrend,
+    ];
+
     public async Task<IngestResult> StoreAsync(IReadOnlyList<ExecutionEvent> events, CancellationToken cancellationToken)
     {
         var result = await ingest.RunAsync(events, e => e.EventId, StoreNewAsync, cancellationToken);
@@ -46,13 +56,18 @@ public sealed class ExecutionEventStore(IngestTransaction ingest, Outbox outbox,
         }
         await RecordEarliestEventsAsync(connection, RunRollups.EarliestEvents(newEvents), cancellationToken);
 
+        var messages = new List<object>();
         if (runs.Count > 0)
         {
-            await outbox.EnqueueAsync(connection, [new RunsCompleted(Guid.NewGuid(), runs
+            messages.Add(new RunsCompleted(Guid.NewGuid(), runs
                 .Select(r => new RunCompleted(r.EventId, r.WorkspaceId, r.RunId, r.AgentId, r.AgentName, r.UserId,
                     r.Status == RunStatus.Succeeded, r.StartedAt, r.CompletedAt, r.Credits, r.ErrorCode))
-                .ToList())], cancellationToken);
+                .ToList()));
         }
+        var now = clock.GetUtcNow().UtcDateTime;
+        messages.AddRange(newEvents.Select(e => e.WorkspaceId).Distinct()
+            .Select(workspace => new MetricsChanged(workspace, Service, now, ChangedSections)));
+        await outbox.EnqueueAsync(connection, messages, cancellationToken);
     }
 
     /// <summary>In ingest, not in the fold, so that the gateway's start of <c>all</c> never waits for a fold;

@@ -1,40 +1,30 @@
 using System.Threading.Channels;
-using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Contracts.Ingest;
-using ExecutiveDashboard.Contracts.IntegrationEvents;
 using ExecutiveDashboard.ServiceDefaults.Data;
-using ExecutiveDashboard.ServiceDefaults.Messaging;
 using Npgsql;
 
 namespace ExecutiveDashboard.Executions.Ingest;
 
 /// <summary>
 /// Adds stored events to the rollups, off the ingest request: it takes up to <see cref="ChunkSize"/>
-/// ids from <c>unfolded_events</c>, sums their runs per rollup row, upserts the sums and publishes
-/// <see cref="MetricsChanged"/> per workspace, all in one transaction, so every event is folded exactly
-/// once even if the process dies. One folder at a time per database (an advisory lock), so no two
+/// ids from <c>unfolded_events</c>, sums their runs per rollup row and upserts the sums, all in one
+/// transaction, so every event is folded exactly once even if the process dies. One folder at a time per database (an advisory lock), so no two
 /// transactions ever queue on the platform's rows; a chunk of thousands of runs touches each platform
 /// row once. Ingest nudges it after each commit; a read calls <see cref="CatchUpAsync"/> first, so it
 /// sees every event accepted before it began, unless a backfill has left more than the folder can add
 /// in <see cref="ReadWait"/>: then the read answers from the rollups as they are and says so.
 /// </summary>
 public sealed class RollupFolder(
-    NpgsqlDataSource dataSource, Outbox outbox, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<RollupFolder> logger)
+    NpgsqlDataSource dataSource, IHostApplicationLifetime lifetime, ILogger<RollupFolder> logger)
     : BackgroundService
 {
     public const int ChunkSize = 10_000;
-    private const string Service = "executions";
 
     /// <summary>The advisory lock that makes one folder at a time per database.</summary>
     public const long LockKey = 0x45_78_65_63_46_6f_6c_64;   // "ExecFold"
 
     /// <summary>How long a read waits for the folder: a chunk or two, well inside the gateway's timeout.</summary>
     public static readonly TimeSpan ReadWait = TimeSpan.FromSeconds(1);
-
-    private static readonly string[] ChangedSections =
-    [
-        Sections.ExecutionMetrics, Sections.AgentMetrics, Sections.TopUsers, Sections.ExecutionTrend, Sections.ErrorsTrend,
-    ];
 
     private readonly CatchUp _catchUp = new();
     private readonly Channel<bool> _nudges = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
@@ -109,11 +99,7 @@ public sealed class RollupFolder(
             return 0;
         }
         await RunRollups.From(events).UpsertAsync(connection, cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
-        await outbox.EnqueueAsync(connection, events.Select(e => e.WorkspaceId).Distinct()
-            .Select(workspace => (object)new MetricsChanged(workspace, Service, now, ChangedSections)).ToList(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        outbox.Notify();
         return events.Count;
     }
 
