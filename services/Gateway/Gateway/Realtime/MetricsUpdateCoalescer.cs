@@ -51,7 +51,15 @@ public sealed class MetricsUpdateCoalescer(TimeSpan interval, TimeProvider clock
             {
                 return;
             }
-            update = Take(clock.GetUtcNow());
+            // Timers run on a monotonic clock and may fire a millisecond before the wall clock says the interval
+            // is over: wait out the rest, so updates are never closer than the interval by their own timestamps.
+            var now = clock.GetUtcNow();
+            if (_lastSent + interval is { } due && now < due)
+            {
+                _timer = clock.CreateTimer(_ => Flush(), null, due - now, Timeout.InfiniteTimeSpan);
+                return;
+            }
+            update = Take(now);
         }
         emit(update.Sections, update.At);
     }
