@@ -72,8 +72,20 @@ public sealed class AlertsThroughGatewayTests(DashboardApp app, ITestOutputHelpe
 
         await CollectAsync(live, frame => (string?)frame["kind"] == "alert.resolved", cts.Token);
         output.WriteLine($"the alert left the live feed {clock.ElapsedMilliseconds} ms after the 202");
-        await OverviewWhenAsync(ceo, alerts => alerts.Count == 0);
+        Assert.Empty((await OverviewWhenAsync(ceo, alerts => alerts.Count == 0))["activeAlerts"]!.AsArray());
         output.WriteLine($"the alert left the overview {clock.ElapsedMilliseconds} ms after the 202");
+
+        // Once more, now that every path is warm: 60 failed runs, 66 of 140 (47 %).
+        now = DateTime.UtcNow;
+        await PostAsync(ingest, "/api/executions/events", Enumerable.Range(0, 60)
+            .Select(i => Run($"alert-again{i}", Workspace, "ag_alert", "Alert Bot", "u_alert", succeeded: false,
+                Iso(now.AddSeconds(-3 * (i + 1))), 5, 1.00m))
+            .ToArray());
+        clock.Restart();
+        await CollectAsync(live, frame => (string?)frame["kind"] == "alert.triggered", cts.Token);
+        output.WriteLine($"warm: the alert was on the live feed {clock.ElapsedMilliseconds} ms after the 202");
+        Assert.Single((await OverviewWhenAsync(ceo, alerts => alerts.Count > 0))["activeAlerts"]!.AsArray());
+        output.WriteLine($"warm: the alert was in the overview {clock.ElapsedMilliseconds} ms after the 202");
     }
 
     private async Task<JsonObject> OverviewWhenAsync(HttpClient ceo, Func<JsonArray, bool> done)
