@@ -38,37 +38,6 @@ public sealed class RollupFolderTests(PostgresFixture postgres) : TwoReplicas<Ex
     }
 
     [Fact]
-    public async Task The_migration_that_backfills_the_platforms_minute_histograms_bins_runs_as_the_folder_does()
-    {
-        // Runtimes from zero to an hour, some on exact seconds, across three minutes.
-        double[] runtimes = [0, 0.001, 0.5, 1, 1.5, 2, 3.14159, 10, 29.999, 30, 59.5, 61, 300, 599.75, 1234.5, 3599.999];
-        await IngestAsync(One, runtimes.Select((seconds, i) => (JsonNode)Run($"bin-{i}", "ws_bins", "ag_1", "u_1", "succeeded",
-            Day.AddSeconds(20 * i), seconds, 1m)).ToArray());
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (await One.ScalarAsync("SELECT count(*) FROM unfolded_events") > 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
-        const string minuteRows = "SELECT coalesce(string_agg(bucket_start::text || '/' || bin || '/' || runs, ' ' ORDER BY bucket_start, bin), '') FROM runtime_histogram WHERE scope = '*' AND grain = 'm'";
-        var folded = await TextAsync(minuteRows);
-
-        await One.ScalarAsync("DELETE FROM runtime_histogram WHERE scope = '*' AND grain = 'm'");
-        await One.ScalarAsync(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path,
-            "services/Executions/Executions.Api/Data/Migrations/004_platform_minute_histograms.sql")));
-
-        Assert.Equal(runtimes.Length, await One.ScalarAsync("SELECT sum(runs) FROM runtime_histogram WHERE scope = '*' AND grain = 'm'"));
-        Assert.Equal(folded, await TextAsync(minuteRows));
-    }
-
-    private async Task<string> TextAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(One.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (string)(await command.ExecuteScalarAsync())!;
-    }
-
-    [Fact]
     public async Task Batches_stored_by_two_replicas_at_once_are_each_folded_once_and_seen_by_the_next_read()
     {
         var batches = Enumerable.Range(0, 30).Select(b => Enumerable.Range(0, 40)

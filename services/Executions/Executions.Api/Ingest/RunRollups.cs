@@ -22,11 +22,9 @@ public sealed class RunRollups
     /// trend buckets would be thousands of runs, while one workspace's are a handful.</summary>
     public static Grain[] StatsGrainsOf(string scope) => scope == Platform ? PlatformStatsGrains : DetailGrains;
 
-    /// <summary>Runtime histograms per day; the platform also per hour and minute, like its totals: its p95 reads
-    /// read the partial edges of a period from raw runs, and an hour of the platform's runs grows with its volume
-    /// (at 10 M runs such a read took 250–750 ms), a minute's stays small. A workspace's partial edge days are read
-    /// from its few raw runs, which saves a row per run in the fold.</summary>
-    public static Grain[] HistogramGrainsOf(string scope) => scope == Platform ? PlatformStatsGrains : WorkspaceHistogramGrains;
+    /// <summary>Runtime histograms per day; the platform also per hour. A workspace's partial edge days
+    /// are read from its few raw runs, which saves a row per run in the fold.</summary>
+    public static Grain[] HistogramGrainsOf(string scope) => scope == Platform ? DetailGrains : WorkspaceHistogramGrains;
 
     private static readonly Grain[] WorkspaceHistogramGrains = [Grain.Day];
 
