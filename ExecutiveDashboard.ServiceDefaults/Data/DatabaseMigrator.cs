@@ -106,9 +106,11 @@ public sealed partial class DatabaseMigrator(
         }
     }
 
+    /// <summary>No command timeout: a migration over a large table, or a replica waiting for another's migration
+    /// (the advisory lock), can take minutes, and the service must not start without it.</summary>
     private static async Task Execute(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(sql, connection);
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
