@@ -62,6 +62,21 @@ public sealed class LiveUpdatesTests(BrokerFixture broker, ITestOutputHelper out
     }
 
     [Fact]
+    public async Task A_refused_scope_longer_than_a_close_reason_may_be_is_cut_not_crashed_on()
+    {
+        using var cts = new CancellationTokenSource(Patience);
+        await using var socket = await LiveSocket.ConnectAsync(_one.Address, Token(_key, "ceo", "ws_a"), cts.Token);
+        var scope = string.Concat(Enumerable.Repeat("é", 100));
+
+        await socket.SendAsync($$"""{"subscribe":"{{scope}}"}""", cts.Token);
+
+        Assert.Null(await socket.ReceiveAsync(cts.Token));
+        Assert.Equal(WebSocketCloseStatus.PolicyViolation, socket.CloseStatus);
+        Assert.StartsWith("this token may not see 'éé", socket.CloseReason);
+        Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(socket.CloseReason!), 100, 123);
+    }
+
+    [Fact]
     public async Task A_message_that_is_not_a_subscription_is_refused_with_a_close_reason()
     {
         using var cts = new CancellationTokenSource(Patience);

@@ -10,7 +10,8 @@ public static class LiveApi
     /// or non-dashboard caller gets a 401/403 problem and never a socket.</summary>
     public static IEndpointRouteBuilder MapLiveApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/ws", ConnectAsync)
+        // GET for HTTP/1.1 upgrades, CONNECT for WebSockets over HTTP/2 (what browsers use over TLS when they can).
+        app.MapMethods("/ws", [HttpMethods.Get, HttpMethods.Connect], ConnectAsync)
             .RequireAuthorization(Roles.DashboardPolicy)
             .WithName("LiveUpdates")
             .WithSummary("WebSocket of metrics_update and activity frames for one workspace or all")

@@ -15,11 +15,14 @@ namespace ExecutiveDashboard.Gateway.Realtime;
 public sealed class LiveClient(WebSocket socket, ClaimsPrincipal user, LiveHub hub, int capacity, TimeProvider clock, Action dropped)
 {
     private const int MaxMessageBytes = 4096;
+    private const int MaxCloseReasonBytes = 123;
+    private static readonly TimeSpan MaxTimerWait = TimeSpan.FromDays(30);
     private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(5);
 
     private readonly Channel<Outgoing> _queue = Channel.CreateBounded<Outgoing>(
         new BoundedChannelOptions(capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly CancellationTokenSource _stop = new();
+    private volatile bool _closing;
 
     /// <summary>The workspace id or <c>all</c> the client receives frames of; set by the hub.</summary>
     public string? Scope { get; set; }
@@ -39,10 +42,7 @@ public sealed class LiveClient(WebSocket socket, ClaimsPrincipal user, LiveHub h
     {
         using var stop = _stop;
         using var aborted = cancellationToken.Register(_stop.Cancel);
-        using var expiry = ExpiryOf(user) is { } expiresAt
-            ? clock.CreateTimer(_ => Close(WebSocketCloseStatus.PolicyViolation, "token expired"), null,
-                TimeSpan.FromTicks(Math.Max(0, (expiresAt - clock.GetUtcNow()).Ticks)), Timeout.InfiniteTimeSpan)
-            : null;
+        using var expiry = ExpiryOf(user) is { } expiresAt ? ExpiryTimer(expiresAt) : null;
         var sending = SendAsync(stop.Token);
         try
         {
@@ -104,6 +104,10 @@ public sealed class LiveClient(WebSocket socket, ClaimsPrincipal user, LiveHub h
         {
             scope = null;
         }
+        if (_closing)
+        {
+            return false;
+        }
         if (string.IsNullOrEmpty(scope))
         {
             Close(WebSocketCloseStatus.InvalidPayloadData, """send {"subscribe": "<workspace id>"} or {"subscribe": "all"}""");
@@ -111,7 +115,7 @@ public sealed class LiveClient(WebSocket socket, ClaimsPrincipal user, LiveHub h
         }
         if (!user.CanSee(scope))
         {
-            Close(WebSocketCloseStatus.PolicyViolation, $"this token may not see '{Truncated(scope)}'");
+            Close(WebSocketCloseStatus.PolicyViolation, $"this token may not see '{scope}'");
             return false;
         }
         hub.Subscribe(this, scope);
@@ -122,8 +126,9 @@ public sealed class LiveClient(WebSocket socket, ClaimsPrincipal user, LiveHub h
     /// <summary>Sends a close frame after what is queued, and nothing after it.</summary>
     private void Close(WebSocketCloseStatus status, string reason)
     {
+        _closing = true;
         hub.Unsubscribe(this);
-        if (_queue.Writer.TryWrite(new Outgoing(null, status, reason)))
+        if (_queue.Writer.TryWrite(new Outgoing(null, status, Truncated(reason))))
         {
             _queue.Writer.TryComplete();
         }
@@ -148,17 +153,56 @@ public sealed class LiveClient(WebSocket socket, ClaimsPrincipal user, LiveHub h
                 await socket.SendAsync(outgoing.Frame!, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
             }
         }
-        catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception)
         {
+            // Whatever ended the sending (the browser went away, the socket was aborted), the socket is done.
             socket.Abort();
         }
+    }
+
+    /// <summary>Closes the socket when the token expires. A timer waits at most ~49 days; one that fires before the
+    /// expiry waits again.</summary>
+    private ITimer ExpiryTimer(DateTimeOffset expiresAt)
+    {
+        ITimer? timer = null;
+        timer = clock.CreateTimer(_ =>
+        {
+            var left = expiresAt - clock.GetUtcNow();
+            if (left > TimeSpan.Zero)
+            {
+                timer!.Change(Capped(left), Timeout.InfiniteTimeSpan);
+                return;
+            }
+            Close(WebSocketCloseStatus.PolicyViolation, "token expired");
+        }, null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        timer.Change(Capped(expiresAt - clock.GetUtcNow()), Timeout.InfiniteTimeSpan);
+        return timer;
+
+        static TimeSpan Capped(TimeSpan wait) => wait <= TimeSpan.Zero ? TimeSpan.Zero : wait < MaxTimerWait ? wait : MaxTimerWait;
     }
 
     private static DateTimeOffset? ExpiryOf(ClaimsPrincipal user) =>
         long.TryParse(user.FindFirst("exp")?.Value, out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
 
-    /// <summary>A close reason is at most 123 bytes.</summary>
-    private static string Truncated(string scope) => scope.Length <= 64 ? scope : scope[..64] + "…";
+    /// <summary>A close reason is at most 123 UTF-8 bytes: cut on a character boundary, with an ellipsis.</summary>
+    private static string Truncated(string reason)
+    {
+        if (System.Text.Encoding.UTF8.GetByteCount(reason) <= MaxCloseReasonBytes)
+        {
+            return reason;
+        }
+        var cut = new System.Text.StringBuilder();
+        var bytes = 3; // the ellipsis
+        foreach (var rune in reason.EnumerateRunes())
+        {
+            if ((bytes += rune.Utf8SequenceLength) > MaxCloseReasonBytes)
+            {
+                break;
+            }
+            cut.Append(rune.ToString());
+        }
+        return cut.Append('…').ToString();
+    }
 
     private readonly record struct Outgoing(byte[]? Frame, WebSocketCloseStatus? Close = null, string? Reason = null);
 }

@@ -44,16 +44,16 @@ public sealed class LiveActivityConsumer(LiveHub hub, IOptions<RealtimeOptions> 
         return Task.CompletedTask;
     }
 
-    /// <summary>Alerts are about now, whenever the condition began, and never sampled.</summary>
+    /// <summary>Alerts are about now, whenever the condition began, and are sampled on a budget of their own.</summary>
     public Task Consume(ConsumeContext<AlertTriggered> context)
     {
-        hub.Activity(ActivityText.Of(context.Message, clock.GetUtcNow().UtcDateTime), always: true);
+        hub.Activity(ActivityText.Of(context.Message, clock.GetUtcNow().UtcDateTime), alert: true);
         return Task.CompletedTask;
     }
 
     public Task Consume(ConsumeContext<AlertResolved> context)
     {
-        hub.Activity(ActivityText.Of(context.Message), always: true);
+        hub.Activity(ActivityText.Of(context.Message), alert: true);
         return Task.CompletedTask;
     }
 
@@ -91,7 +91,7 @@ public static class LiveEndpoints
     /// (deleted when it stops) instead of sharing the service's queues with the other replicas.</summary>
     public static void AddLiveConsumers(this IBusRegistrationConfigurator bus)
     {
-        var replica = NewId.Next().ToString("N")[^12..];
+        var replica = Guid.NewGuid().ToString("N");
         bus.AddConsumer<LiveActivityConsumer>().Endpoint(e =>
         {
             e.Name = $"gateway-live-activity-{replica}";

@@ -31,7 +31,7 @@ public sealed class MetricsUpdateCoalescer(TimeSpan interval, TimeProvider clock
             }
             else
             {
-                _timer = clock.CreateTimer(_ => Flush(), null, due.Value - now, Timeout.InfiniteTimeSpan);
+                _timer = clock.CreateTimer(_ => Flush(), null, Wait(due.Value - now), Timeout.InfiniteTimeSpan);
             }
         }
         if (ready is { } update)
@@ -56,13 +56,16 @@ public sealed class MetricsUpdateCoalescer(TimeSpan interval, TimeProvider clock
             var now = clock.GetUtcNow();
             if (_lastSent + interval is { } due && now < due)
             {
-                _timer = clock.CreateTimer(_ => Flush(), null, due - now, Timeout.InfiniteTimeSpan);
+                _timer = clock.CreateTimer(_ => Flush(), null, Wait(due - now), Timeout.InfiniteTimeSpan);
                 return;
             }
             update = Take(now);
         }
         emit(update.Sections, update.At);
     }
+
+    /// <summary>Never longer than the interval, even if the wall clock was set back since the last update.</summary>
+    private TimeSpan Wait(TimeSpan untilDue) => untilDue < interval ? untilDue : interval;
 
     private (IReadOnlyList<string>, DateTime) Take(DateTimeOffset now)
     {
