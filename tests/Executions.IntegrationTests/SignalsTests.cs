@@ -49,6 +49,27 @@ public sealed class SignalsTests(PostgresFixture postgres)
         Assert.Equal((0L, (DateTime?)null, (double?)null), (empty.RunsLastHour, empty.EarliestEventAt, empty.P95RuntimeLast24h));
     }
 
+    [Fact]
+    public async Task The_p95s_compare_the_24_whole_hours_before_asOfs_hour_with_the_24_before_them()
+    {
+        await using var service = postgres.NewService();
+        using (var response = await service.Ingest.PostAsync("/api/executions/events", Batch(
+            Run("h1", "ws_h", "ag", "u", "succeeded", At("2026-11-27T12:10:00Z"), 10, 1m),   // first whole hour of the last 24
+            Run("h2", "ws_h", "ag", "u", "succeeded", At("2026-11-28T11:50:00Z"), 20, 1m),   // last whole hour
+            Run("h3", "ws_h", "ag", "u", "succeeded", At("2026-11-28T12:10:00Z"), 900, 1m),  // asOf's own hour: not in the p95s
+            Run("h4", "ws_h", "ag", "u", "succeeded", At("2026-11-27T11:59:00Z"), 40, 1m))))  // the 24 hours before
+        {
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        }
+
+        var s = (await service.Ceo.GetFromJsonAsync<ExecutionSignals>($"/api/executions/signals?workspace_id=ws_h&asOf=2026-11-28T12:30:00Z"))!;
+
+        // percentile_cont(0.95) of 10, 20 = 19.5; of 40 alone = 40 (estimates within 2 %). The run counts keep exact windows.
+        Assert.InRange(s.P95RuntimeLast24h!.Value, 19.5 * 0.98, 19.5 * 1.02);
+        Assert.InRange(s.P95RuntimePrevious24h!.Value, 40 * 0.98, 40 * 1.02);
+        Assert.Equal((2L, 2L), (s.RunsLastHour, s.RunsLast24h));   // h2 and h3 both times (h1 is before 11-27T12:30)
+    }
+
     [Theory]
     [InlineData("service", "*", "ws_s", HttpStatusCode.OK)]
     [InlineData("admin", "ws_s", "ws_s", HttpStatusCode.OK)]

@@ -8,7 +8,8 @@ namespace ExecutiveDashboard.Contracts.Signals;
 /// fractions at its threshold.
 /// </summary>
 /// <param name="EarliestEventAt">The scope's earliest executions event: how much history there is (null: none).</param>
-/// <param name="P95RuntimeLast24h">95th percentile runtime in seconds (null without runs), as the overview computes it.</param>
+/// <param name="P95RuntimeLast24h">95th percentile runtime in seconds (null without runs), as the overview computes it, over
+/// whole hours: the 24 hours before the hour of asOf (<see cref="P95RuntimePrevious24h"/>: the 24 before those).</param>
 /// <param name="CatchingUp">Some accepted runs are not in these totals yet (a backfill ahead of the rollups): rules must
 /// not judge on them.</param>
 public sealed record ExecutionSignals(

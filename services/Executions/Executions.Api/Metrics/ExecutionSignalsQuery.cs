@@ -9,7 +9,7 @@ namespace ExecutiveDashboard.Executions.Metrics;
 /// <summary>
 /// The inputs of the alert rules for one scope (<see cref="ExecutionSignals"/>), from the same rollups and
 /// the same reader as the overview: the four windows go to PostgreSQL as one set of pieces, the two
-/// percentiles as two more reads, all in parallel.
+/// percentiles (over whole hours) as two more reads, all in parallel.
 /// </summary>
 public sealed class ExecutionSignalsQuery(NpgsqlDataSource dataSource, RollupFolder folder, RunRollupReader rollups)
 {
@@ -30,8 +30,12 @@ public sealed class ExecutionSignalsQuery(NpgsqlDataSource dataSource, RollupFol
 
         var totals = rollups.TotalsAsync(storedScope, workspace,
             RollupPieces.Of([lastHour, Period.Ending(lastHour.Start, Week), lastDay, previousDay], stats), 4, cancellationToken);
-        var p95Last = rollups.P95Async(storedScope, workspace, RollupPieces.Of([lastDay], histograms), cancellationToken);
-        var p95Previous = rollups.P95Async(storedScope, workspace, RollupPieces.Of([previousDay], histograms), cancellationToken);
+        // The p95s compare whole hours: the 24 before asOf's hour and the 24 before those. Exact edges would read up to
+        // two hours of raw runs per p95, and the platform's hour grows with its throughput (494,000 runs took
+        // 250-750 ms; docs/performance.md), for a rule that compares two days.
+        var p95Day = Period.Ending(Grain.Hour.Floor(asOf), Day);
+        var p95Last = rollups.P95Async(storedScope, workspace, RollupPieces.Of([p95Day], histograms), cancellationToken);
+        var p95Previous = rollups.P95Async(storedScope, workspace, RollupPieces.Of([Period.Ending(p95Day.Start, Day)], histograms), cancellationToken);
         var earliest = EarliestEventApi.EarliestAsync(dataSource, scope, cancellationToken);
         await Task.WhenAll(totals, p95Last, p95Previous, earliest);
 
