@@ -51,42 +51,41 @@ public sealed class LiveUpdatesTests(BrokerFixture broker, ITestOutputHelper out
     [InlineData("all")]
     public async Task A_scope_the_token_does_not_grant_is_refused_with_a_close_reason(string scope)
     {
-        using var cts = new CancellationTokenSource(Patience);
-        await using var socket = await LiveSocket.ConnectAsync(_one.Address, Token(_key, "ceo", "ws_a ws_c"), cts.Token);
+        var (status, reason) = await RefusalAsync(Token(_key, "ceo", "ws_a ws_c"), $$"""{"subscribe":"{{scope}}"}""");
 
-        await socket.SendAsync($$"""{"subscribe":"{{scope}}"}""", cts.Token);
-
-        Assert.Null(await socket.ReceiveAsync(cts.Token));
-        Assert.Equal(WebSocketCloseStatus.PolicyViolation, socket.CloseStatus);
-        Assert.Contains($"'{scope}'", socket.CloseReason);
+        Assert.Equal(WebSocketCloseStatus.PolicyViolation, status);
+        Assert.Contains($"'{scope}'", reason);
     }
 
     [Fact]
     public async Task A_refused_scope_longer_than_a_close_reason_may_be_is_cut_not_crashed_on()
     {
-        using var cts = new CancellationTokenSource(Patience);
-        await using var socket = await LiveSocket.ConnectAsync(_one.Address, Token(_key, "ceo", "ws_a"), cts.Token);
         var scope = string.Concat(Enumerable.Repeat("é", 100));
 
-        await socket.SendAsync($$"""{"subscribe":"{{scope}}"}""", cts.Token);
+        var (status, reason) = await RefusalAsync(Token(_key, "ceo", "ws_a"), $$"""{"subscribe":"{{scope}}"}""");
 
-        Assert.Null(await socket.ReceiveAsync(cts.Token));
-        Assert.Equal(WebSocketCloseStatus.PolicyViolation, socket.CloseStatus);
-        Assert.StartsWith("this token may not see 'éé", socket.CloseReason);
-        Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(socket.CloseReason!), 100, 123);
+        Assert.Equal(WebSocketCloseStatus.PolicyViolation, status);
+        Assert.StartsWith("this token may not see 'éé", reason);
+        Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(reason!), 100, 123);
     }
 
     [Fact]
     public async Task A_message_that_is_not_a_subscription_is_refused_with_a_close_reason()
     {
+        var (status, reason) = await RefusalAsync(Token(_key, "ceo", "*"), "hello");
+
+        Assert.Equal(WebSocketCloseStatus.InvalidPayloadData, status);
+        Assert.Contains("subscribe", reason);
+    }
+
+    /// <summary>Sends one message on a new socket and returns how the server closed it; fails if it sends a frame instead.</summary>
+    private async Task<(WebSocketCloseStatus? Status, string? Reason)> RefusalAsync(string token, string message)
+    {
         using var cts = new CancellationTokenSource(Patience);
-        await using var socket = await LiveSocket.ConnectAsync(_one.Address, Token(_key, "ceo", "*"), cts.Token);
-
-        await socket.SendAsync("hello", cts.Token);
-
+        await using var socket = await LiveSocket.ConnectAsync(_one.Address, token, cts.Token);
+        await socket.SendAsync(message, cts.Token);
         Assert.Null(await socket.ReceiveAsync(cts.Token));
-        Assert.Equal(WebSocketCloseStatus.InvalidPayloadData, socket.CloseStatus);
-        Assert.Contains("subscribe", socket.CloseReason);
+        return (socket.CloseStatus, socket.CloseReason);
     }
 
     [Fact]

@@ -54,8 +54,7 @@ public sealed class LiveClient(WebSocket socket, ClaimsPrincipal user, LiveHub h
         }
         finally
         {
-            hub.Unsubscribe(this);
-            _queue.Writer.TryComplete();
+            _queue.Writer.TryComplete(); // the hub unsubscribes the client when this returns (LiveHub.ServeAsync)
         }
         stop.CancelAfter(CloseHandshakeTimeout);
         await sending;
@@ -95,6 +94,10 @@ public sealed class LiveClient(WebSocket socket, ClaimsPrincipal user, LiveHub h
     /// <returns>False when the message ended the connection.</returns>
     private bool Subscribe(ReadOnlySpan<byte> message)
     {
+        if (_closing)
+        {
+            return false;
+        }
         string? scope;
         try
         {
@@ -103,10 +106,6 @@ public sealed class LiveClient(WebSocket socket, ClaimsPrincipal user, LiveHub h
         catch (JsonException)
         {
             scope = null;
-        }
-        if (_closing)
-        {
-            return false;
         }
         if (string.IsNullOrEmpty(scope))
         {
