@@ -20,7 +20,7 @@ import { useViewState } from './hooks/useViewState';
 
 const ChartsSection = lazy(() => import('./components/ChartsSection'));
 
-const queryClient = new QueryClient({
+export const createQueryClient = () => new QueryClient({
   defaultOptions: {
     queries: {
       staleTime: 15_000,
@@ -30,13 +30,15 @@ const queryClient = new QueryClient({
   },
 });
 
-export function App() {
+const defaultClient = createQueryClient();
+
+export function App({ queryClient = defaultClient }: { queryClient?: QueryClient }) {
   const [session, setSession] = useState<Session | null>(() => loadSession());
   const update = useCallback((s: Session | null) => {
     saveSession(s);
     setSession(s);
     if (!s) queryClient.clear();
-  }, []);
+  }, [queryClient]);
   return (
     <QueryClientProvider client={queryClient}>
       <div className="min-h-screen bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
@@ -54,6 +56,9 @@ function Dashboard({ session, onSession }: { session: Session; onSession: (s: Se
   const timeframe = view.timeframe;
   const [feed, setFeed] = useState<ActivityFrame[]>([]);
   const now = useNow();
+
+  // Start fetching the charts' chunk alongside the overview rather than after it.
+  useEffect(() => { void import('./components/ChartsSection'); }, []);
 
   const renew = useCallback(async () => {
     try {
