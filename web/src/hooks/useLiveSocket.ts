@@ -31,7 +31,6 @@ export function useLiveSocket(token: string | null, scope: string | null, handle
     live.start();
     return () => live.stop();
     // A renewed token is picked up by the next reconnect through tokenRef; it does not reopen the socket.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [scope, token === null]);
 
   return status;
