@@ -1,0 +1,96 @@
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { App, createQueryClient } from './App';
+import { overview } from './test/fixture';
+
+// The page wired end to end against a fake gateway: fetch and WebSocket are stubbed.
+class FakeWebSocket {
+  static instances: FakeWebSocket[] = [];
+  readyState = 0;
+  sent: string[] = [];
+  onopen: ((e: unknown) => void) | null = null;
+  onmessage: ((e: { data: unknown }) => void) | null = null;
+  onclose: ((e: { code: number; reason: string }) => void) | null = null;
+  onerror: ((e: unknown) => void) | null = null;
+  constructor(public url: string) { FakeWebSocket.instances.push(this); }
+  send(d: string) { this.sent.push(d); }
+  close() { this.readyState = 3; }
+  serverOpen() { this.readyState = 1; this.onopen?.({}); }
+  serverSend(frame: object) { this.onmessage?.({ data: JSON.stringify(frame) }); }
+}
+
+const b64url = (o: object) => btoa(JSON.stringify(o)).replace(/=+$/, '');
+const TOKEN = `${b64url({ alg: 'HS256' })}.${b64url({ name: 'Ann', role: 'ceo', workspaces: '*', exp: 4_000_000_000 })}.sig`;
+
+let overviewCalls: string[] = [];
+
+beforeEach(() => {
+  overviewCalls = [];
+  FakeWebSocket.instances = [];
+  sessionStorage.clear();
+  window.history.replaceState(null, '', '/');
+  vi.stubGlobal('WebSocket', FakeWebSocket);
+  vi.stubGlobal('fetch', vi.fn(async (input: string, init?: RequestInit) => {
+    if (input === '/api/dev/token') return new Response(JSON.stringify({ token: TOKEN }), { status: 200 });
+    if (input.startsWith('/api/executive/overview')) {
+      expect((init?.headers as Record<string, string>).Authorization).toBe(`Bearer ${TOKEN}`);
+      overviewCalls.push(input);
+      const tf = new URLSearchParams(input.split('?')[1]).get('timeframe');
+      const data = overview();
+      data.executionMetrics.totalRuns = tf === '24h' ? 111 : 12345;
+      return new Response(JSON.stringify(data), { status: 200 });
+    }
+    return new Response('{}', { status: 404 });
+  }));
+});
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('App', () => {
+  it('signs in, shows the numbers, follows the keyboard and the live socket', async () => {
+    render(<App queryClient={createQueryClient()} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+
+    const runs = await screen.findByRole('article', { name: 'Total executions' });
+    expect(within(runs).getByTestId('metric-value').textContent).toBe('12,345');
+    expect(overviewCalls[0]).toBe('/api/executive/overview?workspace_id=all&timeframe=7d');
+    expect(sessionStorage.getItem('executive-dashboard.session')).toContain(TOKEN);
+    expect(window.location.search).not.toContain(TOKEN);
+
+    // Key 1 = 24h: the URL and the numbers follow.
+    fireEvent.keyDown(window, { key: '1' });
+    await waitFor(() => expect(within(screen.getByRole('article', { name: 'Total executions' })).getByTestId('metric-value').textContent).toBe('111'));
+    expect(window.location.search).toBe('?timeframe=24h');
+
+    // The socket subscribes to the scope, goes live, prepends activity and refetches on metrics_update.
+    const ws = FakeWebSocket.instances.at(-1)!;
+    expect(ws.url).toMatch(/\/ws\?access_token=/);
+    act(() => ws.serverOpen());
+    expect(ws.sent).toEqual(['{"subscribe":"all"}']);
+    act(() => ws.serverSend({ event: 'subscribed', workspaceId: 'all', at: new Date().toISOString() }));
+    expect(screen.getAllByRole('status').some((s) => s.textContent === 'Live')).toBe(true);
+    act(() => ws.serverSend({ event: 'activity', id: 'e1', workspaceId: 'ws_1', kind: 'run.failed', text: 'Invoice bot failed', at: new Date().toISOString() }));
+    expect(within(screen.getByRole('region', { name: 'Live activity' })).getByText('Invoice bot failed')).toBeTruthy();
+    const before = overviewCalls.length;
+    act(() => ws.serverSend({ event: 'metrics_update', workspaceId: 'all', sections: ['executionMetrics'], at: new Date().toISOString() }));
+    await waitFor(() => expect(overviewCalls.length).toBeGreaterThan(before));
+
+    // r refreshes.
+    const beforeR = overviewCalls.length;
+    fireEvent.keyDown(window, { key: 'r' });
+    await waitFor(() => expect(overviewCalls.length).toBeGreaterThan(beforeR));
+  });
+
+  it('shows an error with a retry when the overview fails', async () => {
+    sessionStorage.setItem('executive-dashboard.session', JSON.stringify({ token: TOKEN, request: { role: 'ceo', workspaces: '*', name: 'Ann' }, name: 'Ann', role: 'ceo', workspaces: ['*'], expiresAt: null }));
+    let fail = true;
+    vi.stubGlobal('fetch', vi.fn(async () => fail
+      ? new Response(JSON.stringify({ title: 'Service unavailable' }), { status: 403 })
+      : new Response(JSON.stringify(overview()), { status: 200 })));
+    render(<App queryClient={createQueryClient()} />);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Service unavailable/);
+    fail = false;
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('article', { name: 'MRR' })).toBeTruthy();
+  });
+});

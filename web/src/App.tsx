@@ -1,0 +1,150 @@
+import { keepPreviousData, QueryClient, QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { prependActivity } from './lib/activity';
+import { ApiError, fetchOverview, overviewKey } from './lib/api';
+import { loadSession, requestDevToken, saveSession, scopesOf, type Session } from './lib/auth';
+import { sectionName } from './lib/sections';
+import type { ActivityFrame } from './lib/types';
+import { ChartsSkeleton } from './components/ChartsSkeleton';
+import { DashboardHeader } from './components/DashboardHeader';
+import { DegradedNotice } from './components/DegradedNotice';
+import { ErrorState } from './components/ErrorState';
+import { LiveActivityFeed } from './components/LiveActivityFeed';
+import { MetricsGrid, MetricsGridSkeleton } from './components/MetricsGrid';
+import { SignIn } from './components/SignIn';
+import { TablesSection } from './components/TablesSection';
+import { useLiveSocket } from './hooks/useLiveSocket';
+import { useNow } from './hooks/useNow';
+import { useShortcuts } from './hooks/useShortcuts';
+import { useViewState } from './hooks/useViewState';
+
+const ChartsSection = lazy(() => import('./components/ChartsSection'));
+
+export const createQueryClient = () => new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 15_000,
+      retry: (count, error) => !(error instanceof ApiError && [401, 403, 404].includes(error.status)) && count < 2,
+      refetchOnWindowFocus: true,
+    },
+  },
+});
+
+const defaultClient = createQueryClient();
+
+export function App({ queryClient = defaultClient }: { queryClient?: QueryClient }) {
+  const [session, setSession] = useState<Session | null>(() => loadSession());
+  const update = useCallback((s: Session | null) => {
+    saveSession(s);
+    setSession(s);
+    if (!s) queryClient.clear();
+  }, [queryClient]);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <div className="min-h-screen bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
+        {session ? <Dashboard session={session} onSession={update} /> : <SignIn onSignedIn={update} />}
+      </div>
+    </QueryClientProvider>
+  );
+}
+
+function Dashboard({ session, onSession }: { session: Session; onSession: (s: Session | null) => void }) {
+  const client = useQueryClient();
+  const [view, setView] = useViewState();
+  const scopes = scopesOf(session);
+  const scope = view.scope ?? scopes[0] ?? 'all';
+  const timeframe = view.timeframe;
+  const [feed, setFeed] = useState<ActivityFrame[]>([]);
+  const now = useNow();
+
+  // Start fetching the charts' chunk alongside the overview rather than after it.
+  useEffect(() => { void import('./components/ChartsSection'); }, []);
+
+  const renew = useCallback(async () => {
+    try {
+      onSession(await requestDevToken(session.request));
+    } catch {
+      onSession(null);
+    }
+  }, [session.request, onSession]);
+
+  const query = useQuery({
+    queryKey: overviewKey(scope, timeframe),
+    queryFn: ({ signal }) => fetchOverview(session.token, scope, timeframe, signal),
+    placeholderData: keepPreviousData,
+  });
+
+  useEffect(() => {
+    if (query.error instanceof ApiError && query.error.status === 401) void renew();
+  }, [query.error, renew]);
+
+  useEffect(() => setFeed([]), [scope]);
+
+  const refetchScope = useCallback(() => client.invalidateQueries({ queryKey: ['overview', scope] }), [client, scope]);
+
+  const status = useLiveSocket(session.token, scope, {
+    // The API has no per-section read yet: any named section refetches the overview of this scope.
+    onMetricsUpdate: () => void refetchScope(),
+    onActivity: (f) => setFeed((list) => prependActivity(list, f)),
+    onResubscribed: () => void refetchScope(),
+    onTokenExpired: () => void renew(),
+  });
+
+  const refresh = useCallback(() => void query.refetch(), [query]);
+  useShortcuts(refresh, (t) => setView({ timeframe: t }));
+
+  const data = query.data;
+  const degraded = data?.meta.degraded ?? [];
+  const catchingUp = data?.meta.catchingUp ?? [];
+
+  return (
+    <>
+      <DashboardHeader
+        timeframe={timeframe}
+        onTimeframeChange={(t) => setView({ timeframe: t })}
+        onRefresh={refresh}
+        refreshing={query.isFetching}
+        scope={scope}
+        scopes={scopes}
+        allowOtherScope={session.workspaces.includes('*')}
+        onScopeChange={(s) => setView({ scope: s })}
+        status={status}
+        userName={session.name}
+        onSignOut={() => onSession(null)}
+      />
+      <main className="mx-auto max-w-screen-2xl space-y-6 px-4 py-6 sm:px-6">
+        {query.isError && !data ? (
+          <ErrorState message={query.error.message} onRetry={refresh} />
+        ) : (
+          <>
+            {data && (
+              <p className="text-xs text-slate-500 dark:text-slate-400">
+                {scope === 'all' ? 'All workspaces' : `Workspace ${scope}`} · {new Date(data.period.start).toLocaleString()} – {new Date(data.period.end).toLocaleString()}
+                {data.meta.cached && ' · cached'}
+                {query.isError && ' · last refresh failed, showing earlier numbers'}
+              </p>
+            )}
+            {catchingUp.length > 0 && (
+              <p role="status" className="rounded-md border border-sky-300 bg-sky-50 px-3 py-2 text-sm text-sky-900 dark:border-sky-700 dark:bg-sky-950 dark:text-sky-200">
+                Catching up on recent events ({catchingUp.map(sectionName).join(', ')}): numbers will settle within seconds.
+              </p>
+            )}
+            <DegradedNotice degraded={degraded} sections={['userMetrics', 'executionMetrics', 'businessMetrics', 'businessMetrics.activeWorkspaces']} />
+            {data ? <MetricsGrid data={data} /> : <MetricsGridSkeleton />}
+            {data ? (
+              <Suspense fallback={<ChartsSkeleton />}>
+                <ChartsSection trends={data.trends} timeframe={timeframe} degraded={degraded} />
+              </Suspense>
+            ) : <ChartsSkeleton />}
+            <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
+              <div className="lg:col-span-2">
+                {data ? <TablesSection data={data} scope={scope} now={now} /> : <div className="h-96 animate-pulse rounded-xl bg-white dark:bg-slate-800" aria-hidden="true" />}
+              </div>
+              <LiveActivityFeed items={feed} now={now} showWorkspace={scope === 'all'} />
+            </div>
+          </>
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+// The cards of the metrics grid and where each reads its numbers and its metricInfo.
+import type { MetricCardProps, MetricLine } from '../components/MetricCard';
+import type { ExecutiveDashboardData, MetricInfo } from './types';
+
+// Used only if the server's metricInfo lacks a key (an older gateway): same values as MetricCatalog.cs.
+const FALLBACK: MetricInfo = { unit: 'count', changeUnit: null, higherIsBetter: true, description: '' };
+
+export interface CardDef extends MetricCardProps { id: string }
+
+export function buildCards(d: ExecutiveDashboardData): CardDef[] {
+  const info = (key: string): MetricInfo => d.meta?.metricInfo?.[key] ?? FALLBACK;
+  const deg = new Set(d.meta?.degraded ?? []);
+  const line = (label: string, key: string, value: number | null, change?: number | null): MetricLine => {
+    const i = info(key);
+    return { label, value, unit: i.unit, change, changeUnit: change === undefined ? null : i.changeUnit, higherIsBetter: i.higherIsBetter };
+  };
+  const u = d.userMetrics, e = d.executionMetrics, b = d.businessMetrics;
+  return [
+    { id: 'dau', title: 'Daily active users', value: u.dau, change: u.dauChange, info: info('dau'), degraded: deg.has('userMetrics'),
+      extras: [line('WAU', 'wau', u.wau, u.wauChange), line('MAU', 'mau', u.mau, u.mauChange)] },
+    { id: 'totalRuns', title: 'Total executions', value: e.totalRuns, change: e.totalRunsChange, info: info('totalRuns'), degraded: deg.has('executionMetrics'),
+      extras: [line('Successful', 'successfulRuns', e.successfulRuns), line('Failed', 'failedRuns', e.failedRuns)] },
+    { id: 'successRate', title: 'Success rate', value: e.successRate, change: e.successRateChange, info: info('successRate'), degraded: deg.has('executionMetrics') },
+    { id: 'credits', title: 'Credits used', value: e.totalCreditsUsed, change: e.creditsChange, info: info('totalCreditsUsed'), degraded: deg.has('executionMetrics') },
+    { id: 'activeWorkspaces', title: 'Active workspaces', value: b.activeWorkspaces, info: info('activeWorkspaces'), degraded: deg.has('businessMetrics.activeWorkspaces'),
+      extras: deg.has('businessMetrics') ? [] : [line('Paid', 'paidWorkspaces', b.paidWorkspaces), line('Trial', 'trialWorkspaces', b.trialWorkspaces)] },
+    { id: 'mrr', title: 'MRR', value: b.mrr, change: b.mrrChange, info: info('mrr'), degraded: deg.has('businessMetrics'),
+      extras: [line('ARR', 'arr', b.arr)] },
+    { id: 'churn', title: 'Churn rate', value: b.churnRate, info: info('churnRate'), degraded: deg.has('businessMetrics') },
+    { id: 'ltvCac', title: 'LTV : CAC', value: b.ltvCacRatio, info: info('ltvCacRatio'), degraded: deg.has('businessMetrics'),
+      extras: [line('LTV', 'ltv', b.ltv), line('CAC', 'cac', b.cac)] },
+    { id: 'p95Runtime', title: 'p95 runtime', value: e.p95Runtime, info: info('p95Runtime'), degraded: deg.has('executionMetrics'),
+      extras: [line('Average', 'avgRuntime', e.avgRuntime)] },
+  ];
+}
