@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using ExecutiveDashboard.Simulator.Backfill;
+using ExecutiveDashboard.Simulator.Generation;
+using ExecutiveDashboard.Simulator.Generation.Events;
+using ExecutiveDashboard.Simulator.Ingest;
+using ExecutiveDashboard.Simulator.Live;
+using Microsoft.Extensions.Options;
+
+namespace ExecutiveDashboard.Simulator.Worker;
+
+/// <summary>
+/// The simulator in the app model: on start, the backfill (unless the platform already holds it), with its
+/// progress in the logs; then the live trickle until the app stops.
+/// </summary>
+public sealed class DemoWorker(
+    IngestClient ingest, GatewayTokens tokens, BackfillCheck check, LiveTrickle live,
+    IOptions<SimulatorOptions> options, TimeProvider clock, ILogger<DemoWorker> logger) : BackgroundService
+{
+    public static readonly ActivitySource Activity = new("ExecutiveDashboard.Simulator");
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        var simulation = new PlatformSimulation(settings.ToSimulation(settings.End ?? clock.GetUtcNow().UtcDateTime));
+        logger.LogInformation(
+            "demo platform (seed {Seed}): {Workspaces:N0} workspaces, {Users:N0} users, {Runs:N0} runs over {Days} days until {End:O}",
+            settings.Seed, settings.Workspaces, settings.Users, simulation.RunCount, settings.Days, simulation.End);
+
+        try
+        {
+            if (!await check.IsDoneAsync(await tokens.ReaderTokenAsync(stoppingToken), simulation.RunCount, stoppingToken))
+            {
+                await BackfillAsync(simulation, settings, stoppingToken);
+            }
+            if (settings.Live.Enabled)
+            {
+                await live.RunAsync(simulation, settings.Live, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            logger.LogInformation("simulator stopped");
+        }
+    }
+
+    private async Task BackfillAsync(PlatformSimulation simulation, SimulatorOptions settings, CancellationToken stoppingToken)
+    {
+        using var span = Activity.StartActivity("backfill");
+        var progress = new BackfillProgress(simulation.CountOf);
+        logger.LogInformation("backfill: {Total:N0} events ({Streams}), batches of {Batch:N0}, {Parallel} in flight per stream",
+            progress.Total, string.Join(", ", progress.Streams.Select(s => $"{PlatformEvent.ServiceOf(s.Stream)} {s.Total:N0}")),
+            settings.BatchSize, settings.Parallel);
+        // One line per stream at every tenth of the way, for the ops team watching the Aspire dashboard.
+        progress.BatchDone += (before, after) =>
+        {
+            if ((int)(before.Fraction * 10) != (int)(after.Fraction * 10) || after.IsDone)
+            {
+                logger.LogInformation("backfill: {Stream} {Percent:P0} ({Sent:N0}/{Total:N0} events)",
+                    PlatformEvent.ServiceOf(after.Stream), after.Fraction, after.Sent, after.Total);
+            }
+        };
+
+        var watch = Stopwatch.StartNew();
+        await new BackfillSender(ingest, settings.Parallel, settings.BatchSize).RunAsync(simulation, progress, stoppingToken);
+        logger.LogInformation(
+            "backfill: done in {Seconds:F1} s: {Total:N0} events ({Rate:N0}/s), {Accepted:N0} new, {Duplicates:N0} already stored",
+            watch.Elapsed.TotalSeconds, progress.Sent, progress.Sent / Math.Max(0.001, watch.Elapsed.TotalSeconds), progress.Accepted, progress.Duplicates);
+    }
+}
