@@ -15,7 +15,7 @@ var alertsApi = builder.AddService<Projects.Alerts_Api>("alerts-api", infra, dat
     .WithReference(executionsApi).WaitFor(executionsApi)
     .WithReference(billingApi).WaitFor(billingApi);
 
-builder.AddProject<Projects.Gateway>("gateway")
+var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithSharedSettings()
     .WithHttpEndpointOnPort(builder.Configuration.GetValue("Gateway:Port", 8080))
     .WithHttpHealthCheck(ServiceExtensions.ServiceHealthPath)
@@ -26,5 +26,14 @@ builder.AddProject<Projects.Gateway>("gateway")
     .WithReference(usersApi).WaitFor(usersApi)
     .WithReference(billingApi).WaitFor(billingApi)
     .WithReference(alertsApi).WaitFor(alertsApi);
+
+// Demo data: 90 days of a generated platform posted through the gateway, then a live trickle. run.sh turns it on
+// (Demo__Enabled=true) unless --no-demo; tests and benchmarks leave it off and get an empty system.
+if (builder.Configuration.GetValue<bool>("Demo:Enabled"))
+{
+    builder.AddProject<Projects.Simulator>("simulator")
+        .WithEnvironment("DOTNET_ENVIRONMENT", builder.Environment.EnvironmentName)
+        .WithReference(gateway).WaitFor(gateway);
+}
 
 builder.Build().Run();

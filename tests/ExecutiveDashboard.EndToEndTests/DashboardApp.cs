@@ -22,7 +22,8 @@ public sealed class DashboardApp : IAsyncLifetime
     {
         using var cts = new CancellationTokenSource(StartTimeout);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.ExecutiveDashboard_AppHost>(
-            ["DcpPublisher:RandomizePorts=true"], cts.Token);
+            // No demo data, even when the shell exported Demo__Enabled=true (as run.sh does): the tests count what they ingest.
+            ["DcpPublisher:RandomizePorts=true", "Demo:Enabled=false"], cts.Token);
         builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
 
         // Tests run without the Aspire dashboard, yet Aspire still points every service's OTLP exporter at
