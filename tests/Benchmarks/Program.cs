@@ -2,17 +2,32 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json.Nodes;
 using ExecutiveDashboard.Benchmarks;
+using ExecutiveDashboard.Simulator.Generation;
+using ExecutiveDashboard.Simulator.Generation.Events;
 
 // Load and latency harness against a running system (./run.sh --no-demo). Prints figures; asserts nothing.
 //   dotnet run -c Release --project tests/Benchmarks -- [--gateway URL] [--runs N] [--workspaces N] [--users N]
-//       [--subscriptions N] [--days N] [--seed N] [--skip-seed] [--from N] [--samples N] [--parallel N]
+//       [--subscriptions N] [--user-activity N] [--days N] [--seed N] [--skip-seed] [--from N] [--samples N] [--parallel N]
+// The dataset comes from the demo simulator's generator (services/Simulator/Simulator.Generator, docs/demo-data.md):
+// workspaces bw_00001… (bw_00001 is the oldest, a large design partner), users, agents, runs in time order, billing.
 // Real time (LiveBenchmark): --live [--clients N] [--rate N] [--seconds N] [--workspaces N]
 var options = Options.Parse(args);
 var end = DateTime.UtcNow.Date.AddDays(1);
-var dataset = new Dataset(options.Workspaces, options.Users, options.Runs, options.Subscriptions, options.Days, options.Seed, end);
+var dataset = new PlatformSimulation(new SimulationOptions
+{
+    End = end,
+    Days = options.Days,
+    Workspaces = options.Workspaces,
+    Users = options.Users,
+    Runs = options.Runs,
+    UserActiveEvents = options.UserActivity,
+    SubscriptionEvents = options.Subscriptions,
+    Seed = options.Seed,
+    IdPrefix = "bench",
+    WorkspacePrefix = "bw",
+});
 var http = new HttpClient { BaseAddress = new Uri(options.Gateway), Timeout = TimeSpan.FromMinutes(2) };
 
 var ingest = await TokenAsync("ingest");
@@ -23,19 +38,20 @@ if (args.Contains("--live"))
     return;
 }
 
-Console.WriteLine($"dataset: {options.Workspaces:N0} workspaces, {options.Users:N0} users, {options.Runs:N0} runs over {options.Days} days, {options.Subscriptions:N0} subscriptions (seed {options.Seed})");
+Console.WriteLine($"dataset: {options.Workspaces:N0} workspaces, {options.Users:N0} users, {options.Runs:N0} runs over {options.Days} days, " +
+                  $"{dataset.CountOf(EventStream.Billing):N0} billing events ({options.Subscriptions:N0} subscription events), {options.UserActivity:N0} sessions (seed {options.Seed})");
 
 if (!options.SkipSeed)
 {
     // --from N continues an earlier seed at run N: its users and subscriptions are in already.
     if (options.From == 0)
     {
-        await SendAllAsync("users", dataset.UserSignups());
-        await SendAllAsync("billing", dataset.Billing());
+        await SendAllAsync("users", dataset.UserEvents());
+        await SendAllAsync("billing", dataset.BillingEvents());
     }
     var watch = Stopwatch.StartNew();
-    var sent = await SendAllAsync("executions", dataset.Runs(options.From, options.Runs - options.From));
-    Console.WriteLine($"ingest: {sent:N0} run.completed in {watch.Elapsed.TotalSeconds:F1} s = {sent / watch.Elapsed.TotalSeconds:N0} events/s (batches of 1,000, {options.Parallel} in flight)");
+    var sent = await SendAllAsync("executions", dataset.ExecutionEvents(options.From));
+    Console.WriteLine($"ingest: {sent:N0} run.completed and agent.created in {watch.Elapsed.TotalSeconds:F1} s = {sent / watch.Elapsed.TotalSeconds:N0} events/s (batches of 1,000, {options.Parallel} in flight)");
 }
 
 // Reads measured while the users service still consumes the runs' backlog would measure the backlog:
@@ -70,15 +86,16 @@ foreach (var scope in new[] { "all", "bw_00001" })
     }
 }
 
-async Task<long> SendAllAsync(string service, IEnumerable<JsonObject> events)
+async Task<long> SendAllAsync(string service, IEnumerable<PlatformEvent> events)
 {
     long sent = 0;
     await Parallel.ForEachAsync(events.Chunk(1_000), new ParallelOptions { MaxDegreeOfParallelism = options.Parallel }, async (batch, ct) =>
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/{service}/events")
         {
-            Content = new StringContent(new JsonArray(batch.Cast<JsonNode>().ToArray()).ToJsonString(), Encoding.UTF8, "application/json"),
+            Content = new ByteArrayContent(EventJson.Serialize(batch)),
         };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ingest);
         using var response = await http.SendAsync(request, ct);
         if (!response.IsSuccessStatusCode)
@@ -141,7 +158,7 @@ static double P(double[] values, double percentile)
 
 static string Iso(DateTime t) => t.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
-internal sealed record Options(string Gateway, long Runs, int Workspaces, int Users, int Subscriptions, int Days, int Seed,
+internal sealed record Options(string Gateway, long Runs, int Workspaces, int Users, int Subscriptions, int UserActivity, int Days, int Seed,
     bool SkipSeed, long From, int Samples, int Parallel, int Clients, int Rate, int Seconds)
 {
     public static Options Parse(string[] args)
@@ -154,6 +171,7 @@ internal sealed record Options(string Gateway, long Runs, int Workspaces, int Us
             int.Parse(Get("--workspaces", "2000"), CultureInfo.InvariantCulture),
             int.Parse(Get("--users", "100000"), CultureInfo.InvariantCulture),
             int.Parse(Get("--subscriptions", "5000"), CultureInfo.InvariantCulture),
+            int.Parse(Get("--user-activity", "0"), CultureInfo.InvariantCulture),
             int.Parse(Get("--days", "90"), CultureInfo.InvariantCulture),
             int.Parse(Get("--seed", "42"), CultureInfo.InvariantCulture),
             args.Contains("--skip-seed"),

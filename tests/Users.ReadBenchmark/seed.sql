@@ -1,7 +1,8 @@
 -- The issue's scale for the users read path: 100,000 users in 2,000 workspaces, runs by 40 % of them
--- (20 per workspace) spread evenly over the 60 days before :end (~1.3 M activity events), as
--- tests/Benchmarks/Dataset.cs sends them. Run on a database migrated with 001 only, then apply the
--- others (002's backfill builds user_activity_spans from the raw events):
+-- (20 per workspace) spread evenly over the 60 days before :end (~1.3 M activity events), as the
+-- benchmark's first, uniform dataset sent them (tests/Benchmarks now uses the simulator's generator).
+-- Run on a database migrated with 001 only, then apply the others (002's backfill builds
+-- user_activity_spans from the raw events):
 --   psql -v end="'2026-11-30'" -f seed.sql
 \set days 60
 \set events 1300000
