@@ -32,7 +32,9 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway")
 if (builder.Configuration.GetValue<bool>("Demo:Enabled"))
 {
     builder.AddProject<Projects.Simulator>("simulator")
-        .WithEnvironment("DOTNET_ENVIRONMENT", builder.Environment.EnvironmentName)
+        .WithSharedSettings()
+        .WithHttpEndpointOnPort(port: null)
+        .WithHttpHealthCheck(ServiceExtensions.ServiceHealthPath)
         .WithReference(gateway).WaitFor(gateway);
 }
 

@@ -7,8 +7,11 @@ if (args is ["seed", .. var options])
     return await SeedCommand.RunAsync(options);
 }
 
-var builder = Host.CreateApplicationBuilder(args);
+var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddApplicationServices();
-await builder.Build().RunAsync();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+await app.RunAsync();
 return 0;
