@@ -57,6 +57,21 @@ public sealed class LiveTrafficTests(DemoDataset demo)
     }
 
     [Fact]
+    public void Live_users_are_the_last_days_regulars_or_newcomers()
+    {
+        var dayBefore = demo.Simulation.End.AddDays(-1);
+        var regulars = demo.Runs.Where(r => r.CompletedAt >= dayBefore).Select(r => r.UserId)
+            .Concat(demo.Users.OfType<UserActive>().Where(a => a.OccurredAt >= dayBefore).Select(a => a.UserId))
+            .ToHashSet();
+        var live = new LiveTraffic(demo.Simulation, new LiveOptions { SignupsPerMinute = 6 });
+        var events = live.Between(demo.Simulation.End, demo.Simulation.End.AddMinutes(10));
+        var newcomers = events.OfType<UserSignedUp>().Select(s => s.UserId).ToHashSet();
+        var actors = events.OfType<RunCompleted>().Select(r => r.UserId).Concat(events.OfType<UserActive>().Select(a => a.UserId)).ToHashSet();
+        Assert.Subset(regulars.Union(newcomers).ToHashSet(), actors);
+        Assert.True(actors.Count > regulars.Count / 2, $"{actors.Count} of {regulars.Count} regulars");
+    }
+
+    [Fact]
     public void The_same_span_gives_the_same_events()
     {
         var from = demo.Simulation.End.AddMinutes(5);

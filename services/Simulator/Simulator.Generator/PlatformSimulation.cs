@@ -115,6 +115,27 @@ public sealed class PlatformSimulation
 
     internal IReadOnlyList<Incident> Incidents => _incidents;
 
+    /// <summary>The members who ran an agent or had a session in the story's last <paramref name="span"/>, by workspace.</summary>
+    internal Dictionary<Workspace, List<Member>> RecentActors(TimeSpan span)
+    {
+        var actors = new Dictionary<Workspace, List<Member>>();
+        var byId = _workspaces.ToDictionary(w => w.Id);
+        var firstSlot = Math.Max(0, _slots.Count - (int)Math.Ceiling(span / HourlySlots.Length));
+        for (var slot = firstSlot; slot < _slots.Count; slot++)
+        {
+            foreach (var (workspaceId, userId) in RunsOf(slot).Select(r => (r.WorkspaceId, r.UserId)).Concat(SessionsOf(slot).Select(s => (s.WorkspaceId, s.UserId))))
+            {
+                var workspace = byId[workspaceId];
+                var list = actors.TryGetValue(workspace, out var found) ? found : actors[workspace] = [];
+                if (!list.Exists(m => m.Id == userId))
+                {
+                    list.Add(workspace.Members.First(m => m.Id == userId));
+                }
+            }
+        }
+        return actors;
+    }
+
     internal string Id(string rest) => $"{Options.IdPrefix}-{Options.Seed}-{rest}";
 
     private long RunNumber(RunCompleted run) => long.Parse(run.RunId.AsSpan(2), System.Globalization.CultureInfo.InvariantCulture);

@@ -13,10 +13,11 @@ namespace ExecutiveDashboard.Simulator.Generation.Activity;
 internal static class RunFactory
 {
     public static RunCompleted Create(
-        string eventId, string runId, Workspace workspace, DateTime completedAt, DateTime notBefore, IReadOnlyList<Incident> incidents, Rng rng)
+        string eventId, string runId, Workspace workspace, DateTime completedAt, DateTime notBefore, IReadOnlyList<Incident> incidents, Rng rng,
+        Member? member = null)
     {
         var agent = workspace.Agents[rng.PickCumulative(workspace.AgentWeights, Math.Max(1, Workspace.CountBefore(workspace.AgentCreations, completedAt)))];
-        var member = PickMember(workspace, completedAt, rng, byPropensity: true);
+        member ??= PickMember(workspace, completedAt, rng, byPropensity: true);
         var template = agent.Template;
 
         var seconds = Math.Clamp(rng.LogNormal(template.MedianSeconds * agent.SpeedFactor, template.Spread), 0.3, template.TimeoutSeconds);

@@ -13,6 +13,10 @@ namespace ExecutiveDashboard.Simulator.Generation.Live;
 /// a cancel or a comeback, and from time to time one workspace whose agents start failing for a quarter of an hour.
 /// Pure: the caller gives the time span; the same spans give the same events for the same simulation.
 /// </summary>
+/// <remarks>Live traffic is far denser than the history (a few runs a second, so the page moves, where the story
+/// averages a run every few minutes). It comes from the people active in the story's last day (and newcomers):
+/// their agents simply run more often, as scheduled agents do, so daily active users stay those of the history
+/// instead of climbing towards every member within the hour.</remarks>
 public sealed class LiveTraffic
 {
     private readonly PlatformSimulation _simulation;
@@ -23,18 +27,20 @@ public sealed class LiveTraffic
     private readonly Dictionary<string, Price> _lastPaid = [];
     private readonly Dictionary<Workspace, List<Member>> _newcomers = [];
     private readonly List<Incident> _incidents = [];
+    private readonly Dictionary<Workspace, List<Member>> _regulars;
 
     public LiveTraffic(PlatformSimulation simulation, LiveOptions? options = null)
     {
         _simulation = simulation;
         _options = options ?? new LiveOptions();
         var lastMoment = simulation.End.AddTicks(-TimeSpan.TicksPerMillisecond);
+        _regulars = simulation.RecentActors(TimeSpan.FromDays(1));
         var total = 0.0;
         var weights = new List<double>();
         foreach (var workspace in simulation.Workspaces)
         {
             var segment = workspace.Activity.SegmentAt(lastMoment);
-            if (segment >= 0 && workspace.Agents.Length > 0)
+            if (segment >= 0 && workspace.Agents.Length > 0 && (_regulars.Count == 0 || _regulars.ContainsKey(workspace)))
             {
                 total += workspace.Activity.Segments[segment].Intensity;
                 weights.Add(total);
@@ -87,7 +93,9 @@ public sealed class LiveTraffic
         {
             var workspace = PickWorkspace(rng);
             var id = Next("run");
-            events.Add(RunFactory.Create(id, $"r_live_{stamp}_{sequence}", workspace, Within(), from.AddHours(-1), _incidents, new Rng(rng.NextUInt64())));
+            var at = Within();
+            events.Add(RunFactory.Create(id, $"r_live_{stamp}_{sequence}", workspace, at, from.AddHours(-1), _incidents,
+                new Rng(rng.NextUInt64()), PickMember(workspace, at, rng)));
         }
         for (var i = rng.Poisson(_options.SignupsPerMinute * seconds / 60); i > 0; i--)
         {
@@ -102,11 +110,8 @@ public sealed class LiveTraffic
         for (var i = rng.Poisson(_options.SessionsPerSecond * seconds); i > 0; i--)
         {
             var workspace = PickWorkspace(rng);
-            var newcomers = Newcomers(workspace);
             var at = Within();
-            var member = newcomers.Count > 0 && rng.Chance(0.3)
-                ? rng.Pick(newcomers)
-                : RunFactory.PickMember(workspace, at, rng, byPropensity: false);
+            var member = PickMember(workspace, at, rng);
             events.Add(new UserActive(Next("active"), workspace.Id, member.Id, member.SignedUpAt > at ? member.SignedUpAt : at));
         }
         for (var i = rng.Poisson(_options.SubscriptionChangesPerHour * seconds / 3600); i > 0; i--)
@@ -128,6 +133,19 @@ public sealed class LiveTraffic
             workspace = _workspaces[rng.PickCumulative(_weights, _weights.Length)];
         }
         return workspace;
+    }
+
+    /// <summary>A regular of the story's last day, or now and then a newcomer of the live traffic.</summary>
+    private Member PickMember(Workspace workspace, DateTime at, Rng rng)
+    {
+        var newcomers = Newcomers(workspace);
+        if (newcomers.Count > 0 && rng.Chance(0.2))
+        {
+            return rng.Pick(newcomers);
+        }
+        return _regulars.TryGetValue(workspace, out var regulars) && regulars.Count > 0
+            ? rng.Pick(regulars)
+            : RunFactory.PickMember(workspace, at, rng, byPropensity: true);
     }
 
     private List<Member> Newcomers(Workspace workspace) =>
