@@ -2,7 +2,7 @@
 # Starts the whole Executive Dashboard on this machine: PostgreSQL, Redis, RabbitMQ, the services
 # and the gateway, through the Aspire AppHost. Stays in the foreground; Ctrl-C stops everything.
 #
-#   ./run.sh            with demo data (once the simulator exists)
+#   ./run.sh            with demo data (90 days, then live traffic: docs/demo-data.md)
 #   ./run.sh --no-demo  an empty system
 #   ./run.sh --release  Release builds (for benchmarks)
 #
