@@ -22,7 +22,7 @@ public sealed record SeedArguments(
           --subscriptions N      at least this many subscription events, by adding plan changes (default: the story's own)
           --seed N               (default 42)
           --prefix P             event ids are P-SEED-… (default seed)
-          --workspace-prefix P   workspace ids are P_00001… (default ws)
+          --workspace-prefix P   workspace ids are P_00001… (default sw, apart from the demo's ws_…)
           --parallel N           batches in flight per stream (default 4)
           --batch N              events per batch, at most 5,000 (default 1000)
           --token T              an ingest token for every workspace (default: one from /api/dev/token, Development only)
@@ -70,7 +70,7 @@ public sealed record SeedArguments(
             SubscriptionEvents = values.ContainsKey("--subscriptions") ? (int)Number("--subscriptions", 0) : null,
             Seed = (int)Number("--seed", SimulationOptions.DefaultSeed),
             IdPrefix = Get("--prefix", "seed"),
-            WorkspacePrefix = Get("--workspace-prefix", "ws"),
+            WorkspacePrefix = Get("--workspace-prefix", "sw"),
         };
         var batch = (int)Number("--batch", 1_000);
         if (batch is < 1 or > 5_000)
