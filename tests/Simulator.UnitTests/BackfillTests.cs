@@ -91,6 +91,6 @@ public sealed class BackfillTests
     private static IngestClient Client(FakeGateway gateway)
     {
         var http = gateway.Client();
-        return new IngestClient(http, new GatewayTokens(http, development: false, "ingest-token", readerToken: null), TimeProvider.System);
+        return new IngestClient(http, new GatewayTokens(http, issueDevTokens: false, "ingest-token", readerToken: null), TimeProvider.System);
     }
 }

@@ -46,7 +46,7 @@ public static class SeedCommand
                           $"built in {watch.Elapsed.TotalSeconds:F1} s");
 
         using var http = new HttpClient { BaseAddress = new Uri(arguments.Gateway), Timeout = TimeSpan.FromMinutes(2) };
-        var tokens = new GatewayTokens(http, development: arguments.Token is null, arguments.Token, readerToken: null);
+        var tokens = new GatewayTokens(http, issueDevTokens: arguments.Token is null, arguments.Token, readerToken: null);
         var client = new IngestClient(http, tokens, TimeProvider.System);
         var progress = new BackfillProgress(simulation.CountOf);
         var bar = new ConsoleProgressBar(progress, Console.Out);

@@ -9,7 +9,8 @@ namespace ExecutiveDashboard.Simulator.Ingest;
 /// (there is no dev token endpoint outside Development). Dev tokens live 12 hours: a 401 makes the sender forget
 /// them and ask again.
 /// </summary>
-public sealed class GatewayTokens(HttpClient http, bool development, string? ingestToken, string? readerToken)
+/// <param name="issueDevTokens">Whether <c>/api/dev/token</c> may be asked (Development, or the CLI without <c>--token</c>).</param>
+public sealed class GatewayTokens(HttpClient http, bool issueDevTokens, string? ingestToken, string? readerToken)
 {
     private const string Name = "Demo simulator";
     private readonly SemaphoreSlim _lock = new(1, 1);
@@ -25,7 +26,7 @@ public sealed class GatewayTokens(HttpClient http, bool development, string? ing
 
     public void Forget()
     {
-        if (development)
+        if (issueDevTokens)
         {
             _ingest = null;
             _reader = null;
@@ -34,7 +35,7 @@ public sealed class GatewayTokens(HttpClient http, bool development, string? ing
 
     private async Task<string?> IssueAsync(string role, Action<string> keep, CancellationToken cancellationToken)
     {
-        if (!development)
+        if (!issueDevTokens)
         {
             return null;
         }

@@ -42,7 +42,7 @@ public sealed class IngestClient(HttpClient http, GatewayTokens tokens, TimeProv
             try
             {
                 using var response = await http.SendAsync(request, cancellationToken);
-                if (response.StatusCode == HttpStatusCode.Accepted || response.IsSuccessStatusCode)
+                if (response.IsSuccessStatusCode)
                 {
                     var answer = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken);
                     return new IngestResult(answer?["accepted"]?.GetValue<long>() ?? 0, answer?["duplicates"]?.GetValue<long>() ?? 0);

@@ -10,13 +10,17 @@ namespace ExecutiveDashboard.Simulator.Worker;
 
 /// <summary>
 /// The simulator in the app model: on start, the backfill (unless the platform already holds it), with its
-/// progress in the logs; then the live trickle until the app stops.
+/// progress in the logs; then the live trickle until the app stops. A failure (the gateway gone, a batch
+/// refused) is logged and the whole thing starts again after a pause, rather than ending the demo: sending
+/// again is idempotent.
 /// </summary>
 public sealed class DemoWorker(
     IngestClient ingest, GatewayTokens tokens, BackfillCheck check, LiveTrickle live,
     IOptions<SimulatorOptions> options, TimeProvider clock, ILogger<DemoWorker> logger) : BackgroundService
 {
     public static readonly ActivitySource Activity = new("ExecutiveDashboard.Simulator");
+
+    private static readonly TimeSpan RetryPause = TimeSpan.FromSeconds(30);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -26,20 +30,42 @@ public sealed class DemoWorker(
             "demo platform (seed {Seed}): {Workspaces:N0} workspaces, {Users:N0} users, {Runs:N0} runs over {Days} days until {End:O}",
             settings.Seed, settings.Workspaces, settings.Users, simulation.RunCount, settings.Days, simulation.End);
 
-        try
+        while (!stoppingToken.IsCancellationRequested)
         {
-            if (!await check.IsDoneAsync(await tokens.ReaderTokenAsync(stoppingToken), simulation.RunCount, stoppingToken))
+            try
             {
-                await BackfillAsync(simulation, settings, stoppingToken);
+                await RunAsync(simulation, settings, stoppingToken);
+                return;
             }
-            if (settings.Live.Enabled)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                await live.RunAsync(simulation, settings.Live, stoppingToken);
+                logger.LogInformation("simulator stopped");
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "simulator: {Error}; starting again in {Pause}", e.Message, RetryPause);
+                try
+                {
+                    await Task.Delay(RetryPause, clock, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+    }
+
+    private async Task RunAsync(PlatformSimulation simulation, SimulatorOptions settings, CancellationToken stoppingToken)
+    {
+        if (!await check.IsDoneAsync(await tokens.ReaderTokenAsync(stoppingToken), simulation.RunCount, stoppingToken))
         {
-            logger.LogInformation("simulator stopped");
+            await BackfillAsync(simulation, settings, stoppingToken);
+        }
+        if (settings.Live.Enabled)
+        {
+            await live.RunAsync(simulation, settings.Live, stoppingToken);
         }
     }
 
