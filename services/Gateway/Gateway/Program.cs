@@ -1,9 +1,11 @@
 using ExecutiveDashboard.Gateway.Apis;
 using ExecutiveDashboard.Gateway.Extensions;
+using ExecutiveDashboard.Gateway.WebApp;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddApplicationServices();
+builder.AddWebApp();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
@@ -17,6 +19,7 @@ if (app.Environment.IsDevelopment())
     app.MapDevTokenApi();
 }
 app.MapReverseProxy();
+app.UseWebApp();
 app.Run();
 
 public partial class Program;
