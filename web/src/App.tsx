@@ -4,7 +4,8 @@ import { prependActivity } from './lib/activity';
 import { ApiError, fetchOverview, overviewKey } from './lib/api';
 import { loadSession, requestDevToken, saveSession, scopesOf, type Session } from './lib/auth';
 import { sectionName } from './lib/sections';
-import type { ActivityFrame } from './lib/types';
+import { mergeSections } from './lib/overviewMerge';
+import type { ActivityFrame, ExecutiveDashboardData } from './lib/types';
 import { ChartsSkeleton } from './components/ChartsSkeleton';
 import { DashboardHeader } from './components/DashboardHeader';
 import { DegradedNotice } from './components/DegradedNotice';
@@ -19,6 +20,7 @@ import { useShortcuts } from './hooks/useShortcuts';
 import { useViewState } from './hooks/useViewState';
 
 const ChartsSection = lazy(() => import('./components/ChartsSection'));
+const CATCH_UP_RETRY_MS = 1_000;
 
 export const createQueryClient = () => new QueryClient({
   defaultOptions: {
@@ -82,9 +84,29 @@ function Dashboard({ session, onSession }: { session: Session; onSession: (s: Se
 
   const refetchScope = useCallback(() => client.invalidateQueries({ queryKey: ['overview', scope] }), [client, scope]);
 
+  // A metrics_update names what changed: ask only for that, and keep the rest of the answer shown.
+  const refreshSections = useCallback(async (sections: string[]) => {
+    const key = overviewKey(scope, timeframe);
+    if (sections.length === 0 || !client.getQueryData(key)) return void refetchScope();
+    try {
+      const part = await fetchOverview(session.token, scope, timeframe, undefined, sections);
+      client.setQueryData<ExecutiveDashboardData>(key, (shown) => (shown ? mergeSections(shown, part) : shown));
+      void client.invalidateQueries({ queryKey: ['overview', scope], predicate: (q) => q.queryKey[2] !== timeframe, refetchType: 'none' });
+    } catch {
+      void refetchScope();
+    }
+  }, [client, scope, timeframe, session.token, refetchScope]);
+
+  // Sections answered while a backfill is ahead of the rollups settle within seconds: ask for them again.
+  const catchingUpNow = query.data?.meta.catchingUp.join(',') ?? '';
+  useEffect(() => {
+    if (!catchingUpNow) return;
+    const timer = setTimeout(() => void refreshSections(catchingUpNow.split(',')), CATCH_UP_RETRY_MS);
+    return () => clearTimeout(timer);
+  }, [catchingUpNow, query.data, refreshSections]);
+
   const status = useLiveSocket(session.token, scope, {
-    // The API has no per-section read yet: any named section refetches the overview of this scope.
-    onMetricsUpdate: () => void refetchScope(),
+    onMetricsUpdate: (frame) => void refreshSections(frame.sections),
     onActivity: (f) => setFeed((list) => prependActivity(list, f)),
     onResubscribed: () => void refetchScope(),
     onTokenExpired: () => void renew(),

@@ -8,8 +8,10 @@ export class ApiError extends Error {
 
 export const overviewKey = (scope: string, timeframe: Timeframe) => ['overview', scope, timeframe] as const;
 
-export async function fetchOverview(token: string, scope: string, timeframe: Timeframe, signal?: AbortSignal): Promise<ExecutiveDashboardData> {
+/** The overview; with `sections`, only the services feeding them are asked (meta.sections says what it holds). */
+export async function fetchOverview(token: string, scope: string, timeframe: Timeframe, signal?: AbortSignal, sections?: string[]): Promise<ExecutiveDashboardData> {
   const query = new URLSearchParams({ workspace_id: scope, timeframe });
+  if (sections?.length) query.set('sections', sections.join(','));
   const response = await fetch(`/api/executive/overview?${query}`, {
     headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
     signal,
