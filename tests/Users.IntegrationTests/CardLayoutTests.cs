@@ -196,6 +196,14 @@ public sealed class CardLayoutTests(ServersFixture servers) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_three_operations_are_in_the_openapi_document()
+    {
+        var document = await _service.CreateClient().GetStringAsync("/openapi/v1.json");
+        Assert.Contains($"\"{Path}\"", document);
+        Assert.All(new[] { "GetCardLayout", "SaveCardLayout", "DeleteCardLayout" }, operation => Assert.Contains(operation, document));
+    }
+
+    [Fact]
     public async Task Without_a_token_it_is_401()
     {
         var anonymous = _service.CreateClient();
