@@ -40,6 +40,12 @@ export function sessionFromToken(token: string, request: DevTokenRequest): Sessi
   };
 }
 
+/** Who the token is for (`sub`): what the users service keys a card layout by. */
+export function subjectOf(session: Session): string {
+  const sub = decodeClaims(session.token).sub;
+  return typeof sub === 'string' && sub !== '' ? sub : session.name;
+}
+
 /** Scopes a person may pick: 'all' first when the token grants '*'. */
 export function scopesOf(session: Session): string[] {
   return session.workspaces.includes('*') ? ['all', ...session.workspaces.filter((w) => w !== '*')] : session.workspaces;
