@@ -69,6 +69,51 @@ public sealed class WebPageTests(DashboardApp app, ITestOutputHelper output)
         Assert.Empty(browser.ConsoleErrors);
     }
 
+    [Fact]
+    public async Task A_customised_card_layout_survives_a_reload_and_follows_its_owner_to_another_browser()
+    {
+        const string person = "E2E Layout CEO";
+        string[] customised = ["Daily active users", "Total executions", "Success rate", "MRR", "Active workspaces", "Churn rate", "LTV : CAC", "p95 runtime"];
+        await using (var browser = await HeadlessChromium.LaunchAsync())
+        {
+            var page = new DashboardPage(browser, app.Gateway.BaseAddress!);
+            await page.InstallProbeAsync();
+            await page.OpenAsync();
+            await page.SignInAsync(person, Workspace);
+            Assert.Equal(DefaultCards, await page.CardTitlesAsync());
+
+            // Hide "Credits used", move MRR before "Active workspaces"; the panel saves to the account.
+            await page.ClickButtonAsync("Customize");
+            await page.ToggleCardAsync("Credits used");
+            await page.ClickButtonAsync("Move MRR up");
+            await browser.WaitForAsync("[...document.querySelectorAll('[role=status]')].some(s => s.textContent.includes('Saved to your account.'))", Settle);
+            await page.ClickButtonAsync("Done");
+            await page.WaitForCardTitlesAsync(customised);
+
+            await browser.ReloadAsync();
+            await page.WaitUntilDrawnAsync();
+            await page.WaitForCardTitlesAsync(customised);
+            Assert.Empty(browser.ConsoleErrors);
+        }
+
+        // Another browser (a fresh profile: nothing stored locally), the same person: the same cards.
+        await using (var other = await HeadlessChromium.LaunchAsync(width: 390, height: 844))
+        {
+            var page = new DashboardPage(other, app.Gateway.BaseAddress!);
+            await page.InstallProbeAsync();
+            await page.OpenAsync();
+            await page.SignInAsync(person, Workspace);
+            await page.WaitForCardTitlesAsync(customised);
+
+            // A phone's width: one column of cards.
+            Assert.Equal(1, await other.EvaluateAsync<int>(
+                "new Set([...document.querySelectorAll('section[aria-label=\"Key metrics\"] article')].map(a => a.getBoundingClientRect().left)).size"));
+        }
+    }
+
+    private static readonly string[] DefaultCards =
+        ["Daily active users", "Total executions", "Success rate", "Credits used", "Active workspaces", "MRR", "Churn rate", "LTV : CAC", "p95 runtime"];
+
     private async Task RunsVisibleAsync(int runs)
     {
         var ceo = await app.SignInAsync("ceo", Workspace);

@@ -67,6 +67,23 @@ public sealed class DashboardPage(HeadlessChromium browser, Uri gateway)
         (await browser.EvaluateAsync("[...document.querySelectorAll('section[aria-label=\"Key metrics\"] article')].map(a => a.getAttribute('aria-label'))"))!
             .AsArray().Select(t => (string)t!).ToList();
 
+    /// <summary>Waits until the cards shown are <paramref name="titles"/>, in that order.</summary>
+    public Task WaitForCardTitlesAsync(IReadOnlyList<string> titles) =>
+        browser.WaitForAsync(
+            $"JSON.stringify([...document.querySelectorAll('section[aria-label=\"Key metrics\"] article')].map(a => a.getAttribute('aria-label'))) === {HeadlessChromium.Quote(System.Text.Json.JsonSerializer.Serialize(titles))}",
+            Patience,
+            describe: "[...document.querySelectorAll('section[aria-label=\"Key metrics\"] article')].map(a => a.getAttribute('aria-label')).join(', ')");
+
+    /// <summary>Clicks the button whose text or label is <paramref name="name"/>.</summary>
+    public Task ClickButtonAsync(string name) =>
+        browser.ClickElementAsync(
+            $"[...document.querySelectorAll('button')].find(b => b.getAttribute('aria-label') === {HeadlessChromium.Quote(name)} || b.textContent.trim() === {HeadlessChromium.Quote(name)})");
+
+    /// <summary>In the Customize panel: ticks or unticks the card titled <paramref name="title"/>.</summary>
+    public Task ToggleCardAsync(string title) =>
+        browser.ClickElementAsync(
+            $"[...document.querySelectorAll('ol[aria-label=\"Metric cards\"] li')].find(li => li.querySelector('label')?.textContent.endsWith({HeadlessChromium.Quote(title)}))?.querySelector('input[type=checkbox]')");
+
     /// <summary>Waits until the card titled <paramref name="title"/> shows <paramref name="expected"/>.</summary>
     public Task WaitForCardAsync(string title, string expected, TimeSpan? timeout = null) =>
         browser.WaitForAsync(

@@ -177,10 +177,13 @@ public sealed class HeadlessChromium : IAsyncDisposable
     }
 
     /// <summary>Clicks the first element matching <paramref name="selector"/> (its centre, as a mouse would).</summary>
-    public async Task ClickAsync(string selector)
+    public Task ClickAsync(string selector) => ClickElementAsync($"document.querySelector({Quote(selector)})");
+
+    /// <summary>Clicks the element a JavaScript expression finds, once it is there (its centre, as a mouse would).</summary>
+    public async Task ClickElementAsync(string element)
     {
         var box = await WaitForAsync(
-            $"(() => {{ const e = document.querySelector({Quote(selector)}); if (!e) return null; e.scrollIntoView({{block: 'center'}}); " +
+            $"(() => {{ const e = {element}; if (!e) return null; e.scrollIntoView({{block: 'center'}}); " +
             "const r = e.getBoundingClientRect(); return r.width > 0 ? { x: r.x + r.width / 2, y: r.y + r.height / 2 } : null; })()",
             TimeSpan.FromSeconds(10));
         foreach (var type in new[] { "mousePressed", "mouseReleased" })
