@@ -32,6 +32,10 @@ public sealed class WebPageTests(DashboardApp app, ITestOutputHelper output)
             Run("web-r4", Workspace, "ag_web", "Web Bot", "u_web3", true, Iso(now.AddDays(-60)), 40, 1.00m));
         await RunsVisibleAsync(4);
 
+        // The app model runs in Development without an OIDC authority: the page offers the development form.
+        var signIn = await app.Gateway.GetFromJsonAsync<JsonObject>("/api/auth/config");
+        Assert.Equal("development", (string?)signIn!["mode"]);
+
         await using var browser = await HeadlessChromium.LaunchAsync();
         var page = new DashboardPage(browser, app.Gateway.BaseAddress!);
         await page.InstallProbeAsync();

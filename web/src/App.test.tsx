@@ -31,6 +31,7 @@ beforeEach(() => {
   window.history.replaceState(null, '', '/');
   vi.stubGlobal('WebSocket', FakeWebSocket);
   vi.stubGlobal('fetch', vi.fn(async (input: string, init?: RequestInit) => {
+    if (input === '/api/auth/config') return new Response(JSON.stringify({ mode: 'development' }), { status: 200 });
     if (input === '/api/dev/token') return new Response(JSON.stringify({ token: TOKEN }), { status: 200 });
     if (input.startsWith('/api/executive/overview')) {
       expect((init?.headers as Record<string, string>).Authorization).toBe(`Bearer ${TOKEN}`);
@@ -56,7 +57,7 @@ afterEach(() => vi.unstubAllGlobals());
 describe('App', () => {
   it('signs in, shows the numbers, follows the keyboard and the live socket', async () => {
     render(<App queryClient={createQueryClient()} />);
-    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Sign in' }));
 
     const runs = await screen.findByRole('article', { name: 'Total executions' });
     expect(within(runs).getByTestId('metric-value').textContent).toBe('12,345');
@@ -94,6 +95,7 @@ describe('App', () => {
     sessionStorage.setItem('executive-dashboard.session', JSON.stringify({ token: TOKEN, request: { role: 'ceo', workspaces: '*', name: 'Ann' }, name: 'Ann', role: 'ceo', workspaces: ['*'], expiresAt: null }));
     const calls: string[] = [];
     vi.stubGlobal('fetch', vi.fn(async (input: string) => {
+      if (!input.startsWith('/api/executive/overview')) return new Response(null, { status: 204 });
       calls.push(input);
       const data = overview();
       if (calls.length === 1) {

@@ -76,7 +76,8 @@ function Dashboard({ session, onSession }: { session: Session; onSession: (s: Se
 
   const renew = useCallback(async () => {
     try {
-      onSession(await requestDevToken(session.request));
+      // An OIDC session has nothing to renew with here: back to the sign-in screen, which goes to the authority.
+      onSession(session.request ? await requestDevToken(session.request) : null);
     } catch {
       onSession(null);
     }

@@ -14,6 +14,7 @@ app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSecond
 app.MapOpenApi();
 app.MapOverviewApi();
 app.MapLiveApi();
+app.MapSignInApi();
 if (app.Environment.IsDevelopment())
 {
     app.MapDevTokenApi();

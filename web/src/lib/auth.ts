@@ -5,7 +5,8 @@ export interface DevTokenRequest { role: string; workspaces: string; name: strin
 
 export interface Session {
   token: string;
-  request: DevTokenRequest;
+  /** The development sign-in's request, to renew an expired token silently; absent after an OIDC sign-in. */
+  request?: DevTokenRequest;
   name: string;
   role: string;
   /** Workspace ids the token grants; ['*'] for the whole platform. */
@@ -27,14 +28,14 @@ export function decodeClaims(token: string): Record<string, unknown> {
   }
 }
 
-export function sessionFromToken(token: string, request: DevTokenRequest): Session {
+export function sessionFromToken(token: string, request?: DevTokenRequest): Session {
   const c = decodeClaims(token);
   const ws = typeof c.workspaces === 'string' ? c.workspaces.split(/\s+/).filter(Boolean) : [];
   return {
     token,
     request,
-    name: typeof c.name === 'string' ? c.name : request.name,
-    role: typeof c.role === 'string' ? c.role : request.role,
+    name: typeof c.name === 'string' ? c.name : request?.name ?? '',
+    role: typeof c.role === 'string' ? c.role : request?.role ?? '',
     workspaces: ws,
     expiresAt: typeof c.exp === 'number' ? c.exp * 1000 : null,
   };
