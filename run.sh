@@ -2,11 +2,11 @@
 # Starts the whole Executive Dashboard on this machine: PostgreSQL, Redis, RabbitMQ, the services
 # and the gateway, through the Aspire AppHost. Stays in the foreground; Ctrl-C stops everything.
 #
-#   ./run.sh            with demo data (90 days, then live traffic: docs/demo-data.md)
+#   ./run.sh            with demo data (the simulator backfills 90 days, then keeps a live trickle)
 #   ./run.sh --no-demo  an empty system
 #   ./run.sh --release  Release builds (for benchmarks)
 #
-# Needs the .NET 10 SDK. Without a container engine it installs the servers from the OS packages
+# Needs the .NET 10 SDK, and Node.js 20+ with npm for the web page. Without a container engine it installs the servers from the OS packages
 # (postgresql, redis-server, rabbitmq-server) and runs them as local processes, data in .data/.
 set -euo pipefail
 
@@ -58,10 +58,12 @@ export EXECUTIVE_DASHBOARD_INFRA="$infra"
 # Read by the AppHost as Demo:Enabled (demo-data simulator).
 export Demo__Enabled="$demo"
 
-say "Building…"
+mkdir -p "$log_dir"
+say "Building the web page…"
+web/build.sh >"$log_dir/web-build.log" 2>&1 || { tail -n 40 "$log_dir/web-build.log" >&2; exit 1; }
+say "Building the services…"
 dotnet build ExecutiveDashboard.AppHost -c "$configuration" -nologo -v quiet -clp:"ErrorsOnly;NoSummary"
 
-mkdir -p "$log_dir"
 say "Starting the AppHost (log: ${log#"$repo"/})…"
 dotnet run --no-build -c "$configuration" --project ExecutiveDashboard.AppHost --launch-profile http >"$log" 2>&1 &
 apphost=$!
@@ -105,7 +107,7 @@ token="$(curl -s -X POST "$gateway/api/dev/token" -H 'content-type: application/
 
 echo
 say "Executive Dashboard is running (started in ${elapsed} s)"
-echo "  Dashboard:        $gateway"
+echo "  Dashboard:        $gateway   (open it and sign in; the CEO of every workspace is the default)"
 echo "  Aspire dashboard: $aspire_dashboard   (logs, traces, metrics of every service)"
 echo "  CEO token:        ${token:-(not available: POST $gateway/api/dev/token failed)}"
 echo "  Try:"

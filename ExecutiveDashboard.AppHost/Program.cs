@@ -20,6 +20,8 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithHttpEndpointOnPort(builder.Configuration.GetValue("Gateway:Port", 8080))
     .WithHttpHealthCheck(ServiceExtensions.ServiceHealthPath)
     .WithExternalHttpEndpoints()
+    // The page built by web/'s `npm run build` (run.sh and test.sh build it).
+    .WithEnvironment("Web__Root", Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", "web", "dist")))
     .WithReference(infra.Redis).WaitFor(infra.Redis)
     .WithReference(infra.RabbitMq).WaitFor(infra.RabbitMq)
     .WithReference(executionsApi).WaitFor(executionsApi)

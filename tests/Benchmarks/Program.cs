@@ -13,6 +13,7 @@ using ExecutiveDashboard.Simulator.Generation.Events;
 // The dataset comes from the demo simulator's generator (services/Simulator/Simulator.Generator, docs/demo-data.md):
 // workspaces bw_00001… (bw_00001 is the oldest, a large design partner), users, agents, runs in time order, billing.
 // Real time (LiveBenchmark): --live [--clients N] [--rate N] [--seconds N] [--workspaces N]
+// Page load in headless Chromium (PageBenchmark): --page [--samples N] [--timeframe 90d] [--screenshot FILE]
 var options = Options.Parse(args);
 var end = DateTime.UtcNow.Date.AddDays(1);
 var dataset = new PlatformSimulation(new SimulationOptions
@@ -32,6 +33,11 @@ var http = new HttpClient { BaseAddress = new Uri(options.Gateway), Timeout = Ti
 
 var ingest = await TokenAsync("ingest");
 var ceo = await TokenAsync("ceo");
+if (args.Contains("--page"))
+{
+    await new PageBenchmark(new Uri(options.Gateway), options.Samples, options.Timeframe, options.Screenshot).RunAsync();
+    return;
+}
 if (args.Contains("--live"))
 {
     await new LiveBenchmark(http, ingest, ceo, options.Clients, Math.Min(options.Workspaces, options.Clients), options.Rate, options.Seconds).RunAsync();
@@ -159,7 +165,7 @@ static double P(double[] values, double percentile)
 static string Iso(DateTime t) => t.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
 internal sealed record Options(string Gateway, long Runs, int Workspaces, int Users, int Subscriptions, int UserActivity, int Days, int Seed,
-    bool SkipSeed, long From, int Samples, int Parallel, int Clients, int Rate, int Seconds)
+    bool SkipSeed, long From, int Samples, int Parallel, int Clients, int Rate, int Seconds, string Timeframe, string Screenshot)
 {
     public static Options Parse(string[] args)
     {
@@ -180,6 +186,8 @@ internal sealed record Options(string Gateway, long Runs, int Workspaces, int Us
             int.Parse(Get("--parallel", "4"), CultureInfo.InvariantCulture),
             int.Parse(Get("--clients", "1000"), CultureInfo.InvariantCulture),
             int.Parse(Get("--rate", "2000"), CultureInfo.InvariantCulture),
-            int.Parse(Get("--seconds", "30"), CultureInfo.InvariantCulture));
+            int.Parse(Get("--seconds", "30"), CultureInfo.InvariantCulture),
+            Get("--timeframe", "90d"),
+            Get("--screenshot", "artifacts/dashboard.png"));
     }
 }

@@ -82,6 +82,26 @@ public sealed class OverviewThroughGatewayTests(DashboardApp app)
         Assert.Empty(overview.Meta.Degraded);
         Assert.Empty(overview.ActiveAlerts);
         Assert.Equal("percent", overview.Meta.MetricInfo["totalRuns"].ChangeUnit);
+        Assert.Null(overview.Meta.Sections);
+
+        // What a live page asks after a metrics_update naming the execution trend: the executions service's sections
+        // only, the same numbers, and the others empty.
+        var part = (await ceo.GetFromJsonAsync<ExecutiveDashboardData>(
+            $"/api/executive/overview?workspace_id=ws_e2e&timeframe=7d&asOf={AsOf}&sections=trends.execution"))!;
+        Assert.Equal(["agentMetrics", "executionMetrics", "topUsers", "trends.errors", "trends.execution"], part.Meta.Sections);
+        Assert.Equal(overview.ExecutionMetrics, part.ExecutionMetrics);
+        Assert.Equal(overview.Trends.Execution, part.Trends.Execution);
+        Assert.Equal(UserMetrics.Empty, part.UserMetrics);
+        Assert.Empty(part.Meta.Degraded);
+        var both = (await ceo.GetFromJsonAsync<ExecutiveDashboardData>(
+            $"/api/executive/overview?workspace_id=ws_e2e&timeframe=7d&asOf={AsOf}&sections=userMetrics,activeAlerts"))!;
+        Assert.Equal(["activeAlerts", "businessMetrics.activeWorkspaces", "trends.users", "userMetrics"], both.Meta.Sections);
+        Assert.NotNull(both.UserMetrics.Wau); // the users service answered (it may still be consuming the runs)
+        Assert.Equal(ExecutionMetrics.Empty, both.ExecutionMetrics);
+
+        using var unknown = await ceo.GetAsync($"/api/executive/overview?workspace_id=ws_e2e&timeframe=7d&sections=trends.execution,revenue");
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("sections", await unknown.Content.ReadAsStringAsync());
     }
 
     [Fact]

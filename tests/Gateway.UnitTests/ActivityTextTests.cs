@@ -13,6 +13,8 @@ public sealed class ActivityTextTests
         var frame = ActivityText.Of(Run(succeeded: true, TimeSpan.FromSeconds(4.2), credits: 1.5m, agentName: "Invoice bot"));
 
         Assert.Equal(new ActivityFrame("evt_1", "ws_1", "run.succeeded", "Invoice bot finished a run for u_1 in 4.2 s (1.5 credits)", At), frame);
+        Assert.EndsWith("(1 credit)", ActivityText.Of(Run(succeeded: true, TimeSpan.FromSeconds(1), credits: 1.00m, agentName: null)).Text);
+        Assert.EndsWith("(0 credits)", ActivityText.Of(Run(succeeded: true, TimeSpan.FromSeconds(1), credits: 0m, agentName: null)).Text);
     }
 
     [Fact]

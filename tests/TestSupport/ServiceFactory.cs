@@ -58,11 +58,14 @@ public abstract class ServiceFactory<TProgram, TOverview>(string connectionStrin
         builder.UseSetting("Auth:SigningKey", _signingKey);
     }
 
-    public HttpClient ClientFor(string role, string workspaces)
+    public HttpClient ClientFor(string role, string workspaces) => ClientFor(role, workspaces, subject: "test");
+
+    /// <summary>A client whose token names a person of its own (<c>sub</c>), for what is kept per person.</summary>
+    public HttpClient ClientFor(string role, string workspaces, string subject)
     {
         var client = CreateClient();
         var token = DashboardTokens.Create(new SymmetricSecurityKey(Convert.FromBase64String(_signingKey)),
-            "test", "Test", role, workspaces, DateTime.UtcNow, TimeSpan.FromHours(1));
+            subject, "Test", role, workspaces, DateTime.UtcNow, TimeSpan.FromHours(1));
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }

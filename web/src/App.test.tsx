@@ -31,13 +31,21 @@ beforeEach(() => {
   window.history.replaceState(null, '', '/');
   vi.stubGlobal('WebSocket', FakeWebSocket);
   vi.stubGlobal('fetch', vi.fn(async (input: string, init?: RequestInit) => {
+    if (input === '/api/auth/config') return new Response(JSON.stringify({ mode: 'development' }), { status: 200 });
     if (input === '/api/dev/token') return new Response(JSON.stringify({ token: TOKEN }), { status: 200 });
     if (input.startsWith('/api/executive/overview')) {
       expect((init?.headers as Record<string, string>).Authorization).toBe(`Bearer ${TOKEN}`);
       overviewCalls.push(input);
-      const tf = new URLSearchParams(input.split('?')[1]).get('timeframe');
+      const q = new URLSearchParams(input.split('?')[1]);
+      const tf = q.get('timeframe');
       const data = overview();
       data.executionMetrics.totalRuns = tf === '24h' ? 111 : 12345;
+      if (q.get('sections')) {
+        // The executions service's sections only, one run more; the rest empty.
+        data.executionMetrics.totalRuns! += 1;
+        data.userMetrics.dau = null;
+        data.meta.sections = ['agentMetrics', 'executionMetrics', 'topUsers', 'trends.errors', 'trends.execution'];
+      }
       return new Response(JSON.stringify(data), { status: 200 });
     }
     return new Response('{}', { status: 404 });
@@ -49,7 +57,7 @@ afterEach(() => vi.unstubAllGlobals());
 describe('App', () => {
   it('signs in, shows the numbers, follows the keyboard and the live socket', async () => {
     render(<App queryClient={createQueryClient()} />);
-    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Sign in' }));
 
     const runs = await screen.findByRole('article', { name: 'Total executions' });
     expect(within(runs).getByTestId('metric-value').textContent).toBe('12,345');
@@ -71,14 +79,38 @@ describe('App', () => {
     expect(screen.getAllByRole('status').some((s) => s.textContent === 'Live')).toBe(true);
     act(() => ws.serverSend({ event: 'activity', id: 'e1', workspaceId: 'ws_1', kind: 'run.failed', text: 'Invoice bot failed', at: new Date().toISOString() }));
     expect(within(screen.getByRole('region', { name: 'Live activity' })).getByText('Invoice bot failed')).toBeTruthy();
-    const before = overviewCalls.length;
+    // metrics_update: only the named sections are asked for, and the rest of the page stays as it was.
     act(() => ws.serverSend({ event: 'metrics_update', workspaceId: 'all', sections: ['executionMetrics'], at: new Date().toISOString() }));
-    await waitFor(() => expect(overviewCalls.length).toBeGreaterThan(before));
+    await waitFor(() => expect(within(screen.getByRole('article', { name: 'Total executions' })).getByTestId('metric-value').textContent).toBe('112'));
+    expect(overviewCalls.at(-1)).toBe('/api/executive/overview?workspace_id=all&timeframe=24h&sections=executionMetrics');
+    expect(within(screen.getByRole('article', { name: 'Daily active users' })).getByTestId('metric-value').textContent).toBe('120');
 
     // r refreshes.
     const beforeR = overviewCalls.length;
     fireEvent.keyDown(window, { key: 'r' });
     await waitFor(() => expect(overviewCalls.length).toBeGreaterThan(beforeR));
+  });
+
+  it('asks again for sections that were catching up, until they settle', async () => {
+    sessionStorage.setItem('executive-dashboard.session', JSON.stringify({ token: TOKEN, request: { role: 'ceo', workspaces: '*', name: 'Ann' }, name: 'Ann', role: 'ceo', workspaces: ['*'], expiresAt: null }));
+    const calls: string[] = [];
+    vi.stubGlobal('fetch', vi.fn(async (input: string) => {
+      if (!input.startsWith('/api/executive/overview')) return new Response(null, { status: 204 });
+      calls.push(input);
+      const data = overview();
+      if (calls.length === 1) {
+        data.executionMetrics.totalRuns = 10;
+        data.meta.catchingUp = ['executionMetrics', 'trends.execution'];
+      } else {
+        data.meta.sections = ['agentMetrics', 'executionMetrics', 'topUsers', 'trends.errors', 'trends.execution'];
+      }
+      return new Response(JSON.stringify(data), { status: 200 });
+    }));
+    render(<App queryClient={createQueryClient()} />);
+    expect(await screen.findByText(/Catching up/)).toBeTruthy();
+    await waitFor(() => expect(within(screen.getByRole('article', { name: 'Total executions' })).getByTestId('metric-value').textContent).toBe('12,345'), { timeout: 3000 });
+    expect(calls[1]).toBe('/api/executive/overview?workspace_id=all&timeframe=7d&sections=executionMetrics%2Ctrends.execution');
+    expect(screen.queryByText(/Catching up/)).toBeNull();
   });
 
   it('shows an error with a retry when the overview fails', async () => {

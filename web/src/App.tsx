@@ -1,11 +1,13 @@
 import { keepPreviousData, QueryClient, QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { prependActivity } from './lib/activity';
 import { ApiError, fetchOverview, overviewKey } from './lib/api';
-import { loadSession, requestDevToken, saveSession, scopesOf, type Session } from './lib/auth';
+import { loadSession, requestDevToken, saveSession, scopesOf, subjectOf, type Session } from './lib/auth';
 import { sectionName } from './lib/sections';
-import type { ActivityFrame } from './lib/types';
+import { mergeSections } from './lib/overviewMerge';
+import type { ActivityFrame, ExecutiveDashboardData } from './lib/types';
 import { ChartsSkeleton } from './components/ChartsSkeleton';
+import { CardCustomizer } from './components/CardCustomizer';
 import { DashboardHeader } from './components/DashboardHeader';
 import { DegradedNotice } from './components/DegradedNotice';
 import { ErrorState } from './components/ErrorState';
@@ -13,12 +15,14 @@ import { LiveActivityFeed } from './components/LiveActivityFeed';
 import { MetricsGrid, MetricsGridSkeleton } from './components/MetricsGrid';
 import { SignIn } from './components/SignIn';
 import { TablesSection } from './components/TablesSection';
+import { useCardLayout } from './hooks/useCardLayout';
 import { useLiveSocket } from './hooks/useLiveSocket';
 import { useNow } from './hooks/useNow';
 import { useShortcuts } from './hooks/useShortcuts';
 import { useViewState } from './hooks/useViewState';
 
 const ChartsSection = lazy(() => import('./components/ChartsSection'));
+const CATCH_UP_RETRY_MS = 1_000;
 
 export const createQueryClient = () => new QueryClient({
   defaultOptions: {
@@ -56,13 +60,24 @@ function Dashboard({ session, onSession }: { session: Session; onSession: (s: Se
   const timeframe = view.timeframe;
   const [feed, setFeed] = useState<ActivityFrame[]>([]);
   const now = useNow();
+  const subject = useMemo(() => subjectOf(session), [session]);
+  // Fetched alongside the overview; the grid shows the default order until it arrives.
+  const layout = useCardLayout(session.token, subject);
+  const [customizing, setCustomizing] = useState(false);
+  const customizeButton = useRef<HTMLButtonElement>(null);
+  const doneCustomizing = useCallback(() => {
+    setCustomizing(false);
+    void layout.save();
+    customizeButton.current?.focus();
+  }, [layout]);
 
   // Start fetching the charts' chunk alongside the overview rather than after it.
   useEffect(() => { void import('./components/ChartsSection'); }, []);
 
   const renew = useCallback(async () => {
     try {
-      onSession(await requestDevToken(session.request));
+      // An OIDC session has nothing to renew with here: back to the sign-in screen, which goes to the authority.
+      onSession(session.request ? await requestDevToken(session.request) : null);
     } catch {
       onSession(null);
     }
@@ -82,9 +97,29 @@ function Dashboard({ session, onSession }: { session: Session; onSession: (s: Se
 
   const refetchScope = useCallback(() => client.invalidateQueries({ queryKey: ['overview', scope] }), [client, scope]);
 
+  // A metrics_update names what changed: ask only for that, and keep the rest of the answer shown.
+  const refreshSections = useCallback(async (sections: string[]) => {
+    const key = overviewKey(scope, timeframe);
+    if (sections.length === 0 || !client.getQueryData(key)) return void refetchScope();
+    try {
+      const part = await fetchOverview(session.token, scope, timeframe, undefined, sections);
+      client.setQueryData<ExecutiveDashboardData>(key, (shown) => (shown ? mergeSections(shown, part) : shown));
+      void client.invalidateQueries({ queryKey: ['overview', scope], predicate: (q) => q.queryKey[2] !== timeframe, refetchType: 'none' });
+    } catch {
+      void refetchScope();
+    }
+  }, [client, scope, timeframe, session.token, refetchScope]);
+
+  // Sections answered while a backfill is ahead of the rollups settle within seconds: ask for them again.
+  const catchingUpNow = query.data?.meta.catchingUp.join(',') ?? '';
+  useEffect(() => {
+    if (!catchingUpNow) return;
+    const timer = setTimeout(() => void refreshSections(catchingUpNow.split(',')), CATCH_UP_RETRY_MS);
+    return () => clearTimeout(timer);
+  }, [catchingUpNow, query.data, refreshSections]);
+
   const status = useLiveSocket(session.token, scope, {
-    // The API has no per-section read yet: any named section refetches the overview of this scope.
-    onMetricsUpdate: () => void refetchScope(),
+    onMetricsUpdate: (frame) => void refreshSections(frame.sections),
     onActivity: (f) => setFeed((list) => prependActivity(list, f)),
     onResubscribed: () => void refetchScope(),
     onTokenExpired: () => void renew(),
@@ -117,12 +152,35 @@ function Dashboard({ session, onSession }: { session: Session; onSession: (s: Se
           <ErrorState message={query.error.message} onRetry={refresh} />
         ) : (
           <>
-            {data && (
-              <p className="text-xs text-slate-500 dark:text-slate-400">
-                {scope === 'all' ? 'All workspaces' : `Workspace ${scope}`} · {new Date(data.period.start).toLocaleString()} – {new Date(data.period.end).toLocaleString()}
-                {data.meta.cached && ' · cached'}
-                {query.isError && ' · last refresh failed, showing earlier numbers'}
-              </p>
+            <div className="flex flex-wrap items-center justify-between gap-2">
+              {data ? (
+                <p className="text-xs text-slate-500 dark:text-slate-400">
+                  {scope === 'all' ? 'All workspaces' : `Workspace ${scope}`} · {new Date(data.period.start).toLocaleString()} – {new Date(data.period.end).toLocaleString()}
+                  {data.meta.cached && ' · cached'}
+                  {query.isError && ' · last refresh failed, showing earlier numbers'}
+                </p>
+              ) : <span />}
+              <button
+                ref={customizeButton}
+                type="button"
+                aria-expanded={customizing}
+                aria-controls={customizing ? 'card-customizer' : undefined}
+                onClick={() => (customizing ? doneCustomizing() : setCustomizing(true))}
+                className="rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-500 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200 dark:hover:bg-slate-700"
+              >
+                Customize
+              </button>
+            </div>
+            {customizing && (
+              <CardCustomizer
+                cards={layout.cards}
+                status={layout.status}
+                onToggle={layout.toggle}
+                onMove={layout.move}
+                onReset={layout.reset}
+                onRetry={() => void layout.save()}
+                onDone={doneCustomizing}
+              />
             )}
             {catchingUp.length > 0 && (
               <p role="status" className="rounded-md border border-sky-300 bg-sky-50 px-3 py-2 text-sm text-sky-900 dark:border-sky-700 dark:bg-sky-950 dark:text-sky-200">
@@ -130,7 +188,9 @@ function Dashboard({ session, onSession }: { session: Session; onSession: (s: Se
               </p>
             )}
             <DegradedNotice degraded={degraded} sections={['userMetrics', 'executionMetrics', 'businessMetrics', 'businessMetrics.activeWorkspaces']} />
-            {data ? <MetricsGrid data={data} /> : <MetricsGridSkeleton />}
+            {data
+              ? <MetricsGrid data={data} layout={layout.cards} />
+              : <MetricsGridSkeleton count={layout.cards.filter((c) => c.visible).length} />}
             {data ? (
               <Suspense fallback={<ChartsSkeleton />}>
                 <ChartsSection trends={data.trends} timeframe={timeframe} degraded={degraded} />

@@ -1,9 +1,11 @@
 using ExecutiveDashboard.Gateway.Apis;
 using ExecutiveDashboard.Gateway.Extensions;
+using ExecutiveDashboard.Gateway.WebApp;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddApplicationServices();
+builder.AddWebApp();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
@@ -12,11 +14,13 @@ app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSecond
 app.MapOpenApi();
 app.MapOverviewApi();
 app.MapLiveApi();
+app.MapSignInApi();
 if (app.Environment.IsDevelopment())
 {
     app.MapDevTokenApi();
 }
 app.MapReverseProxy();
+app.UseWebApp();
 app.Run();
 
 public partial class Program;

@@ -9,6 +9,7 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapUsersApi();
+app.MapLayoutApi();
 app.Run();
 
 public partial class Program;

@@ -1,3 +1,4 @@
+import { parseLayout, type CardSetting } from './layout';
 import type { ExecutiveDashboardData, Timeframe } from './types';
 
 export class ApiError extends Error {
@@ -8,19 +9,52 @@ export class ApiError extends Error {
 
 export const overviewKey = (scope: string, timeframe: Timeframe) => ['overview', scope, timeframe] as const;
 
-export async function fetchOverview(token: string, scope: string, timeframe: Timeframe, signal?: AbortSignal): Promise<ExecutiveDashboardData> {
+/** The overview; with `sections`, only the services feeding them are asked (meta.sections says what it holds). */
+export async function fetchOverview(token: string, scope: string, timeframe: Timeframe, signal?: AbortSignal, sections?: string[]): Promise<ExecutiveDashboardData> {
   const query = new URLSearchParams({ workspace_id: scope, timeframe });
+  if (sections?.length) query.set('sections', sections.join(','));
   const response = await fetch(`/api/executive/overview?${query}`, {
     headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
     signal,
   });
-  if (!response.ok) {
-    let detail = '';
-    try {
-      const problem = (await response.json()) as { title?: string; detail?: string };
-      detail = problem.detail ?? problem.title ?? '';
-    } catch { /* not a problem document */ }
-    throw new ApiError(response.status, detail || `The overview answered ${response.status}.`);
-  }
+  if (!response.ok) throw await apiError(response, 'The overview');
   return (await response.json()) as ExecutiveDashboardData;
+}
+
+async function apiError(response: Response, what: string): Promise<ApiError> {
+  let detail = '';
+  try {
+    const problem = (await response.json()) as { title?: string; detail?: string };
+    detail = problem.detail ?? problem.title ?? '';
+  } catch { /* not a problem document */ }
+  return new ApiError(response.status, detail || `${what} answered ${response.status}.`);
+}
+
+const LAYOUT = '/api/users/me/layout';
+
+/** Per person: the users service keys the layout by the token's subject. */
+export const layoutKey = (subject: string) => ['layout', subject] as const;
+
+/** The signed-in person's saved card layout, or null when they saved none (204) or the answer is not a layout. */
+export async function fetchLayout(token: string, signal?: AbortSignal): Promise<CardSetting[] | null> {
+  const response = await fetch(LAYOUT, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' }, signal });
+  if (response.status === 204 || response.status === 404) return null;
+  if (!response.ok) throw await apiError(response, 'The card layout');
+  return parseLayout(await response.json());
+}
+
+/** `keepalive` lets a save started as the page goes away (reload, close) finish. */
+export async function saveLayout(token: string, cards: readonly CardSetting[], keepalive = false): Promise<void> {
+  const response = await fetch(LAYOUT, {
+    method: 'PUT',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify({ cards }),
+    keepalive,
+  });
+  if (!response.ok) throw await apiError(response, 'Saving the card layout');
+}
+
+export async function deleteLayout(token: string, keepalive = false): Promise<void> {
+  const response = await fetch(LAYOUT, { method: 'DELETE', headers: { Authorization: `Bearer ${token}` }, keepalive });
+  if (!response.ok && response.status !== 404) throw await apiError(response, 'Resetting the card layout');
 }

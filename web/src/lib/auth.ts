@@ -5,7 +5,8 @@ export interface DevTokenRequest { role: string; workspaces: string; name: strin
 
 export interface Session {
   token: string;
-  request: DevTokenRequest;
+  /** The development sign-in's request, to renew an expired token silently; absent after an OIDC sign-in. */
+  request?: DevTokenRequest;
   name: string;
   role: string;
   /** Workspace ids the token grants; ['*'] for the whole platform. */
@@ -27,17 +28,23 @@ export function decodeClaims(token: string): Record<string, unknown> {
   }
 }
 
-export function sessionFromToken(token: string, request: DevTokenRequest): Session {
+export function sessionFromToken(token: string, request?: DevTokenRequest): Session {
   const c = decodeClaims(token);
   const ws = typeof c.workspaces === 'string' ? c.workspaces.split(/\s+/).filter(Boolean) : [];
   return {
     token,
     request,
-    name: typeof c.name === 'string' ? c.name : request.name,
-    role: typeof c.role === 'string' ? c.role : request.role,
+    name: typeof c.name === 'string' ? c.name : request?.name ?? '',
+    role: typeof c.role === 'string' ? c.role : request?.role ?? '',
     workspaces: ws,
     expiresAt: typeof c.exp === 'number' ? c.exp * 1000 : null,
   };
+}
+
+/** Who the token is for (`sub`): what the users service keys a card layout by. */
+export function subjectOf(session: Session): string {
+  const sub = decodeClaims(session.token).sub;
+  return typeof sub === 'string' && sub !== '' ? sub : session.name;
 }
 
 /** Scopes a person may pick: 'all' first when the token grants '*'. */

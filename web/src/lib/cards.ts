@@ -5,7 +5,24 @@ import type { ExecutiveDashboardData, MetricInfo } from './types';
 // Used only if the server's metricInfo lacks a key (an older gateway): same values as MetricCatalog.cs.
 const FALLBACK: MetricInfo = { unit: 'count', changeUnit: null, higherIsBetter: true, description: '' };
 
-export interface CardDef extends MetricCardProps { id: string }
+/** Every card this page knows, by id (the ids a saved layout names), in the default order. */
+export const CARD_TITLES = {
+  dau: 'Daily active users',
+  totalRuns: 'Total executions',
+  successRate: 'Success rate',
+  credits: 'Credits used',
+  activeWorkspaces: 'Active workspaces',
+  mrr: 'MRR',
+  churn: 'Churn rate',
+  ltvCac: 'LTV : CAC',
+  p95Runtime: 'p95 runtime',
+} as const;
+
+export type CardId = keyof typeof CARD_TITLES;
+
+export const CARD_IDS = Object.keys(CARD_TITLES) as CardId[];
+
+export interface CardDef extends MetricCardProps { id: CardId }
 
 export function buildCards(d: ExecutiveDashboardData): CardDef[] {
   const info = (key: string): MetricInfo => d.meta?.metricInfo?.[key] ?? FALLBACK;
@@ -16,20 +33,20 @@ export function buildCards(d: ExecutiveDashboardData): CardDef[] {
   };
   const u = d.userMetrics, e = d.executionMetrics, b = d.businessMetrics;
   return [
-    { id: 'dau', title: 'Daily active users', value: u.dau, change: u.dauChange, info: info('dau'), degraded: deg.has('userMetrics'),
+    { id: 'dau', title: CARD_TITLES.dau, value: u.dau, change: u.dauChange, info: info('dau'), degraded: deg.has('userMetrics'),
       extras: [line('WAU', 'wau', u.wau, u.wauChange), line('MAU', 'mau', u.mau, u.mauChange)] },
-    { id: 'totalRuns', title: 'Total executions', value: e.totalRuns, change: e.totalRunsChange, info: info('totalRuns'), degraded: deg.has('executionMetrics'),
+    { id: 'totalRuns', title: CARD_TITLES.totalRuns, value: e.totalRuns, change: e.totalRunsChange, info: info('totalRuns'), degraded: deg.has('executionMetrics'),
       extras: [line('Successful', 'successfulRuns', e.successfulRuns), line('Failed', 'failedRuns', e.failedRuns)] },
-    { id: 'successRate', title: 'Success rate', value: e.successRate, change: e.successRateChange, info: info('successRate'), degraded: deg.has('executionMetrics') },
-    { id: 'credits', title: 'Credits used', value: e.totalCreditsUsed, change: e.creditsChange, info: info('totalCreditsUsed'), degraded: deg.has('executionMetrics') },
-    { id: 'activeWorkspaces', title: 'Active workspaces', value: b.activeWorkspaces, info: info('activeWorkspaces'), degraded: deg.has('businessMetrics.activeWorkspaces'),
+    { id: 'successRate', title: CARD_TITLES.successRate, value: e.successRate, change: e.successRateChange, info: info('successRate'), degraded: deg.has('executionMetrics') },
+    { id: 'credits', title: CARD_TITLES.credits, value: e.totalCreditsUsed, change: e.creditsChange, info: info('totalCreditsUsed'), degraded: deg.has('executionMetrics') },
+    { id: 'activeWorkspaces', title: CARD_TITLES.activeWorkspaces, value: b.activeWorkspaces, info: info('activeWorkspaces'), degraded: deg.has('businessMetrics.activeWorkspaces'),
       extras: deg.has('businessMetrics') ? [] : [line('Paid', 'paidWorkspaces', b.paidWorkspaces), line('Trial', 'trialWorkspaces', b.trialWorkspaces)] },
-    { id: 'mrr', title: 'MRR', value: b.mrr, change: b.mrrChange, info: info('mrr'), degraded: deg.has('businessMetrics'),
+    { id: 'mrr', title: CARD_TITLES.mrr, value: b.mrr, change: b.mrrChange, info: info('mrr'), degraded: deg.has('businessMetrics'),
       extras: [line('ARR', 'arr', b.arr)] },
-    { id: 'churn', title: 'Churn rate', value: b.churnRate, info: info('churnRate'), degraded: deg.has('businessMetrics') },
-    { id: 'ltvCac', title: 'LTV : CAC', value: b.ltvCacRatio, info: info('ltvCacRatio'), degraded: deg.has('businessMetrics'),
+    { id: 'churn', title: CARD_TITLES.churn, value: b.churnRate, info: info('churnRate'), degraded: deg.has('businessMetrics') },
+    { id: 'ltvCac', title: CARD_TITLES.ltvCac, value: b.ltvCacRatio, info: info('ltvCacRatio'), degraded: deg.has('businessMetrics'),
       extras: [line('LTV', 'ltv', b.ltv), line('CAC', 'cac', b.cac)] },
-    { id: 'p95Runtime', title: 'p95 runtime', value: e.p95Runtime, info: info('p95Runtime'), degraded: deg.has('executionMetrics'),
+    { id: 'p95Runtime', title: CARD_TITLES.p95Runtime, value: e.p95Runtime, info: info('p95Runtime'), degraded: deg.has('executionMetrics'),
       extras: [line('Average', 'avgRuntime', e.avgRuntime)] },
   ];
 }

@@ -91,6 +91,8 @@ export interface ExecutiveDashboardData {
     degraded: string[];
     catchingUp: string[];
     metricInfo: Record<string, MetricInfo>;
+    /** Only in an answer to ?sections=…: the sections it holds; the others are empty. */
+    sections?: string[];
   };
 }
 

@@ -12,35 +12,48 @@ public static class OverviewApi
             .RequireAuthorization(Roles.DashboardPolicy)
             .WithTags("Overview")
             .WithName("GetExecutiveOverview")
-            .WithSummary("The whole dashboard for a scope (workspace id or 'all'), a timeframe and an optional asOf");
+            .WithSummary("The whole dashboard for a scope (workspace id or 'all'), a timeframe and an optional asOf; ?sections=… for part of it");
         return app;
     }
 
     public static async Task<IResult> GetOverview(
         HttpContext context, OverviewComposer composer, OverviewCache cache, TimeProvider clock,
-        [AsParameters] OverviewQueryString q, CancellationToken cancellationToken)
+        [AsParameters] OverviewQueryString q, string? sections, CancellationToken cancellationToken)
     {
         var (request, refusal) = OverviewRequest.From(q, context.User, clock);
         if (request is null)
         {
             return refusal!;
         }
+        // ?sections=… (a live page's metrics_update): ask only the services feeding them.
+        var asked = sections?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+        var only = asked.Length == 0 ? null : OverviewComposer.ServicesFeeding(asked);
+        if (asked.Length > 0 && only is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["sections"] = [$"'{sections}' names a section the overview does not have; use the names of metrics_update frames"],
+            });
+        }
         if (q.AsOf is null)
         {
-            // "Now" is read to the second, so that readers of the same second share one cached answer.
-            request = request with { AsOf = request.AsOf.AddTicks(-(request.AsOf.Ticks % TimeSpan.TicksPerSecond)) };
+            // "Now" is read to the second, so that readers of the same second share one cached answer; rounded up, so
+            // that an event of this second (timestamps often carry whole seconds) is in the answer the moment it is
+            // accepted, rather than missing from every read until the next second.
+            var ceiling = request.AsOf.AddTicks(TimeSpan.TicksPerSecond - 1);
+            request = request with { AsOf = ceiling.AddTicks(-(ceiling.Ticks % TimeSpan.TicksPerSecond)) };
         }
 
-        var (hit, version) = await cache.GetAsync(request);
+        var (hit, version) = await cache.GetAsync(request, only);
         if (hit is not null)
         {
             return TypedResults.Ok(hit with { Meta = hit.Meta with { Cached = true } });
         }
 
-        var composed = await composer.ComposeAsync(request, context.Request.Headers.Authorization, cancellationToken);
+        var composed = await composer.ComposeAsync(request, only, context.Request.Headers.Authorization, cancellationToken);
         if (composed.Complete)
         {
-            await cache.SetAsync(request, version, composed.Data);
+            await cache.SetAsync(request, only, version, composed.Data);
         }
         return TypedResults.Ok(composed.Data);
     }

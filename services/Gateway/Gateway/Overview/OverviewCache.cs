@@ -8,7 +8,7 @@ using StackExchange.Redis;
 namespace ExecutiveDashboard.Gateway.Overview;
 
 /// <summary>
-/// Composed overviews in Redis, per (scope, timeframe, asOf, start). Each scope has a version number;
+/// Composed overviews in Redis, per (scope, timeframe, asOf, start, services asked). Each scope has a version number;
 /// <c>MetricsChanged</c> of a workspace bumps its version and the platform's, which makes every cached
 /// answer of those scopes unreachable at once (no key scans), and a read after the event never sees
 /// stale numbers. Old entries expire on their own.
@@ -17,16 +17,16 @@ public sealed class OverviewCache(IConnectionMultiplexer redis)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
-    public async Task<(ExecutiveDashboardData? Hit, long Version)> GetAsync(OverviewRequest request)
+    public async Task<(ExecutiveDashboardData? Hit, long Version)> GetAsync(OverviewRequest request, IReadOnlySet<string>? only)
     {
         var db = redis.GetDatabase();
         var version = (long?)await db.StringGetAsync(VersionKey(request.Scope)) ?? 0;
-        var cached = await db.StringGetAsync(EntryKey(request, version));
+        var cached = await db.StringGetAsync(EntryKey(request, only, version));
         return (cached.IsNullOrEmpty ? null : JsonSerializer.Deserialize<ExecutiveDashboardData>((string)cached!, JsonSerializerOptions.Web), version);
     }
 
-    public Task SetAsync(OverviewRequest request, long version, ExecutiveDashboardData data) =>
-        redis.GetDatabase().StringSetAsync(EntryKey(request, version), JsonSerializer.Serialize(data, JsonSerializerOptions.Web), Lifetime);
+    public Task SetAsync(OverviewRequest request, IReadOnlySet<string>? only, long version, ExecutiveDashboardData data) =>
+        redis.GetDatabase().StringSetAsync(EntryKey(request, only, version), JsonSerializer.Serialize(data, JsonSerializerOptions.Web), Lifetime);
 
     public Task InvalidateAsync(IEnumerable<string> workspaceIds)
     {
@@ -38,6 +38,10 @@ public sealed class OverviewCache(IConnectionMultiplexer redis)
 
     private static string VersionKey(string scope) => $"overview:version:{scope}";
 
-    private static string EntryKey(OverviewRequest request, long version) => string.Create(CultureInfo.InvariantCulture,
-        $"overview:{request.Scope}:{version}:{request.Timeframe.ToWire()}:{request.AsOf.Ticks}:{request.AllStart?.Ticks}");
+    private static string EntryKey(OverviewRequest request, IReadOnlySet<string>? only, long version)
+    {
+        var services = only is null ? "" : ":" + string.Join('+', only.Order(StringComparer.Ordinal));
+        return string.Create(CultureInfo.InvariantCulture,
+            $"overview:{request.Scope}:{version}:{request.Timeframe.ToWire()}:{request.AsOf.Ticks}:{request.AllStart?.Ticks}{services}");
+    }
 }

@@ -32,8 +32,27 @@ public sealed partial class OverviewComposer(
         [Alerts] = [Sections.ActiveAlerts],
     };
 
-    public async Task<ComposedOverview> ComposeAsync(OverviewRequest request, string? authorization, CancellationToken cancellationToken)
+    /// <summary>The services that feed any of <paramref name="sections"/>; null names a section no service feeds.</summary>
+    public static IReadOnlySet<string>? ServicesFeeding(IEnumerable<string> sections)
     {
+        var services = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var section in sections)
+        {
+            var feeding = All.Where(s => SectionsOf[s].Contains(section, StringComparer.Ordinal)).ToList();
+            if (feeding.Count == 0)
+            {
+                return null;
+            }
+            services.UnionWith(feeding);
+        }
+        return services;
+    }
+
+    /// <param name="only">The services to ask (a partial answer, <c>meta.sections</c> naming what it holds); null for all.</param>
+    public async Task<ComposedOverview> ComposeAsync(OverviewRequest request, IReadOnlySet<string>? only, string? authorization,
+        CancellationToken cancellationToken)
+    {
+        var asked = only is null ? All : All.Where(only.Contains).ToArray();
         var failed = new List<string>();
         if (request.Timeframe == Timeframe.All)
         {
@@ -41,16 +60,19 @@ public sealed partial class OverviewComposer(
         }
 
         var query = Query(request);
-        var executions = CallAsync(Executions, failed, ct => services.GetAsync<ExecutionsOverview>(Executions, $"/api/executions/overview{query}", authorization, ct), cancellationToken);
-        var users = CallAsync(Users, failed, ct => services.GetAsync<UsersOverview>(Users, $"/api/users/overview{query}", authorization, ct), cancellationToken);
-        var billing = CallAsync(Billing, failed, ct => services.GetAsync<BillingOverview>(Billing, $"/api/billing/overview{query}", authorization, ct), cancellationToken);
-        var alerts = CallAsync(Alerts, failed, ct => services.GetAsync<List<ActiveAlert>>(Alerts, $"/api/alerts{query}&state=active", authorization, ct), cancellationToken);
+        Task<T?> Ask<T>(string service, string path) where T : class => asked.Contains(service)
+            ? CallAsync(service, failed, ct => services.GetAsync<T>(service, path + query + (service == Alerts ? "&state=active" : ""), authorization, ct), cancellationToken)
+            : Task.FromResult<T?>(null);
+        var executions = Ask<ExecutionsOverview>(Executions, "/api/executions/overview");
+        var users = Ask<UsersOverview>(Users, "/api/users/overview");
+        var billing = Ask<BillingOverview>(Billing, "/api/billing/overview");
+        var alerts = Ask<List<ActiveAlert>>(Alerts, "/api/alerts");
         await Task.WhenAll(executions, users, billing, alerts);
 
         var topUsers = await NamedAsync(executions.Result?.TopUsers ?? [], authorization, cancellationToken);
         var period = ReportingPeriod.For(request.Timeframe, request.AsOf, request.AllStart);
 
-        var notDeployed = All.Where(s => !services.IsDeployed(s)).SelectMany(s => SectionsOf[s]);
+        var notDeployed = asked.Where(s => !services.IsDeployed(s)).SelectMany(s => SectionsOf[s]);
         var unavailable = failed.Distinct().SelectMany(s => SectionsOf[s]);
         var degraded = notDeployed.Concat(unavailable).Distinct().Order(StringComparer.Ordinal).ToList();
         IReadOnlyList<string> catchingUp = executions.Result?.CatchingUp == true ? SectionsOf[Executions].Order(StringComparer.Ordinal).ToList() : [];
@@ -71,7 +93,8 @@ public sealed partial class OverviewComposer(
             alerts.Result ?? [],
             topUsers,
             billing.Result?.MrrMovements ?? MrrMovements.Empty,
-            new DashboardMeta(clock.GetUtcNow().UtcDateTime, request.AsOf, Cached: false, degraded, catchingUp, MetricCatalog.All));
+            new DashboardMeta(clock.GetUtcNow().UtcDateTime, request.AsOf, Cached: false, degraded, catchingUp, MetricCatalog.All,
+                only is null ? null : asked.SelectMany(s => SectionsOf[s]).Order(StringComparer.Ordinal).ToList()));
 
         // Only a full answer is worth caching: a service that comes back, or a backfill folded, must show at once.
         return new ComposedOverview(data, Complete: failed.Count == 0 && catchingUp.Count == 0);

@@ -17,7 +17,7 @@ public static class ActivityText
         var runtime = Duration(run.CompletedAt - run.StartedAt);
         return run.Succeeded
             ? new(run.EventId, run.WorkspaceId, RunSucceeded,
-                string.Create(Invariant, $"{agent} finished a run for {run.UserId} in {runtime} ({run.Credits:0.##} credits)"), run.CompletedAt)
+                string.Create(Invariant, $"{agent} finished a run for {run.UserId} in {runtime} ({run.Credits:0.##} {(run.Credits == 1 ? "credit" : "credits")})"), run.CompletedAt)
             : new(run.EventId, run.WorkspaceId, RunFailed,
                 $"{agent} failed for {run.UserId} after {runtime}{(run.ErrorCode is { } code ? $": {code}" : "")}", run.CompletedAt);
     }

@@ -2,6 +2,7 @@ using ExecutiveDashboard.ServiceDefaults.Data;
 using ExecutiveDashboard.ServiceDefaults.Messaging;
 using ExecutiveDashboard.Users.Ingest;
 using ExecutiveDashboard.Users.IntegrationEvents;
+using ExecutiveDashboard.Users.Layouts;
 using ExecutiveDashboard.Users.Metrics;
 
 namespace ExecutiveDashboard.Users.Extensions;
@@ -22,6 +23,7 @@ public static class Extensions
         builder.Services.AddHostedService(services => services.GetRequiredService<ActivitySpansCache>());
         builder.Services.AddSingleton<UsersOverviewQuery>();
         builder.Services.AddSingleton<UserNamesQuery>();
+        builder.Services.AddSingleton<CardLayoutStore>();
         builder.Services.AddOpenApi();
         return builder;
     }

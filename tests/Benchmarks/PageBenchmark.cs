@@ -1,0 +1,78 @@
+using System.Text.Json.Nodes;
+using TestSupport;
+
+namespace ExecutiveDashboard.Benchmarks;
+
+/// <summary>
+/// Page load in a real browser (issue 5): Debian's headless Chromium opens the gateway's page, signs in, then loads
+/// it <paramref name="samples"/> times with the browser cache off (a first visit) and as many times with it on (a
+/// return visit). Prints, in ms from navigation: every card and chart drawn; the overview's answer; and the charts'
+/// render, from the overview's answer to the last chart drawn. Writes a screenshot. Asserts nothing.
+/// </summary>
+public sealed class PageBenchmark(Uri gateway, int samples, string timeframe, string screenshot)
+{
+    // The overview request's Resource Timing, and the two probes of DashboardPage.
+    private const string Timings = """
+        (() => {
+          const overview = performance.getEntriesByType('resource').filter(e => e.name.includes('/api/executive/overview')).at(-1);
+          const js = performance.getEntriesByType('resource').filter(e => e.name.endsWith('.js'));
+          return { drawn: window.__dashboardDrawnAt, overviewEnd: overview?.responseEnd ?? null,
+                   jsBytes: js.reduce((n, e) => n + e.transferSize, 0) };
+        })()
+        """;
+
+    public async Task RunAsync()
+    {
+        Console.WriteLine($"page load: {gateway} timeframe {timeframe}, {samples} loads without and {samples} with the browser cache (Chromium {ChromiumVersion()})");
+        await using var browser = await HeadlessChromium.LaunchAsync();
+        var page = new DashboardPage(browser, gateway);
+        await page.InstallProbeAsync();
+        await page.OpenAsync();
+        await page.SignInAsync("Benchmark CEO");
+
+        foreach (var cached in new[] { false, true })
+        {
+            await browser.SetCacheDisabledAsync(!cached);
+            var drawn = new List<double>();
+            var charts = new List<double>();
+            var overview = new List<double>();
+            long jsBytes = 0;
+            for (var i = 0; i < samples; i++)
+            {
+                await page.OpenAsync($"/?timeframe={timeframe}");
+                await page.WaitUntilDrawnAsync();
+                var t = (await browser.EvaluateAsync(Timings))!.AsObject();
+                drawn.Add((double)t["drawn"]!);
+                overview.Add((double)t["overviewEnd"]!);
+                charts.Add((double)t["drawn"]! - (double)t["overviewEnd"]!);
+                jsBytes = Math.Max(jsBytes, (long)t["jsBytes"]!);
+            }
+            Console.WriteLine($"  {(cached ? "return visit (cache on) " : "first visit (cache off) ")}: drawn p50 {P(drawn, 50):F0} p95 {P(drawn, 95):F0} ms · " +
+                              $"overview answered p50 {P(overview, 50):F0} ms · overview → charts drawn p50 {P(charts, 50):F0} p95 {P(charts, 95):F0} ms · JS transferred {jsBytes / 1024.0:F0} KB");
+        }
+
+        var points = await browser.EvaluateAsync("[...document.querySelectorAll('section[aria-label=\"Trends\"] figure')].map(f => f.querySelectorAll('.recharts-curve').length)");
+        Console.WriteLine($"  curves per chart: {points?.ToJsonString()}");
+        await browser.ScreenshotAsync(screenshot);
+        Console.WriteLine($"  screenshot: {Path.GetFullPath(screenshot)}");
+    }
+
+    private static string ChromiumVersion()
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("/usr/bin/chromium", "--version") { RedirectStandardOutput = true, RedirectStandardError = true });
+            return process!.StandardOutput.ReadToEnd().Trim();
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return "?";
+        }
+    }
+
+    private static double P(List<double> values, double percentile)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(percentile / 100 * sorted.Length) - 1)];
+    }
+}
