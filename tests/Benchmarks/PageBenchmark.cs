@@ -16,7 +16,9 @@ public sealed class PageBenchmark(Uri gateway, int samples, string timeframe, st
         (() => {
           const overview = performance.getEntriesByType('resource').filter(e => e.name.includes('/api/executive/overview')).at(-1);
           const js = performance.getEntriesByType('resource').filter(e => e.name.endsWith('.js'));
+          const charts = performance.getEntriesByType('resource').find(e => e.name.includes('/assets/ChartsSection'));
           return { drawn: window.__dashboardDrawnAt, overviewEnd: overview?.responseEnd ?? null,
+                   chartsChunkEnd: charts?.responseEnd ?? null, chartsMounted: window.__chartsMountedAt ?? null,
                    jsBytes: js.reduce((n, e) => n + e.transferSize, 0) };
         })()
         """;
@@ -36,6 +38,8 @@ public sealed class PageBenchmark(Uri gateway, int samples, string timeframe, st
             var drawn = new List<double>();
             var charts = new List<double>();
             var overview = new List<double>();
+            var chunk = new List<double>();
+            var mounted = new List<double>();
             long jsBytes = 0;
             for (var i = 0; i < samples; i++)
             {
@@ -45,10 +49,13 @@ public sealed class PageBenchmark(Uri gateway, int samples, string timeframe, st
                 drawn.Add((double)t["drawn"]!);
                 overview.Add((double)t["overviewEnd"]!);
                 charts.Add((double)t["drawn"]! - (double)t["overviewEnd"]!);
+                chunk.Add((double?)t["chartsChunkEnd"] ?? double.NaN);
+                mounted.Add((double?)t["chartsMounted"] ?? double.NaN);
                 jsBytes = Math.Max(jsBytes, (long)t["jsBytes"]!);
             }
             Console.WriteLine($"  {(cached ? "return visit (cache on) " : "first visit (cache off) ")}: drawn p50 {P(drawn, 50):F0} p95 {P(drawn, 95):F0} ms · " +
-                              $"overview answered p50 {P(overview, 50):F0} ms · overview → charts drawn p50 {P(charts, 50):F0} p95 {P(charts, 95):F0} ms · JS transferred {jsBytes / 1024.0:F0} KB");
+                              $"overview answered p50 {P(overview, 50):F0} ms · charts chunk loaded p50 {P(chunk, 50):F0} ms · charts mounted p50 {P(mounted, 50):F0} ms · " +
+                              $"overview → charts drawn p50 {P(charts, 50):F0} p95 {P(charts, 95):F0} ms · JS transferred {jsBytes / 1024.0:F0} KB");
         }
 
         var points = await browser.EvaluateAsync("[...document.querySelectorAll('section[aria-label=\"Trends\"] figure')].map(f => f.querySelectorAll('.recharts-curve').length)");

@@ -19,7 +19,7 @@ public sealed class SimulatorOptions
 
     public int Users { get; set; } = 5_000;
 
-    public long Runs { get; set; } = 40_000;
+    public long Runs { get; set; } = 60_000;
 
     public long UserActiveEvents { get; set; } = 15_000;
 
@@ -59,7 +59,9 @@ public sealed class LiveSettings
     /// <summary>How often a tick's events are posted.</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(1);
 
-    public double RunsPerSecond { get; set; } = 3;
+    /// <summary>Close to the history's own recent rate, so that the charts' last hours and the alerts' windows
+    /// (a credit spike is 3× the previous week's hourly mean) see the same platform as the backfill.</summary>
+    public double RunsPerSecond { get; set; } = 0.03;
 
     public double SessionsPerSecond { get; set; } = 0.5;
 
