@@ -63,7 +63,11 @@ export function MetricCard({ title, value, info, change, extras = [], degraded }
             aria-describedby={tipId}
             aria-label={`About ${title}`}
           >
-            ⓘ
+            {/* Drawn rather than the ⓘ character, which many system fonts render tiny or not at all. */}
+            <svg aria-hidden="true" viewBox="0 0 16 16" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="1.5">
+              <circle cx="8" cy="8" r="6.5" />
+              <path d="M8 7.2v4M8 4.8v.1" strokeLinecap="round" />
+            </svg>
           </button>
           <span
             id={tipId}
