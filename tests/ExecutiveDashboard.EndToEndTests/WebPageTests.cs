@@ -55,13 +55,11 @@ public sealed class WebPageTests(DashboardApp app, ITestOutputHelper output)
         Assert.Equal("50.0%", await page.CardValueAsync("Success rate"));
 
         // The live socket: a run ingested now shows in the feed and in the numbers, without a reload.
-        await browser.WaitForAsync("document.querySelector('header [role=status]')?.textContent === 'Live'", Settle);
+        await page.WaitUntilLiveAsync(Settle);
         var clock = Stopwatch.StartNew();
         await PostAsync(ingest, "/api/executions/events",
             Run("web-r5", Workspace, "ag_web", "Web Bot", "u_web2", true, Iso(DateTime.UtcNow), 3, 1.00m));
-        await browser.WaitForAsync(
-            "[...document.querySelectorAll('section[aria-label=\"Live activity\"] li')].some(l => l.innerText.includes('Web Bot finished a run for u_web2 in 3 s (1 credit)'))",
-            Settle);
+        await page.WaitForFeedLineAsync("Web Bot finished a run for u_web2 in 3 s (1 credit)", Settle);
         output.WriteLine($"the run was in the live feed {clock.ElapsedMilliseconds} ms after its 202");
         await page.WaitForCardAsync(TotalExecutions, "3", Settle);
         output.WriteLine($"the run was in the numbers {clock.ElapsedMilliseconds} ms after its 202");

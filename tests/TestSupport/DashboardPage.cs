@@ -34,8 +34,6 @@ public sealed class DashboardPage(HeadlessChromium browser, Uri gateway)
         })();
         """;
 
-    public HeadlessChromium Browser => browser;
-
     /// <summary>Installs the probe; call once, before the first navigation.</summary>
     public Task InstallProbeAsync() => browser.AddInitScriptAsync(DrawnProbe);
 
@@ -95,12 +93,13 @@ public sealed class DashboardPage(HeadlessChromium browser, Uri gateway)
     public Task ChooseTimeframeAsync(string label) =>
         browser.ClickAsync($"[role=radiogroup][aria-label=Timeframe] button[title^={HeadlessChromium.Quote(label + " ")}]");
 
-    /// <summary>The live indicator's text: Connecting, Live, Reconnecting or Offline.</summary>
-    public async Task<string> LiveStatusAsync() =>
-        (await browser.EvaluateAsync("document.querySelector('header [role=status]')?.textContent ?? ''"))!.GetValue<string>();
+    /// <summary>Waits until the live indicator says the socket is subscribed.</summary>
+    public Task WaitUntilLiveAsync(TimeSpan timeout) =>
+        browser.WaitForAsync("document.querySelector('header [role=status]')?.textContent === 'Live'", timeout);
 
-    /// <summary>The lines of the live activity feed, newest first.</summary>
-    public async Task<IReadOnlyList<string>> FeedLinesAsync() =>
-        ((await browser.EvaluateAsync("[...document.querySelectorAll('section[aria-label=\"Live activity\"] li')].map(l => l.innerText)")) as JsonArray ?? [])
-            .Select(l => (string)l!).ToList();
+    /// <summary>Waits until a line of the live activity feed contains <paramref name="text"/>.</summary>
+    public Task WaitForFeedLineAsync(string text, TimeSpan timeout) =>
+        browser.WaitForAsync(
+            $"[...document.querySelectorAll('section[aria-label=\"Live activity\"] li')].some(l => l.innerText.includes({HeadlessChromium.Quote(text)}))",
+            timeout);
 }

@@ -203,18 +203,6 @@ public sealed class HeadlessChromium : IAsyncDisposable
         await SendAsync("Input.insertText", new JsonObject { ["text"] = text });
     }
 
-    /// <summary>Presses one key (a character such as "r" or "2") on the focused element.</summary>
-    public async Task PressAsync(string key)
-    {
-        foreach (var type in new[] { "keyDown", "keyUp" })
-        {
-            await SendAsync("Input.dispatchKeyEvent", new JsonObject
-            {
-                ["type"] = type, ["key"] = key, ["text"] = type == "keyDown" ? key : null, ["code"] = $"Key{key.ToUpperInvariant()}",
-            });
-        }
-    }
-
     /// <summary>Turns the browser's HTTP cache off (every load a first visit) or on.</summary>
     public async Task SetCacheDisabledAsync(bool disabled)
     {

@@ -3,7 +3,9 @@ namespace ExecutiveDashboard.Simulator.Generation.Live;
 /// <summary>How busy the platform is after the backfill, per unit of wall-clock time.</summary>
 public sealed record LiveOptions
 {
-    public double RunsPerSecond { get; init; } = 3;
+    /// <summary>Close to the demo history's busiest recent hours, so that the charts' last hours and the alerts' windows
+    /// (a credit spike is 3× the previous week's hourly mean) see the same platform as the backfill.</summary>
+    public double RunsPerSecond { get; init; } = 0.03;
 
     public double SessionsPerSecond { get; init; } = 0.5;
 

@@ -1,4 +1,6 @@
 using ExecutiveDashboard.Simulator.Backfill;
+using ExecutiveDashboard.Simulator.Generation;
+using ExecutiveDashboard.Simulator.Generation.Live;
 using ExecutiveDashboard.Simulator.Ingest;
 using ExecutiveDashboard.Simulator.Live;
 using ExecutiveDashboard.Simulator.Worker;
@@ -14,6 +16,9 @@ public static class Extensions
         var section = builder.Configuration.GetSection(SimulatorOptions.Section);
         builder.Services.Configure<SimulatorOptions>(section);
         var settings = section.Get<SimulatorOptions>() ?? new SimulatorOptions();
+        // The dataset and the live traffic: the generator's own options, from the same section (End is set at start).
+        builder.Services.AddSingleton(section.Get<SimulationOptions>() ?? new SimulationOptions { End = default });
+        builder.Services.AddSingleton(section.GetSection("Live").Get<LiveOptions>() ?? new LiveOptions());
 
         // The sender has its own retries (429 Retry-After, backoff, a fresh token on 401), the same in the CLI. The
         // default resilience handler would stack a second policy on them, with a 10 s attempt timeout that a large

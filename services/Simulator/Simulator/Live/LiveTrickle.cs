@@ -11,15 +11,15 @@ namespace ExecutiveDashboard.Simulator.Live;
 /// (timestamps up to now), one batch per stream. It starts at the backfill's end, so the first tick also fills
 /// the minute the backfill took. A tick that fails is logged and dropped: the demo goes on.
 /// </summary>
-public sealed class LiveTrickle(IngestClient client, TimeProvider clock, ILogger<LiveTrickle> logger)
+public sealed class LiveTrickle(IngestClient client, LiveOptions traffic, TimeProvider clock, ILogger<LiveTrickle> logger)
 {
     private static readonly TimeSpan ReportEvery = TimeSpan.FromMinutes(1);
 
     public async Task RunAsync(PlatformSimulation simulation, LiveSettings settings, CancellationToken cancellationToken)
     {
-        var traffic = new LiveTraffic(simulation, settings.ToOptions());
+        var live = new LiveTraffic(simulation, traffic);
         logger.LogInformation("live: about {Runs} runs a second over {Workspaces} workspaces in use, every {Interval}",
-            settings.RunsPerSecond, traffic.ActiveWorkspaces, settings.Interval);
+            traffic.RunsPerSecond, live.ActiveWorkspaces, settings.Interval);
 
         var from = simulation.End;
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -28,7 +28,7 @@ public sealed class LiveTrickle(IngestClient client, TimeProvider clock, ILogger
         while (await timer.WaitForNextTickAsync(cancellationToken))
         {
             var to = clock.GetUtcNow().UtcDateTime;
-            var events = traffic.Between(from, to);
+            var events = live.Between(from, to);
             from = to;
             try
             {

@@ -15,7 +15,7 @@ namespace ExecutiveDashboard.Simulator.Worker;
 /// again is idempotent.
 /// </summary>
 public sealed class DemoWorker(
-    IngestClient ingest, GatewayTokens tokens, BackfillCheck check, LiveTrickle live,
+    IngestClient ingest, GatewayTokens tokens, BackfillCheck check, LiveTrickle live, SimulationOptions dataset,
     IOptions<SimulatorOptions> options, TimeProvider clock, ILogger<DemoWorker> logger) : BackgroundService
 {
     public static readonly ActivitySource Activity = new("ExecutiveDashboard.Simulator");
@@ -25,10 +25,11 @@ public sealed class DemoWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        var simulation = new PlatformSimulation(settings.ToSimulation(settings.End ?? clock.GetUtcNow().UtcDateTime));
+        var end = DateTime.SpecifyKind(settings.End ?? clock.GetUtcNow().UtcDateTime, DateTimeKind.Utc);
+        var simulation = new PlatformSimulation(dataset with { End = end });
         logger.LogInformation(
             "demo platform (seed {Seed}): {Workspaces:N0} workspaces, {Users:N0} users, {Runs:N0} runs over {Days} days until {End:O}",
-            settings.Seed, settings.Workspaces, settings.Users, simulation.RunCount, settings.Days, simulation.End);
+            dataset.Seed, dataset.Workspaces, dataset.Users, simulation.RunCount, dataset.Days, simulation.End);
 
         while (!stoppingToken.IsCancellationRequested)
         {
