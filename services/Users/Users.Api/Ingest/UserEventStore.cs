@@ -145,7 +145,9 @@ public sealed class UserEventStore(IngestTransaction ingest, Outbox outbox, Time
     }
 
     /// <summary>Merges the batch's spans into <c>user_activity_spans</c>: per hour the earlier first and the
-    /// later last millisecond; rows in key order like every other upsert.</summary>
+    /// later last millisecond; rows in key order like every other upsert. When every new span is in a later hour
+    /// than the stored ones (events reported in time order, the usual case) the merge is an append, whose cost
+    /// does not grow with the user's history; otherwise the row is decoded and merged hour by hour.</summary>
     private static async Task UpsertSpansAsync(NpgsqlConnection connection, UserRollups rollups,
         Dictionary<(string, string), long> keys, CancellationToken cancellationToken)
     {
@@ -161,12 +163,15 @@ public sealed class UserEventStore(IngestTransaction ingest, Outbox outbox, Time
         await using var command = new NpgsqlCommand("""
             INSERT INTO user_activity_spans AS a (block, user_key, workspace_id, spans)
             SELECT * FROM unnest($1::int[], $2::bigint[], $3::text[], $4::bytea[])
-            ON CONFLICT (block, user_key) DO UPDATE SET xid = pg_current_xact_id(), spans = (
-                SELECT string_agg(int8send((h << 44) | (f << 22) | l), ''::bytea ORDER BY h)
-                FROM (SELECT s >> 44 AS h, min((s >> 22) & 4194303) AS f, max(s & 4194303) AS l
-                      FROM (SELECT ('x' || encode(substr(b.joined, i * 8 + 1, 8), 'hex'))::bit(64)::bigint AS s
-                            FROM (SELECT a.spans || excluded.spans AS joined) b, generate_series(0, length(b.joined) / 8 - 1) i) e
-                      GROUP BY 1) merged)
+            ON CONFLICT (block, user_key) DO UPDATE SET xid = pg_current_xact_id(), spans = CASE
+                WHEN ('x' || encode(substr(a.spans, length(a.spans) - 7, 8), 'hex'))::bit(64)::bigint >> 44
+                   < ('x' || encode(substr(excluded.spans, 1, 8), 'hex'))::bit(64)::bigint >> 44
+                THEN a.spans || excluded.spans
+                ELSE (SELECT string_agg(int8send((h << 44) | (f << 22) | l), ''::bytea ORDER BY h)
+                    FROM (SELECT s >> 44 AS h, min((s >> 22) & 4194303) AS f, max(s & 4194303) AS l
+                          FROM (SELECT ('x' || encode(substr(b.joined, i * 8 + 1, 8), 'hex'))::bit(64)::bigint AS s
+                                FROM (SELECT a.spans || excluded.spans AS joined) b, generate_series(0, length(b.joined) / 8 - 1) i) e
+                          GROUP BY 1) merged) END
             """, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Block).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Key).ToArray() });
