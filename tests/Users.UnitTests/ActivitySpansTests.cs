@@ -26,26 +26,90 @@ public sealed class ActivitySpansTests
             ActivitySpans.Decode(block, ActivitySpans.Encode(hour, 5 * 60_000 + 250, 40 * 60_000)));
     }
 
+    private static long Ms(string t) => ActivitySpans.Ms(At(t));
+
+    /// <summary>One user's spans as a stored row: (time of the first event, time of the last) per active hour.</summary>
+    private static (int Block, byte[] Spans) Row(params (string First, string Last)[] hours)
+    {
+        var block = ActivitySpans.Locate(At(hours[0].First)).Block;
+        return (block, ActivitySpans.Pack(hours.Select(h =>
+        {
+            var (_, hour, first) = ActivitySpans.Locate(At(h.First));
+            return ActivitySpans.Encode(hour, first, ActivitySpans.Locate(At(h.Last)).MsInHour);
+        }).ToArray()));
+    }
+
+    private static void Apply(ActiveUsersIndex index, long userKey, string workspace, params (string First, string Last)[] hours)
+    {
+        var (block, spans) = Row(hours);
+        index.Apply(userKey, workspace, block, spans);
+    }
+
     [Fact]
     public void A_cut_inside_an_hour_is_decided_by_the_first_and_last_event()
     {
         // One user active at 09:10 and 09:50; windows cut at 09:30: both sides see the user, a window from
         // 09:55 does not; another user only at 09:20 is churned from [08:30, 09:30) to [09:30, 10:30).
-        long Ms(string t) => ActivitySpans.Ms(At(t));
         var windows = new List<(long, long)>
         {
             (Ms("2026-11-02T09:30:00"), Ms("2026-11-02T10:30:00")),
             (Ms("2026-11-02T08:30:00"), Ms("2026-11-02T09:30:00")),
             (Ms("2026-11-02T09:55:00"), Ms("2026-11-02T10:55:00")),
         };
-        var counter = new ActiveUsersCounter(windows, current: 0, previous: 1);
-        var (block, hour, _) = ActivitySpans.Locate(At("2026-11-02T09:00:00"));
-        counter.Add(1, "ws_1", block, ActivitySpans.Pack([ActivitySpans.Encode(hour, 10 * 60_000, 50 * 60_000)]));
-        counter.Add(2, "ws_2", block, ActivitySpans.Pack([ActivitySpans.Encode(hour, 20 * 60_000, 20 * 60_000)]));
+        var index = new ActiveUsersIndex();
+        Apply(index, 1, "ws_1", ("2026-11-02T09:10:00", "2026-11-02T09:50:00"));
+        Apply(index, 2, "ws_2", ("2026-11-02T09:20:00", "2026-11-02T09:20:00"));
 
-        var (perWindow, churned, workspaces) = counter.Result();
-        Assert.Equal([1L, 2L, 0L], perWindow);
-        Assert.Equal(1, churned);
-        Assert.Equal(1, workspaces);
+        Assert.Equal(("1 2 0", 1L, 1L), Result(index.Count(windows, current: 0, previous: 1, workspace: null)));
+        Assert.Equal(("1 1 0", 0L, 1L), Result(index.Count(windows, current: 0, previous: 1, workspace: "ws_1")));
+        Assert.Equal(("0 1 0", 1L, 0L), Result(index.Count(windows, current: 0, previous: 1, workspace: "ws_2")));
+        Assert.Equal(("0 0 0", 0L, 0L), Result(index.Count(windows, current: 0, previous: 1, workspace: "ws_9")));
     }
+
+    [Fact]
+    public void Whole_days_hours_and_edges_each_count_a_user_once()
+    {
+        // u1: every hour of 2 Nov (a whole day) and 3 Nov 00:40; u2: 2 Nov 13:00–13:05 only; u3 in another workspace: 4 Nov 23:59.
+        var index = new ActiveUsersIndex();
+        Apply(index, 1, "ws_1", [.. Enumerable.Range(0, 24).Select(h => ($"2026-11-02T{h:00}:00:00", $"2026-11-02T{h:00}:59:59.999")),
+            ("2026-11-03T00:40:00", "2026-11-03T00:40:00")]);
+        Apply(index, 2, "ws_1", ("2026-11-02T13:00:00", "2026-11-02T13:05:00"));
+        Apply(index, 3, "ws_2", ("2026-11-04T23:59:00", "2026-11-04T23:59:00"));
+        var windows = new List<(long, long)>
+        {
+            (Ms("2026-11-01T00:00:00"), Ms("2026-11-05T00:00:00")),         // whole days
+            (Ms("2026-11-02T13:04:59.999"), Ms("2026-11-03T00:40:00")),     // both bounds cut an hour; u1's 00:40 is out
+            (Ms("2026-11-02T13:05:00.001"), Ms("2026-11-03T00:40:00.001")), // u2's last event is out, u1's 00:40 in
+            (Ms("2026-11-03T00:40:00.001"), Ms("2026-11-04T23:59:00")),     // nobody
+            (Ms("2026-11-03T00:00:00"), Ms("2026-11-03T00:40:00")),         // within an hour, from its start: nobody
+            (Ms("2026-11-04T23:00:00"), Ms("2026-11-04T23:59:00.001")),     // within an hour: u3
+            (Ms("2026-11-05T00:00:00"), Ms("2026-11-05T00:00:00")),         // empty
+        };
+        Assert.Equal(("3 2 1 0 0 1 0", 0L, 2L), Result(index.Count(windows, current: 0, previous: 6, workspace: null)));
+        Assert.Equal(("2 2 1 0 0 0 0", 2L, 0L), Result(index.Count(windows, current: 3, previous: 1, workspace: "ws_1")));
+    }
+
+    [Fact]
+    public void A_row_read_again_changes_nothing_and_a_grown_row_moves_first_and_last()
+    {
+        var index = new ActiveUsersIndex();
+        var windows = new List<(long, long)>
+        {
+            (Ms("2026-11-02T09:00:00"), Ms("2026-11-02T09:30:00")),
+            (Ms("2026-11-02T09:30:00"), Ms("2026-11-02T10:00:00")),
+            (Ms("2026-11-02T10:00:00"), Ms("2026-11-02T11:00:00")),
+        };
+        Apply(index, 7, "ws_1", ("2026-11-02T09:20:00", "2026-11-02T09:25:00"));
+        Apply(index, 7, "ws_1", ("2026-11-02T09:20:00", "2026-11-02T09:25:00"));
+        Assert.Equal(("1 0 0", 0L, 1L), Result(index.Count(windows, 0, 1, null)));
+
+        // The merge at ingest widened the hour and added the next one: same user, counted once per window.
+        Apply(index, 7, "ws_1", ("2026-11-02T09:20:00", "2026-11-02T09:45:00"), ("2026-11-02T10:10:00", "2026-11-02T10:10:00"));
+        Assert.Equal(("1 1 1", 0L, 1L), Result(index.Count(windows, 0, 1, null)));
+        Assert.Equal(1, index.Users);
+    }
+
+    /// <summary>The counts as one comparable value: the windows' counts joined, churned, active workspaces.</summary>
+    private static (string, long, long) Result((long[] PerWindow, long Churned, long ActiveWorkspaces) r) =>
+        (string.Join(' ', r.PerWindow), r.Churned, r.ActiveWorkspaces);
 }

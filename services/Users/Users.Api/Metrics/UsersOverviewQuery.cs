@@ -8,9 +8,8 @@ namespace ExecutiveDashboard.Users.Metrics;
 
 /// <summary>
 /// Reads the users part of the dashboard for one scope. Every window (period, previous period, dau/wau/mau
-/// and the windows before them, every trend bucket) is counted exactly in one pass over the activity spans of
-/// the users active in them (<see cref="ActiveUsersCounter"/>, spans kept in memory by
-/// <see cref="ActivitySpansCache"/>); the known and new users come from the users table.
+/// and the windows before them, every trend bucket) is counted exactly from the activity spans, kept in memory by
+/// <see cref="ActivitySpansCache"/> as an <see cref="ActiveUsersIndex"/>; the known and new users come from the users table.
 /// </summary>
 public sealed class UsersOverviewQuery(NpgsqlDataSource dataSource, ActivitySpansCache spans)
 {
@@ -34,9 +33,9 @@ public sealed class UsersOverviewQuery(NpgsqlDataSource dataSource, ActivitySpan
     }
 
     /// <summary>
-    /// Counts each active user's spans once (one row per user and 64-day block overlapping the windows, kept
-    /// in memory by <see cref="ActivitySpansCache"/>) against every window. Exact because asOf is taken to the
-    /// millisecond (<see cref="OverviewRequest"/>), so every window bound is a whole millisecond.
+    /// Counts every window over the activity spans kept in memory by <see cref="ActivitySpansCache"/> (see
+    /// <see cref="ActiveUsersIndex"/>). Exact because asOf is taken to the millisecond (<see cref="OverviewRequest"/>),
+    /// so every window bound is a whole millisecond.
     /// </summary>
     private async Task<(long[] PerWindow, long Churned, long ActiveWorkspaces)> ActiveUsersAsync(
         string? workspace, ReportingPeriod period, IReadOnlyList<Period> windows, CancellationToken cancellationToken)
@@ -49,19 +48,13 @@ public sealed class UsersOverviewQuery(NpgsqlDataSource dataSource, ActivitySpan
             var current = effective[UsersOverviewBuilder.Current];
             effective[UsersOverviewBuilder.Current] = new Period(Grain.Hour.Floor(current.Start), current.End);
         }
-        if (!ActiveUsersCounter.CanCount(effective))
+        if (!ActiveUsersIndex.CanCount(effective))
         {
             throw new ArgumentException($"The spans cannot count these windows exactly: {string.Join(", ", effective)}", nameof(period));
         }
-        var counter = new ActiveUsersCounter(
-            effective.Select(w => (ActivitySpans.Ms(w.Start), ActivitySpans.Ms(w.End))).ToList(),
-            UsersOverviewBuilder.Current, UsersOverviewBuilder.Previous);
-        if (counter.To > counter.From)
-        {
-            await spans.CatchUpAsync(cancellationToken);
-            spans.AddTo(counter, ActivitySpans.BlockOf(counter.From), ActivitySpans.BlockOf(counter.To - 1), workspace);
-        }
-        return counter.Result();
+        await spans.CatchUpAsync(cancellationToken);
+        return spans.Count(effective.Select(w => (ActivitySpans.Ms(w.Start), ActivitySpans.Ms(w.End))).ToList(),
+            UsersOverviewBuilder.Current, UsersOverviewBuilder.Previous, workspace);
     }
 
     /// <summary>Users known by asOf (first seen before it) and users first seen in the period.</summary>
