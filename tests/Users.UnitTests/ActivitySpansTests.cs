@@ -109,6 +109,27 @@ public sealed class ActivitySpansTests
         Assert.Equal(1, index.Users);
     }
 
+    [Fact]
+    public void Known_and_new_users_follow_each_first_sighting_including_users_never_active()
+    {
+        var index = new ActiveUsersIndex();
+        index.See(1, "ws_1", At("2026-11-01T00:00:00"));
+        index.See(2, "ws_1", At("2026-11-02T10:00:00"));
+        index.See(3, "ws_2", At("2026-11-02T23:59:59.999"));
+        Apply(index, 4, "ws_2", ("2026-11-02T12:00:00", "2026-11-02T12:00:00")); // spans polled before its user row
+        var (start, end) = (At("2026-11-02T00:00:00"), At("2026-11-03T00:00:00"));
+
+        Assert.Equal((3L, 2L), index.CountUsers(start, end, workspace: null));
+        Assert.Equal((2L, 1L), index.CountUsers(start, end, workspace: "ws_1"));
+        Assert.Equal((0L, 0L), index.CountUsers(start, end, workspace: "ws_9"));
+
+        // A late event moves user 2's first sighting before the period; user 4's row arrives; user 3 exactly at the end is out.
+        index.See(2, "ws_1", At("2026-10-30T08:00:00"));
+        index.See(4, "ws_2", At("2026-11-02T12:00:00"));
+        Assert.Equal((4L, 2L), index.CountUsers(start, end, workspace: null));
+        Assert.Equal((1L, 1L), index.CountUsers(start, At("2026-11-02T23:59:59.999"), workspace: "ws_2"));
+    }
+
     /// <summary>The counts as one comparable value: the windows' counts joined, churned, active workspaces.</summary>
     private static (string, long, long) Result((long[] PerWindow, long Churned, long ActiveWorkspaces) r) =>
         (string.Join(' ', r.PerWindow), r.Churned, r.ActiveWorkspaces);

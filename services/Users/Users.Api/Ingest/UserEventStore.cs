@@ -91,6 +91,7 @@ public sealed class UserEventStore(IngestTransaction ingest, Outbox outbox, Time
             INSERT INTO users AS u (workspace_id, user_id, first_seen_at, name, named_at)
             SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::timestamptz[])
             ON CONFLICT (workspace_id, user_id) DO UPDATE SET
+                xid = pg_current_xact_id(),
                 first_seen_at = LEAST(u.first_seen_at, excluded.first_seen_at),
                 name = CASE WHEN excluded.named_at >= u.named_at OR u.named_at IS NULL THEN coalesce(excluded.name, u.name) ELSE u.name END,
                 named_at = CASE WHEN excluded.named_at >= u.named_at OR u.named_at IS NULL THEN coalesce(excluded.named_at, u.named_at) ELSE u.named_at END

@@ -14,6 +14,7 @@ namespace ExecutiveDashboard.Users.Metrics;
 /// (their first or last event tells: exact for windows at least an hour long or with a whole-hour bound, see
 /// <see cref="CanCount"/>). So a read costs a bounded number of bitmap unions, sized by the number of users,
 /// whatever the number of runs or the history; only the hours at unaligned bounds are read user by user.
+/// It also holds each user's first sighting, for the known and new users.
 /// Not thread-safe: <see cref="ActivitySpansCache"/> guards it.
 /// </summary>
 public sealed class ActiveUsersIndex
@@ -22,6 +23,7 @@ public sealed class ActiveUsersIndex
 
     private readonly Dictionary<long, int> _userIndex = [];
     private readonly List<int> _workspaceOf = [];
+    private readonly List<long> _firstSeen = [];
     private readonly Dictionary<string, int> _workspaceIndex = new(StringComparer.Ordinal);
     private readonly List<List<int>> _members = [];
     private readonly Dictionary<(int Block, long UserKey), byte[]> _rows = [];
@@ -78,6 +80,29 @@ public sealed class ActiveUsersIndex
                 Add(hour, user, first, last);
             }
         }
+    }
+
+    /// <summary>Takes one stored user as it is now: its first sighting only moves earlier.</summary>
+    public void See(long userKey, string workspace, DateTime firstSeenAt) =>
+        _firstSeen[UserIndex(userKey, workspace)] = firstSeenAt.Ticks;
+
+    /// <summary>Users of one workspace, or of all, first seen before <paramref name="end"/>, and those of them
+    /// first seen at or after <paramref name="start"/>.</summary>
+    public (long Known, long New) CountUsers(DateTime start, DateTime end, string? workspace)
+    {
+        IEnumerable<int> users = workspace is null ? Enumerable.Range(0, _firstSeen.Count)
+            : _workspaceIndex.TryGetValue(workspace, out var w) ? _members[w] : [];
+        long known = 0, fresh = 0;
+        foreach (var user in users)
+        {
+            var firstSeen = _firstSeen[user];
+            if (firstSeen < end.Ticks)
+            {
+                known++;
+                fresh += firstSeen >= start.Ticks ? 1 : 0;
+            }
+        }
+        return (known, fresh);
     }
 
     /// <summary>Distinct users per window ([start, end) in ms since the epoch) of one workspace, or of all when
@@ -188,6 +213,7 @@ public sealed class ActiveUsersIndex
             _members.Add([]);
         }
         _workspaceOf.Add(w);
+        _firstSeen.Add(long.MaxValue);
         _members[w].Add(user);
         return user;
     }

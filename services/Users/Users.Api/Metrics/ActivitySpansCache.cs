@@ -4,10 +4,10 @@ using Npgsql;
 namespace ExecutiveDashboard.Users.Metrics;
 
 /// <summary>
-/// The rows of <c>user_activity_spans</c> in memory, turned into an <see cref="ActiveUsersIndex"/>, so that a
-/// platform read counts its windows without fetching a row. A poll reads the rows committed since the previous
-/// one (<see cref="CommittedRows"/>; the merge at ingest sets <c>xid</c> again) and applies them: a row is a
-/// whole value, so reading one again changes nothing. A read catches up first, so it sees every row committed
+/// The rows of <c>user_activity_spans</c> and <c>users</c> in memory, turned into an <see cref="ActiveUsersIndex"/>,
+/// so that a platform read counts its windows and users without fetching a row. A poll reads the rows committed
+/// since the previous one (<see cref="CommittedRows"/>; every upsert at ingest sets <c>xid</c> again) and applies
+/// them: a row is a whole value, so reading one again changes nothing. A read catches up first, so it sees every row committed
 /// before it began; a background poll every second keeps that small.
 /// </summary>
 public sealed class ActivitySpansCache(NpgsqlDataSource dataSource, ILogger<ActivitySpansCache> logger) : BackgroundService
@@ -16,6 +16,7 @@ public sealed class ActivitySpansCache(NpgsqlDataSource dataSource, ILogger<Acti
     private readonly ActiveUsersIndex _index = new();
     private readonly ReaderWriterLockSlim _lock = new();
     private readonly CommittedRows _spans = new(dataSource, "user_activity_spans", "block, user_key, workspace_id, spans");
+    private readonly CommittedRows _users = new(dataSource, "users", "user_key, workspace_id, first_seen_at");
 
     /// <summary>Returns once every row committed before the call is in memory.</summary>
     public Task CatchUpAsync(CancellationToken cancellationToken) => _catchUp.RunAsync(PollAsync, cancellationToken);
@@ -29,6 +30,20 @@ public sealed class ActivitySpansCache(NpgsqlDataSource dataSource, ILogger<Acti
         try
         {
             return _index.Count(windows, current, previous, workspace);
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>Users first seen before <paramref name="end"/>, and those of them first seen at or after <paramref name="start"/>.</summary>
+    public (long Known, long New) CountUsers(DateTime start, DateTime end, string? workspace)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            return _index.CountUsers(start, end, workspace);
         }
         finally
         {
@@ -53,18 +68,26 @@ public sealed class ActivitySpansCache(NpgsqlDataSource dataSource, ILogger<Acti
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
+    /// <summary>Spans first, then users: a user's row commits with its spans, so every span read has its user.</summary>
     private async Task PollAsync(CancellationToken cancellationToken)
     {
-        var read = new List<(int Block, long UserKey, string WorkspaceId, byte[] Spans)>();
+        var spans = new List<(int Block, long UserKey, string WorkspaceId, byte[] Spans)>();
         await _spans.ReadAsync((reader, _) =>
-            read.Add((reader.GetInt32(0), reader.GetInt64(1), reader.GetString(2), reader.GetFieldValue<byte[]>(3))), cancellationToken);
+            spans.Add((reader.GetInt32(0), reader.GetInt64(1), reader.GetString(2), reader.GetFieldValue<byte[]>(3))), cancellationToken);
+        var users = new List<(long UserKey, string WorkspaceId, DateTime FirstSeenAt)>();
+        await _users.ReadAsync((reader, _) =>
+            users.Add((reader.GetInt64(0), reader.GetString(1), reader.GetDateTime(2))), cancellationToken);
 
         _lock.EnterWriteLock();
         try
         {
-            foreach (var (block, userKey, workspaceId, spans) in read)
+            foreach (var (block, userKey, workspaceId, row) in spans)
             {
-                _index.Apply(userKey, workspaceId, block, spans);
+                _index.Apply(userKey, workspaceId, block, row);
+            }
+            foreach (var (userKey, workspaceId, firstSeenAt) in users)
+            {
+                _index.See(userKey, workspaceId, firstSeenAt);
             }
         }
         finally
