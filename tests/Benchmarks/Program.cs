@@ -79,7 +79,7 @@ for (var previous = ""; settling.Elapsed < TimeSpan.FromMinutes(30);)
 // Every invocation reads at instants of its own, so an answer cached by an earlier run is never a "miss".
 var origin = end.AddHours(-1).AddSeconds(-Random.Shared.Next(0, 86_400));
 
-Console.WriteLine($"overview latency, {options.Samples} samples each (ms):");
+Console.WriteLine($"overview latency, {options.Samples} samples each (ms), asOf from {Iso(origin)} back:");
 Console.WriteLine("scope        timeframe  miss p50  miss p95  hit p50  hit p95");
 foreach (var scope in new[] { "all", "bw_00001" })
 {
