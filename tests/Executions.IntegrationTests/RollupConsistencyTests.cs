@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
+using ExecutiveDashboard.Contracts.Metrics;
+using ExecutiveDashboard.Executions.Metrics;
 using Npgsql;
 using static Executions.IntegrationTests.Events;
 
@@ -35,6 +37,38 @@ public sealed class RollupConsistencyTests(PostgresFixture postgres) : IAsyncLif
     }
 
     public Task DisposeAsync() => _service.DisposeAsync().AsTask();
+
+    /// <summary>Raw edges are binned by PostgreSQL (<see cref="RunRollupReader.P95Async"/>): over runs read raw, its
+    /// percentile must be exactly the one the sketch gives from the same runtimes binned in memory.</summary>
+    [Fact]
+    public async Task Runtimes_binned_by_PostgreSQL_give_the_percentile_of_the_sketch_in_memory()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(_service.ConnectionString);
+        var runs = new List<(string Workspace, DateTime At, double Runtime)>();
+        await using (var command = dataSource.CreateCommand("SELECT workspace_id, completed_at, runtime_seconds FROM runs"))
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                runs.Add((reader.GetString(0), reader.GetDateTime(1), reader.GetDouble(2)));
+            }
+        }
+        var reader95 = new RunRollupReader(dataSource);
+        var random = new Random(95);
+        for (var i = 0; i < 30; i++)
+        {
+            var workspace = i % 3 == 0 ? null : $"ws_{random.Next(3)}";
+            var start = Origin.AddHours(random.Next(0, 40 * 24));
+            var period = new Period(start, start.AddHours(random.Next(1, 20 * 24)));
+            var pieces = new RollupPieces();
+            pieces.Add(0, new Slice(Grain.Raw, period));
+
+            var inPeriod = runs.Where(r => (workspace is null || r.Workspace == workspace) && r.At >= period.Start && r.At < period.End).ToList();
+            var bins = inPeriod.GroupBy(r => RuntimeSketch.BinOf(r.Runtime)).Select(g => KeyValuePair.Create(g.Key, g.LongCount()));
+            var expected = RuntimeSketch.Percentile(bins, 0.95) is { } p ? Round.Seconds(p) : (double?)null;
+            Assert.Equal(expected, await reader95.P95Async("*", workspace, pieces, default));
+        }
+    }
 
     public static TheoryData<string, string, string> Reads => new()
     {

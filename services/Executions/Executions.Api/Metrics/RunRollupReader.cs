@@ -43,30 +43,33 @@ public sealed class RunRollupReader(NpgsqlDataSource dataSource)
         return result;
     }
 
-    /// <summary>The 95th percentile runtime over all the pieces (every slot), in seconds, or null without runs.</summary>
+    /// <summary>The 95th percentile runtime over all the pieces (every slot), in seconds, or null without runs.
+    /// Raw edges are binned in PostgreSQL with <see cref="RuntimeSketch.BinOf"/>'s mapping, so an edge of tens of
+    /// thousands of runs at the platform scope comes back as a few hundred bins, not row by row.</summary>
     public async Task<double?> P95Async(string storedScope, string? workspace, RollupPieces pieces, CancellationToken cancellationToken)
     {
         const string sql = """
             WITH p AS (SELECT * FROM unnest($1::int[], $2::text[], $3::timestamptz[], $4::timestamptz[]) AS p(slot, grain, t0, t1))
-            SELECT h.bin, sum(h.runs)::bigint, NULL::float8
+            SELECT h.bin, sum(h.runs)::bigint
             FROM p CROSS JOIN LATERAL (
                 SELECT bin, runs FROM runtime_histogram
                 WHERE scope = $5 AND grain = p.grain AND bucket_start >= p.t0 AND bucket_start < p.t1 OFFSET 0) h
             WHERE p.grain <> 'r'
             GROUP BY h.bin
             UNION ALL
-            SELECT NULL, 1, r.runtime_seconds
+            SELECT CASE WHEN r.runtime_seconds <= 0 THEN $7 ELSE ceil(ln(r.runtime_seconds) / $8)::int END, count(*)
             FROM p CROSS JOIN LATERAL (
                 SELECT runtime_seconds FROM runs
                 WHERE completed_at >= p.t0 AND completed_at < p.t1 AND ($6::text IS NULL OR workspace_id = $6) OFFSET 0) r
             WHERE p.grain = 'r'
+            GROUP BY 1
             """;
         var bins = new Dictionary<int, long>();
-        await using var command = pieces.Command(dataSource, sql, storedScope, workspace);
+        await using var command = pieces.Command(dataSource, sql, storedScope, workspace, RuntimeSketch.ZeroBin, RuntimeSketch.LogGamma);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var bin = reader.IsDBNull(0) ? RuntimeSketch.BinOf(reader.GetDouble(2)) : reader.GetInt32(0);
+            var bin = reader.GetInt32(0);
             bins[bin] = bins.GetValueOrDefault(bin) + reader.GetInt64(1);
         }
         return RuntimeSketch.Percentile(bins, P95) is { } p ? Round.Seconds(p) : null;

@@ -13,7 +13,9 @@ public static class RuntimeSketch
     public const int ZeroBin = int.MinValue;
 
     private static readonly double Gamma = (1 + RelativeAccuracy) / (1 - RelativeAccuracy);
-    private static readonly double LogGamma = Math.Log(Gamma);
+    /// <summary>ln γ. A bin is ⌈ln(seconds) / ln γ⌉; the overview bins raw edges in SQL with the same formula
+    /// (<see cref="RunRollupReader"/>), which computes the same IEEE doubles.</summary>
+    public static readonly double LogGamma = Math.Log(Gamma);
 
     public static int BinOf(double seconds) =>
         seconds <= 0 ? ZeroBin : (int)Math.Ceiling(Math.Log(seconds) / LogGamma);
