@@ -22,8 +22,6 @@ public static class ActivitySpans
 
     public static bool IsWholeMs(DateTime t) => (t.Ticks - DateTime.UnixEpoch.Ticks) % TimeSpan.TicksPerMillisecond == 0;
 
-    public static int BlockOf(long ms) => (int)FloorDiv(FloorDiv(ms, MsPerHour), BlockHours);
-
     /// <summary>Where an instant goes: its block, its hour in the block and its millisecond in the hour.</summary>
     public static (int Block, int Hour, int MsInHour) Locate(DateTime t)
     {
@@ -35,12 +33,9 @@ public static class ActivitySpans
     public static long Encode(int hourInBlock, int firstMs, int lastMs) =>
         ((long)hourInBlock << 44) | ((long)firstMs << 22) | (long)lastMs;
 
-    /// <summary>The absolute milliseconds (since the epoch) of a span's first and last event.</summary>
-    public static (long First, long Last) Decode(int block, long span)
-    {
-        var hourStart = ((long)block * BlockHours + (span >> 44)) * MsPerHour;
-        return (hourStart + ((span >> 22) & Mask22), hourStart + (span & Mask22));
-    }
+    /// <summary>A span's hour in its block and its first and last millisecond in that hour.</summary>
+    public static (int HourInBlock, int FirstMs, int LastMs) Split(long span) =>
+        ((int)(span >> 44), (int)((span >> 22) & Mask22), (int)(span & Mask22));
 
     /// <summary>Spans as stored: 8 bytes each, big-endian (what PostgreSQL's <c>int8send</c> writes).</summary>
     public static byte[] Pack(long[] spans)

@@ -59,19 +59,18 @@ public sealed class ActiveUsersIndex
         for (var offset = 0; offset + 8 <= spans.Length; offset += 8)
         {
             var span = BinaryPrimitives.ReadInt64BigEndian(spans.AsSpan(offset));
-            var hourInBlock = span >> 44;
-            while (b + 8 <= before.Length && BinaryPrimitives.ReadInt64BigEndian(before.AsSpan(b)) >> 44 < hourInBlock)
+            var (hourInBlock, first, last) = ActivitySpans.Split(span);
+            while (b + 8 <= before.Length && ActivitySpans.Split(BinaryPrimitives.ReadInt64BigEndian(before.AsSpan(b))).HourInBlock < hourInBlock)
             {
                 b += 8;
             }
-            var old = b + 8 <= before.Length ? BinaryPrimitives.ReadInt64BigEndian(before.AsSpan(b)) : -1;
+            long? old = b + 8 <= before.Length ? BinaryPrimitives.ReadInt64BigEndian(before.AsSpan(b)) : null;
             if (old == span)
             {
                 continue;
             }
             var hour = (long)block * ActivitySpans.BlockHours + hourInBlock;
-            var (first, last) = ((int)((span >> 22) & 0x3FFFFF), (int)(span & 0x3FFFFF));
-            if (old >> 44 == hourInBlock)
+            if (old is { } stored && ActivitySpans.Split(stored).HourInBlock == hourInBlock)
             {
                 Update(_hours[hour], user, first, last);
             }
