@@ -46,10 +46,21 @@ public static class EarliestEventApi
     }
 
     /// <summary>The earliest event of a scope (a workspace id or <c>all</c>), or null without events.</summary>
-    public static async Task<DateTime?> EarliestAsync(NpgsqlDataSource dataSource, string scope, CancellationToken cancellationToken)
+    public static async Task<DateTime?> EarliestAsync(NpgsqlDataSource dataSource, string scope, CancellationToken cancellationToken) =>
+        (await EarliestAsync(dataSource, [scope], cancellationToken)).TryGetValue(scope, out var earliest) ? earliest : null;
+
+    /// <summary>The earliest event of each of these scopes that has one.</summary>
+    public static async Task<Dictionary<string, DateTime>> EarliestAsync(NpgsqlDataSource dataSource, IReadOnlyList<string> scopes,
+        CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("SELECT earliest_event_at FROM scope_bounds WHERE scope = $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = scope == Scopes.Platform ? PlatformKey : scope });
-        return await command.ExecuteScalarAsync(cancellationToken) is DateTime earliest ? earliest : null;
+        await using var command = dataSource.CreateCommand("SELECT scope, earliest_event_at FROM scope_bounds WHERE scope = ANY($1)");
+        command.Parameters.Add(new NpgsqlParameter { Value = scopes.Select(s => s == Scopes.Platform ? PlatformKey : s).ToArray() });
+        var earliest = new Dictionary<string, DateTime>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            earliest[reader.GetString(0) is var scope && scope == PlatformKey ? Scopes.Platform : scope] = reader.GetDateTime(1);
+        }
+        return earliest;
     }
 }

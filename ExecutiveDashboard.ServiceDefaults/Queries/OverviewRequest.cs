@@ -54,10 +54,11 @@ public sealed record OverviewRequest(string Scope, Timeframe Timeframe, DateTime
                     ? "The whole platform ('all') needs a token with workspaces '*'."
                     : $"The token does not grant workspace '{workspaceId}'."));
         }
-        // To the millisecond, as browsers and JSON clients state times: every window bound is then a whole millisecond.
-        var asOfMs = new DateTime(at.Ticks - at.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
-        return (new OverviewRequest(workspaceId!, parsedTimeframe, asOfMs, allStart), null);
+        return (new OverviewRequest(workspaceId!, parsedTimeframe, ToMillisecond(at), allStart), null);
     }
+
+    /// <summary>To the millisecond, as browsers and JSON clients state times: every window bound is then a whole millisecond.</summary>
+    public static DateTime ToMillisecond(DateTime at) => new(at.Ticks - at.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
 
     /// <summary>An ISO 8601 time that states its offset (<c>Z</c> or ±hh:mm), as UTC.</summary>
     private static DateTime ParseTime(string name, string value, Dictionary<string, string[]> errors)

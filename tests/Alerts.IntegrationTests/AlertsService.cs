@@ -46,8 +46,9 @@ public sealed class FakeSignals : ISignalSource
 
     public void Set(string scope, Func<string, DateTime, ScopeSignals> signals) => _byScope[scope] = asOf => signals(scope, asOf);
 
-    public Task<ScopeSignals> ReadAsync(string scope, DateTime asOf, CancellationToken cancellationToken) =>
-        Task.FromResult(_byScope.TryGetValue(scope, out var signals) ? signals(asOf) : new ScopeSignals(scope, asOf, null, null));
+    public Task<IReadOnlyDictionary<string, ScopeSignals>> ReadAsync(IReadOnlyList<string> scopes, DateTime asOf, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, ScopeSignals>>(scopes.Distinct().ToDictionary(scope => scope,
+            scope => _byScope.TryGetValue(scope, out var signals) ? signals(asOf) : new ScopeSignals(scope, asOf, null, null)));
 
     /// <summary>Last hour: <paramref name="runs"/> runs, <paramref name="failed"/> failed; a month of history; nothing else.</summary>
     public static Func<string, DateTime, ScopeSignals> Errors(long runs, long failed, double? p95 = null, double? p95Before = null,

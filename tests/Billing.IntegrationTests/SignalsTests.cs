@@ -5,7 +5,8 @@ using static Billing.IntegrationTests.Events;
 
 namespace Billing.IntegrationTests;
 
-/// <summary><c>GET /api/billing/signals</c>: MRR at asOf and a day earlier, each the state before that instant.</summary>
+/// <summary><c>POST /api/billing/signals</c>: MRR at asOf and a day earlier, each the state before that instant, for many
+/// scopes in one request.</summary>
 [Collection(PostgresCollection.Name)]
 public sealed class SignalsTests(PostgresFixture postgres)
 {
@@ -24,14 +25,20 @@ public sealed class SignalsTests(PostgresFixture postgres)
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         }
 
-        var a = (await service.Ceo.GetFromJsonAsync<BillingSignals>($"/api/billing/signals?workspace_id=A&asOf={AsOf}"))!;
-        Assert.Equal((900m, 1000m), (a.Mrr, a.MrrDayBefore));
-        var all = (await service.Ceo.GetFromJsonAsync<BillingSignals>($"/api/billing/signals?workspace_id=all&asOf={AsOf}"))!;
-        Assert.Equal((1400m, 1000m), (all.Mrr, all.MrrDayBefore)); // 900 + 6000 / 12
+        using var read = await service.Ceo.PostAsJsonAsync("/api/billing/signals", new { scopes = new[] { "A", "B", "all", "none" }, asOf = AsOf });
+        var signals = (await read.Content.ReadFromJsonAsync<Dictionary<string, BillingSignals>>())!;
+        Assert.Equal(["A", "B", "all", "none"], signals.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal((900m, 1000m), (signals["A"].Mrr, signals["A"].MrrDayBefore));
+        Assert.Equal((500m, 0m), (signals["B"].Mrr, signals["B"].MrrDayBefore));        // 6000 / 12, started within the day
+        Assert.Equal((1400m, 1000m), (signals["all"].Mrr, signals["all"].MrrDayBefore)); // 900 + 500
+        Assert.Equal((0m, 0m), (signals["none"].Mrr, signals["none"].MrrDayBefore));
 
-        using var member = await service.ClientFor("member", "*").GetAsync($"/api/billing/signals?workspace_id=A&asOf={AsOf}");
+        var query = new { scopes = new[] { "A" }, asOf = AsOf };
+        using var member = await service.ClientFor("member", "*").PostAsJsonAsync("/api/billing/signals", query);
         Assert.Equal(HttpStatusCode.Forbidden, member.StatusCode);
-        using var asService = await service.ClientFor("service", "*").GetAsync($"/api/billing/signals?workspace_id=A&asOf={AsOf}");
+        using var otherWorkspace = await service.ClientFor("admin", "B").PostAsJsonAsync("/api/billing/signals", query);
+        Assert.Equal(HttpStatusCode.Forbidden, otherWorkspace.StatusCode);
+        using var asService = await service.ClientFor("service", "*").PostAsJsonAsync("/api/billing/signals", query);
         Assert.Equal(HttpStatusCode.OK, asService.StatusCode);
     }
 }

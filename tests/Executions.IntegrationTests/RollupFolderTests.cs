@@ -81,7 +81,7 @@ public sealed class RollupFolderTests(PostgresFixture postgres) : TwoReplicas<Ex
         var behind = await One.OverviewAsync("all", "24h", AsOf);
         Assert.True(behind.CatchingUp);
         Assert.Equal(1, behind.ExecutionMetrics.TotalRuns);
-        var signals = (await One.Ceo.GetFromJsonAsync<ExecutionSignals>($"/api/executions/signals?workspace_id=all&asOf={AsOf}"))!;
+        var signals = (await SignalsTests.SignalsAsync(One.Ceo, AsOf, "all"))["all"];
         Assert.Equal((true, 1L), (signals.CatchingUp, signals.RunsLast24h));
 
         await using (var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({RollupFolder.LockKey})", busyFolder))
@@ -90,6 +90,6 @@ public sealed class RollupFolderTests(PostgresFixture postgres) : TwoReplicas<Ex
         }
         var after = await One.OverviewAsync("all", "24h", AsOf);
         Assert.Equal((3L, 1L, false), (after.ExecutionMetrics.TotalRuns, after.ExecutionMetrics.FailedRuns, after.CatchingUp));
-        Assert.False((await One.Ceo.GetFromJsonAsync<ExecutionSignals>($"/api/executions/signals?workspace_id=all&asOf={AsOf}"))!.CatchingUp);
+        Assert.False((await SignalsTests.SignalsAsync(One.Ceo, AsOf, "all"))["all"].CatchingUp);
     }
 }

@@ -6,7 +6,7 @@ using static Executions.IntegrationTests.Events;
 namespace Executions.IntegrationTests;
 
 /// <summary>
-/// <c>GET /api/executions/signals</c>, the alert rules' inputs, against hand-computed values. asOf 11-28T12:00:
+/// <c>POST /api/executions/signals</c>, the alert rules' inputs for many scopes at once, against hand-computed values. asOf 11-28T12:00:
 /// last hour [11:00, 12:00), the week before it [11-21T11:00, 11-28T11:00), the last day [11-27T12:00, 11-28T12:00),
 /// the day before [11-26T12:00, 11-27T12:00).
 /// </summary>
@@ -33,7 +33,10 @@ public sealed class SignalsTests(PostgresFixture postgres)
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         }
 
-        var s = (await service.Ceo.GetFromJsonAsync<ExecutionSignals>($"/api/executions/signals?workspace_id=ws_s&asOf={AsOf}"))!;
+        // One request for two workspaces, the platform and a workspace without runs.
+        var read = await SignalsAsync(service.Ceo, AsOf, "ws_s", "ws_t", "all", "ws_none");
+        Assert.Equal(["all", "ws_none", "ws_s", "ws_t"], read.Keys.Order());
+        var s = read["ws_s"];
         Assert.Equal(At("2026-11-21T10:59:00Z"), s.EarliestEventAt);
         Assert.Equal((3L, 2L, 6m), (s.RunsLastHour, s.FailedRunsLastHour, s.CreditsLastHour));   // r1 r2 r3
         Assert.Equal(10m, s.CreditsPreviousWeek);                                                 // r4 4 + r5 5 + r7 1
@@ -42,10 +45,21 @@ public sealed class SignalsTests(PostgresFixture postgres)
         Assert.InRange(s.P95RuntimeLast24h!.Value, 38.5 * 0.98, 38.5 * 1.02);
         Assert.InRange(s.P95RuntimePrevious24h!.Value, 10 * 0.98, 10 * 1.02);
 
-        var platform = (await service.Ceo.GetFromJsonAsync<ExecutionSignals>($"/api/executions/signals?workspace_id=all&asOf={AsOf}"))!;
-        Assert.Equal((4L, 3L, 13m), (platform.RunsLastHour, platform.FailedRunsLastHour, platform.CreditsLastHour));
+        var t = read["ws_t"];
+        Assert.Equal((1L, 1L, 7m, 0m, 1L, 0L), (t.RunsLastHour, t.FailedRunsLastHour, t.CreditsLastHour, t.CreditsPreviousWeek, t.RunsLast24h, t.SucceededLast24h));
+        Assert.InRange(t.P95RuntimeLast24h!.Value, 10 * 0.98, 10 * 1.02);
+        Assert.Null(t.P95RuntimePrevious24h);
 
-        var empty = (await service.Ceo.GetFromJsonAsync<ExecutionSignals>($"/api/executions/signals?workspace_id=ws_none&asOf={AsOf}"))!;
+        var platform = read["all"];
+        Assert.Equal((4L, 3L, 13m), (platform.RunsLastHour, platform.FailedRunsLastHour, platform.CreditsLastHour));
+        Assert.Equal((5L, 2L, 1L, 1L), (platform.RunsLast24h, platform.SucceededLast24h, platform.RunsPrevious24h, platform.SucceededPrevious24h));
+        Assert.Equal(At("2026-11-21T10:59:00Z"), platform.EarliestEventAt);
+
+        // Read alone, a scope gives what it gave among others.
+        Assert.Equal(s, (await SignalsAsync(service.Ceo, AsOf, "ws_s"))["ws_s"]);
+        Assert.Equal(platform, (await SignalsAsync(service.Ceo, AsOf, "all"))["all"]);
+
+        var empty = read["ws_none"];
         Assert.Equal((0L, (DateTime?)null, (double?)null), (empty.RunsLastHour, empty.EarliestEventAt, empty.P95RuntimeLast24h));
     }
 
@@ -62,7 +76,7 @@ public sealed class SignalsTests(PostgresFixture postgres)
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         }
 
-        var s = (await service.Ceo.GetFromJsonAsync<ExecutionSignals>($"/api/executions/signals?workspace_id=ws_h&asOf=2026-11-28T12:30:00Z"))!;
+        var s = (await SignalsAsync(service.Ceo, "2026-11-28T12:30:00Z", "ws_h"))["ws_h"];
 
         // percentile_cont(0.95) of 10, 20 = 19.5; of 40 alone = 40 (estimates within 2 %). The run counts keep exact windows.
         Assert.InRange(s.P95RuntimeLast24h!.Value, 19.5 * 0.98, 19.5 * 1.02);
@@ -80,7 +94,27 @@ public sealed class SignalsTests(PostgresFixture postgres)
         string role, string workspaces, string scope, HttpStatusCode expected)
     {
         await using var service = postgres.NewService();
-        using var response = await service.ClientFor(role, workspaces).GetAsync($"/api/executions/signals?workspace_id={scope}&asOf={AsOf}");
+        using var response = await service.ClientFor(role, workspaces).PostAsJsonAsync("/api/executions/signals", new { scopes = new[] { scope }, asOf = AsOf });
         Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(SignalsQuery.MaxScopes + 1)]
+    public async Task A_query_without_scopes_or_with_too_many_is_a_problem_naming_the_field(int scopes)
+    {
+        await using var service = postgres.NewService();
+        using var response = await service.Ceo.PostAsJsonAsync("/api/executions/signals",
+            new { scopes = Enumerable.Range(0, scopes).Select(i => $"ws_{i}").ToArray(), asOf = AsOf });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = (await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!;
+        Assert.NotNull(problem["errors"]!["scopes"]);
+    }
+
+    public static async Task<Dictionary<string, ExecutionSignals>> SignalsAsync(HttpClient client, string asOf, params string[] scopes)
+    {
+        using var response = await client.PostAsJsonAsync("/api/executions/signals", new { scopes, asOf });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<Dictionary<string, ExecutionSignals>>())!;
     }
 }

@@ -4,41 +4,43 @@ using ExecutiveDashboard.Alerts.Storage;
 namespace ExecutiveDashboard.Alerts.Evaluation;
 
 /// <summary>Evaluates every rule over scopes at the current time: reads their signals, lets the rules decide, and
-/// stores the changes. A few scopes at a time, so a burst of workspaces does not flood the services it reads.</summary>
+/// stores the changes; many scopes per read and per transaction, so a backfill that touches every workspace costs a
+/// few statements, not a few per workspace.</summary>
 public sealed partial class AlertEvaluator(
     ISignalSource signals, AlertStore store, AlertsOptions options, TimeProvider clock, ILogger<AlertEvaluator> logger)
 {
-    private const int Parallelism = 4;
+    /// <summary>Scopes per signals read and per transaction.</summary>
+    public const int ChunkSize = 500;
+
+    private const int Parallelism = 2;
 
     /// <summary>What a timer tick evaluates (<see cref="AlertStore.ScopesDueAsync"/>).</summary>
     public async Task EvaluateDueScopesAsync(CancellationToken cancellationToken) =>
         await EvaluateAsync(await store.ScopesDueAsync(clock.GetUtcNow().UtcDateTime, options.EvaluationInterval,
             RuleBook.LongestWindow, options.QuietSweepTicks, cancellationToken), cancellationToken);
 
-    /// <returns>The changes made, per scope.</returns>
-    public async Task<IReadOnlyDictionary<string, IReadOnlyList<Transition>>> EvaluateAsync(
-        IReadOnlyCollection<string> scopes, CancellationToken cancellationToken)
+    /// <summary>Evaluates these scopes as of now, <see cref="ChunkSize"/> at a time: each chunk is one signals read per
+    /// service and one transaction. A chunk that fails is logged; the timer's sweep evaluates its scopes again.</summary>
+    public async Task EvaluateAsync(IReadOnlyCollection<string> scopes, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var settings = await store.SettingsAsync(cancellationToken);
-        var changes = new System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<Transition>>();
-        await Parallel.ForEachAsync(scopes, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
-            async (scope, ct) =>
+        await Parallel.ForEachAsync(scopes.Distinct().Chunk(ChunkSize),
+            new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+            async (chunk, ct) =>
             {
                 try
                 {
-                    var read = await signals.ReadAsync(scope, now, ct);
-                    var findings = RuleBook.Evaluate(read, settings);
-                    changes[scope] = await store.ApplyAsync(scope, now, open => AlertTransitions.Plan(open, findings), ct);
+                    var read = await signals.ReadAsync(chunk, now, ct);
+                    await store.ApplyAsync(chunk, now, (scope, open) => AlertTransitions.Plan(open, RuleBook.Evaluate(read[scope], settings)), ct);
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
                 {
-                    LogFailed(scope, e);
+                    LogFailed(chunk.Length, e);
                 }
             });
-        return changes;
     }
 
-    [LoggerMessage(LogLevel.Warning, "Evaluating the alerts of {Scope} failed; the next evaluation tries again")]
-    private partial void LogFailed(string scope, Exception exception);
+    [LoggerMessage(LogLevel.Warning, "Evaluating the alerts of {Scopes} scopes failed; the next evaluation tries again")]
+    private partial void LogFailed(int scopes, Exception exception);
 }

@@ -6,11 +6,11 @@ using MassTransit;
 namespace ExecutiveDashboard.Alerts.Evaluation;
 
 /// <summary>
-/// Re-evaluates the workspaces whose numbers changed, and the platform, as their <c>MetricsChanged</c> arrive (in
-/// batches: a backfill brings thousands). The alerts service's own notices are skipped: they change no input of a rule.
-/// The scopes are remembered for the timer.
+/// Marks the workspaces whose numbers changed, and the platform, for the next round of <see cref="ChangedScopes"/> as
+/// their <c>MetricsChanged</c> arrive (in batches: a backfill brings thousands). The alerts service's own notices are
+/// skipped: they change no input of a rule. The scopes are remembered for the timer first.
 /// </summary>
-public sealed class MetricsChangedConsumer(AlertStore store, AlertEvaluator evaluator, TimeProvider clock) : IConsumer<Batch<MetricsChanged>>
+public sealed class MetricsChangedConsumer(AlertStore store, ChangedScopes changed, TimeProvider clock) : IConsumer<Batch<MetricsChanged>>
 {
     public async Task Consume(ConsumeContext<Batch<MetricsChanged>> context)
     {
@@ -24,11 +24,11 @@ public sealed class MetricsChangedConsumer(AlertStore store, AlertEvaluator eval
         }
         touched.Add(Scopes.Platform);
         await store.RememberScopesAsync(touched, clock.GetUtcNow().UtcDateTime, context.CancellationToken);
-        await evaluator.EvaluateAsync(touched, context.CancellationToken);
+        changed.Mark(touched);
     }
 
-    /// <summary>Under a steady ingest every batch touches the same scopes: collecting for 250 ms reads each scope's
-    /// signals at most four times a second instead of twenty, for at most 250 ms more until an alert shows.</summary>
+    /// <summary>Under a steady ingest every batch touches the same scopes: collecting for up to 100 ms remembers them
+    /// in one statement instead of tens.</summary>
     public static void Configure(IRegistrationContext context, IConsumerConfigurator<MetricsChangedConsumer> consumer) =>
-        consumer.Options<BatchOptions>(batch => batch.SetMessageLimit(500).SetTimeLimit(TimeSpan.FromMilliseconds(250)));
+        consumer.Options<BatchOptions>(batch => batch.SetMessageLimit(500).SetTimeLimit(TimeSpan.FromMilliseconds(100)));
 }

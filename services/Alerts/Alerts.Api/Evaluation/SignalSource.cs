@@ -1,4 +1,3 @@
-using System.Globalization;
 using ExecutiveDashboard.Alerts.Rules;
 using ExecutiveDashboard.Contracts.Signals;
 
@@ -7,14 +6,15 @@ namespace ExecutiveDashboard.Alerts.Evaluation;
 /// <summary>Where the rules' inputs come from: the services that own the numbers.</summary>
 public interface ISignalSource
 {
-    Task<ScopeSignals> ReadAsync(string scope, DateTime asOf, CancellationToken cancellationToken);
+    /// <summary>The signals of each scope at <paramref name="asOf"/>; every scope asked has an entry.</summary>
+    Task<IReadOnlyDictionary<string, ScopeSignals>> ReadAsync(IReadOnlyList<string> scopes, DateTime asOf, CancellationToken cancellationToken);
 }
 
 /// <summary>
-/// Reads the signals over HTTP from the executions and billing services (their <c>/signals</c> endpoints, which sum
-/// their rollups), in parallel, with this service's own token (<c>ServiceTokens</c>). A service that does not answer,
-/// or answers while still catching up with a backfill, leaves its part null: its rules are unknown for this round,
-/// and their alerts stay as they are.
+/// Reads the signals over HTTP from the executions and billing services (their <c>POST …/signals</c> endpoints, which
+/// sum their rollups for many scopes in one statement), in parallel, with this service's own token
+/// (<c>ServiceTokens</c>). A service that does not answer, or answers while still catching up with a backfill, leaves
+/// its part null: its rules are unknown for this round, and their alerts stay as they are.
 /// </summary>
 public sealed partial class HttpSignalSource(IHttpClientFactory clients, ILogger<HttpSignalSource> logger) : ISignalSource
 {
@@ -23,23 +23,25 @@ public sealed partial class HttpSignalSource(IHttpClientFactory clients, ILogger
 
     public static Uri AddressOf(string service) => new($"http://{service}-api");
 
-    public async Task<ScopeSignals> ReadAsync(string scope, DateTime asOf, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, ScopeSignals>> ReadAsync(IReadOnlyList<string> scopes, DateTime asOf, CancellationToken cancellationToken)
     {
-        var query = $"?workspace_id={Uri.EscapeDataString(scope)}&asOf={Uri.EscapeDataString(asOf.ToString("O", CultureInfo.InvariantCulture))}";
-        var executions = GetAsync<ExecutionSignals>(Executions, $"/api/executions/signals{query}", cancellationToken);
-        var billing = GetAsync<BillingSignals>(Billing, $"/api/billing/signals{query}", cancellationToken);
+        var query = new SignalsQuery(scopes, asOf);
+        var executions = PostAsync<ExecutionSignals>(Executions, "/api/executions/signals", query, cancellationToken);
+        var billing = PostAsync<BillingSignals>(Billing, "/api/billing/signals", query, cancellationToken);
+        var (runs, mrr) = (await executions, await billing);
         // Totals that miss accepted runs (a backfill ahead of the rollups) would raise or clear alerts wrongly.
-        var runs = await executions;
-        return new ScopeSignals(scope, asOf, runs is { CatchingUp: true } ? null : runs, await billing);
+        return scopes.Distinct().ToDictionary(scope => scope, scope => new ScopeSignals(scope, asOf,
+            runs?.GetValueOrDefault(scope) is { CatchingUp: false } run ? run : null,
+            mrr?.GetValueOrDefault(scope)));
     }
 
-    private async Task<T?> GetAsync<T>(string service, string pathAndQuery, CancellationToken cancellationToken) where T : class
+    private async Task<Dictionary<string, T>?> PostAsync<T>(string service, string path, SignalsQuery query, CancellationToken cancellationToken)
     {
         try
         {
-            using var response = await clients.CreateClient(service).GetAsync(pathAndQuery, cancellationToken);
+            using var response = await clients.CreateClient(service).PostAsJsonAsync(path, query, cancellationToken);
             response.EnsureSuccessStatusCode();
-            return await response.Content.ReadFromJsonAsync<T>(cancellationToken);
+            return await response.Content.ReadFromJsonAsync<Dictionary<string, T>>(cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -26,6 +26,8 @@ public static class Extensions
         builder.Services.AddSingleton(new AlertsOptions(
             builder.Configuration.GetValue("Alerts:EvaluationInterval", AlertsOptions.DefaultInterval),
             builder.Configuration.GetValue("Alerts:QuietSweepTicks", AlertsOptions.DefaultQuietSweepTicks)));
+        builder.Services.AddSingleton<ChangedScopes>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ChangedScopes>());
         builder.Services.AddHostedService<EvaluationTimer>();
         builder.Services.AddOpenApi();
         return builder;

@@ -91,58 +91,70 @@ public sealed class AlertStore(NpgsqlDataSource dataSource, Outbox outbox)
     }
 
     /// <summary>
-    /// Applies what <paramref name="plan"/> makes of the scope's open alerts, as of <paramref name="now"/>. Evaluations
-    /// of one scope take turns (advisory lock), and one that read older signals than the last applied is dropped, so
-    /// two evaluations never both trigger the same rule; the unique partial index would refuse it anyway.
+    /// Applies what <paramref name="plan"/> makes of each scope's open alerts, as of <paramref name="now"/>, for many
+    /// scopes in one transaction. Evaluations of one scope take turns (advisory locks, taken in key order so that two
+    /// evaluations of overlapping scopes never deadlock), and a scope whose last applied evaluation read newer signals
+    /// is skipped, so two evaluations never both trigger the same rule; the unique partial index would refuse it anyway.
     /// </summary>
-    /// <returns>The changes applied (none when the evaluation was stale).</returns>
-    public async Task<IReadOnlyList<Transition>> ApplyAsync(
-        string scope, DateTime now, Func<IReadOnlyList<OpenAlert>, IReadOnlyList<Transition>> plan, CancellationToken cancellationToken)
+    public async Task ApplyAsync(IReadOnlyList<string> scopes, DateTime now,
+        Func<string, IReadOnlyList<OpenAlert>, IReadOnlyList<Transition>> plan, CancellationToken cancellationToken)
     {
+        var asked = scopes.Distinct().ToArray();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await Execute(connection, "SELECT pg_advisory_xact_lock(hashtextextended('alerts:' || $1, 0))", cancellationToken, scope);
-        await Execute(connection, "INSERT INTO known_scopes (scope) VALUES ($1) ON CONFLICT (scope) DO NOTHING", cancellationToken, scope);
-        await using (var fresh = new NpgsqlCommand(
-            "UPDATE known_scopes SET last_evaluated_at = $2 WHERE scope = $1 AND (last_evaluated_at IS NULL OR last_evaluated_at <= $2)", connection))
+        await Execute(connection, """
+            SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtextextended('alerts:' || s, 0) AS k FROM unnest($1::text[]) s ORDER BY 1) keys
+            """, cancellationToken, (object)asked);
+        await Execute(connection, "INSERT INTO known_scopes (scope) SELECT unnest($1::text[]) ORDER BY 1 ON CONFLICT (scope) DO NOTHING",
+            cancellationToken, (object)asked);
+
+        var open = new Dictionary<string, List<OpenAlert>>(StringComparer.Ordinal);
+        await using (var fresh = new NpgsqlCommand("""
+            UPDATE known_scopes SET last_evaluated_at = $2
+            WHERE scope = ANY($1) AND (last_evaluated_at IS NULL OR last_evaluated_at <= $2) RETURNING scope
+            """, connection))
         {
-            fresh.Parameters.Add(new NpgsqlParameter { Value = scope });
+            fresh.Parameters.Add(new NpgsqlParameter { Value = asked });
             fresh.Parameters.Add(new NpgsqlParameter { Value = now });
-            if (await fresh.ExecuteNonQueryAsync(cancellationToken) == 0)
+            await using var reader = await fresh.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
             {
-                return [];
+                open[reader.GetString(0)] = [];
             }
         }
-
-        var open = new List<OpenAlert>();
         await using (var select = new NpgsqlCommand(
-            "SELECT id, rule, severity, triggered_at FROM alerts WHERE scope = $1 AND resolved_at IS NULL", connection))
+            "SELECT scope, id, rule, severity, triggered_at FROM alerts WHERE scope = ANY($1) AND resolved_at IS NULL", connection))
         {
-            select.Parameters.Add(new NpgsqlParameter { Value = scope });
+            select.Parameters.Add(new NpgsqlParameter { Value = open.Keys.ToArray() });
             await using var reader = await select.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                open.Add(new OpenAlert(reader.GetGuid(0), reader.GetString(1), (Severity)reader.GetInt16(2), reader.GetDateTime(3)));
+                open[reader.GetString(0)].Add(new OpenAlert(reader.GetGuid(1), reader.GetString(2), (Severity)reader.GetInt16(3), reader.GetDateTime(4)));
             }
         }
 
-        var transitions = plan(open);
-        if (transitions.Count == 0)
-        {
-            await transaction.CommitAsync(cancellationToken);
-            return transitions;
-        }
-
         var messages = new List<object>();
-        foreach (var transition in transitions)
+        foreach (var (scope, alerts) in open.OrderBy(o => o.Key, StringComparer.Ordinal))
         {
-            messages.Add(await ApplyAsync(connection, scope, now, transition, cancellationToken));
+            var transitions = plan(scope, alerts);
+            foreach (var transition in transitions)
+            {
+                messages.Add(await ApplyAsync(connection, scope, now, transition, cancellationToken));
+            }
+            if (transitions.Count > 0)
+            {
+                messages.Add(new MetricsChanged(scope, ServiceName, now, [Sections.ActiveAlerts]));
+            }
         }
-        messages.Add(new MetricsChanged(scope, ServiceName, now, [Sections.ActiveAlerts]));
-        await outbox.EnqueueAsync(connection, messages, cancellationToken);
+        if (messages.Count > 0)
+        {
+            await outbox.EnqueueAsync(connection, messages, cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
-        outbox.Notify();
-        return transitions;
+        if (messages.Count > 0)
+        {
+            outbox.Notify();
+        }
     }
 
     private static async Task<object> ApplyAsync(NpgsqlConnection connection, string scope, DateTime now, Transition transition, CancellationToken cancellationToken)

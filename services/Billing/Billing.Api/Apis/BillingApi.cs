@@ -32,11 +32,11 @@ public static class BillingApi
             .WithName("GetBillingOverview")
             .WithSummary("Business metrics (without active workspaces), MRR movements and the revenue trend of a scope");
 
-        api.MapGet("/signals", GetSignals)
+        api.MapPost("/signals", GetSignals)
             .RequireAuthorization(Roles.SignalsPolicy)
-            .Produces<BillingSignals>()
+            .Produces<Dictionary<string, BillingSignals>>()
             .WithName("GetBillingSignals")
-            .WithSummary("MRR of a scope at asOf and 24 hours earlier, for the alert rules");
+            .WithSummary("MRR of each of up to 5,000 scopes at asOf and 24 hours earlier, for the alert rules");
 
         return app;
     }
@@ -56,12 +56,10 @@ public static class BillingApi
         return request is null ? refusal! : TypedResults.Ok(await query.GetAsync(request, cancellationToken));
     }
 
-    /// <summary>Takes the overview's query (the timeframe is not used): the same validation and workspace rules.</summary>
     public static async Task<IResult> GetSignals(
-        HttpContext context, BillingSignalsQuery query, TimeProvider clock,
-        [AsParameters] OverviewQueryString q, CancellationToken cancellationToken)
+        HttpContext context, BillingSignalsQuery query, TimeProvider clock, SignalsQuery? body, CancellationToken cancellationToken)
     {
-        var (request, refusal) = OverviewRequest.From(q, context.User, clock);
-        return request is null ? refusal! : TypedResults.Ok(await query.GetAsync(request.Scope, request.AsOf, cancellationToken));
+        var (request, refusal) = SignalsRequest.From(body, context.User, clock);
+        return request is null ? refusal! : TypedResults.Ok(await query.GetAsync(request.Scopes, request.AsOf, cancellationToken));
     }
 }

@@ -33,7 +33,7 @@ public sealed class BillingOverviewQuery(NpgsqlDataSource dataSource)
         var states = workspace is null ? "" : "AND s.workspace_id = $1";
         var ends = workspace is null ? "" : "AND e.workspace_id = $1";
         var batch = new NpgsqlBatch(connection);
-        AddSnapshots(batch, workspace, [start, asOf]);
+        AddSnapshots(batch, workspace is null ? null : [workspace], [start, asOf]);
         Add(batch, $"""
             SELECT u.i, count(s.workspace_id), count(s.workspace_id) FILTER (WHERE e.workspace_id IS NULL)
             FROM unnest($2::timestamptz[]) WITH ORDINALITY AS u(t, i)
@@ -66,7 +66,7 @@ public sealed class BillingOverviewQuery(NpgsqlDataSource dataSource)
         var snapshots = new List<MrrSnapshot>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            snapshots.Add(new MrrSnapshot(reader.GetDecimal(1), reader.GetInt64(2), reader.GetInt64(3)));
+            snapshots.Add(new MrrSnapshot(reader.GetDecimal(2), reader.GetInt64(3), reader.GetInt64(4)));
         }
         await reader.NextResultAsync(cancellationToken);
         var churn = new List<CustomerChurn>();
@@ -96,14 +96,21 @@ public sealed class BillingOverviewQuery(NpgsqlDataSource dataSource)
     }
 
     /// <summary>MRR, paid and trial workspaces at each instant (state at t: events with occurredAt &lt; t), one row
-    /// per instant in their order: the overview's start and asOf, the alert signals' asOf and a day before.</summary>
-    internal static void AddSnapshots(NpgsqlBatch batch, string? workspace, DateTime[] instants) =>
-        Add(batch, $"""
-            SELECT u.i, coalesce(sum(s.monthly_value), 0), count(*) FILTER (WHERE s.paid), count(*) FILTER (WHERE s.trial_ends_at > u.t)
-            FROM unnest($2::timestamptz[]) WITH ORDINALITY AS u(t, i)
-            LEFT JOIN workspace_states s ON s.valid_from < u.t AND (s.valid_to IS NULL OR s.valid_to >= u.t) {(workspace is null ? "" : "AND s.workspace_id = $1")}
-            GROUP BY u.i ORDER BY u.i
-            """, workspace, instants);
+    /// per scope and instant (scope, index, MRR, paid, trials), by scope then instant: the overview's start and asOf,
+    /// the alert signals' asOf and a day before.</summary>
+    /// <param name="workspaces">Each read on its own; null: the platform (scope NULL).</param>
+    internal static void AddSnapshots(NpgsqlBatch batch, string[]? workspaces, DateTime[] instants)
+    {
+        var command = new NpgsqlBatchCommand($"""
+            SELECT w.scope, u.i, coalesce(sum(s.monthly_value), 0), count(*) FILTER (WHERE s.paid), count(*) FILTER (WHERE s.trial_ends_at > u.t)
+            FROM unnest(coalesce($1, ARRAY[NULL::text])) AS w(scope) CROSS JOIN unnest($2::timestamptz[]) WITH ORDINALITY AS u(t, i)
+            LEFT JOIN workspace_states s ON s.valid_from < u.t AND (s.valid_to IS NULL OR s.valid_to >= u.t) {(workspaces is null ? "" : "AND s.workspace_id = w.scope")}
+            GROUP BY w.scope, u.i ORDER BY w.scope, u.i
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)workspaces ?? DBNull.Value, DataTypeName = "text[]" });
+        command.Parameters.Add(new NpgsqlParameter { Value = instants });
+        batch.BatchCommands.Add(command);
+    }
 
     private static void Add(NpgsqlBatch batch, string sql, string? workspace, params object[] values)
     {

@@ -29,11 +29,11 @@ public static class ExecutionsApi
             .WithName("GetExecutionsOverview")
             .WithSummary("Execution metrics, agent metrics, top users and the execution and error trends of a scope");
 
-        api.MapGet("/signals", GetSignals)
+        api.MapPost("/signals", GetSignals)
             .RequireAuthorization(Roles.SignalsPolicy)
-            .Produces<ExecutionSignals>()
+            .Produces<Dictionary<string, ExecutionSignals>>()
             .WithName("GetExecutionSignals")
-            .WithSummary("The run totals the alert rules need for a scope at asOf (last hour, previous week, last two days)");
+            .WithSummary("The run totals the alert rules need for each of up to 5,000 scopes at asOf (last hour, previous week, last two days)");
 
         return app;
     }
@@ -51,12 +51,10 @@ public static class ExecutionsApi
         return request is null ? refusal! : TypedResults.Ok(await query.GetAsync(request, cancellationToken));
     }
 
-    /// <summary>Takes the overview's query (the timeframe is not used): the same validation and workspace rules.</summary>
     public static async Task<IResult> GetSignals(
-        HttpContext context, ExecutionSignalsQuery query, TimeProvider clock,
-        [AsParameters] OverviewQueryString q, CancellationToken cancellationToken)
+        HttpContext context, ExecutionSignalsQuery query, TimeProvider clock, SignalsQuery? body, CancellationToken cancellationToken)
     {
-        var (request, refusal) = OverviewRequest.From(q, context.User, clock);
-        return request is null ? refusal! : TypedResults.Ok(await query.GetAsync(request.Scope, request.AsOf, cancellationToken));
+        var (request, refusal) = SignalsRequest.From(body, context.User, clock);
+        return request is null ? refusal! : TypedResults.Ok(await query.GetAsync(request.Scopes, request.AsOf, cancellationToken));
     }
 }

@@ -7,42 +7,60 @@ using Npgsql;
 namespace ExecutiveDashboard.Executions.Metrics;
 
 /// <summary>
-/// The inputs of the alert rules for one scope (<see cref="ExecutionSignals"/>), from the same rollups and
-/// the same reader as the overview: the four windows go to PostgreSQL as one set of pieces, the two
-/// percentiles (over whole hours) as two more reads, all in parallel.
+/// The inputs of the alert rules (<see cref="ExecutionSignals"/>) for many scopes at one instant, from the same rollups
+/// and the same reader as the overview. The windows are the same for every workspace, so all the workspaces go to
+/// PostgreSQL in one statement per read (the four windows as one set of pieces, then each of the two percentiles over
+/// whole hours), and the platform, whose grains differ, in statements of its own; all in parallel.
 /// </summary>
 public sealed class ExecutionSignalsQuery(NpgsqlDataSource dataSource, RollupFolder folder, RunRollupReader rollups)
 {
     private static readonly TimeSpan Hour = TimeSpan.FromHours(1), Day = TimeSpan.FromDays(1), Week = TimeSpan.FromDays(7);
 
-    public async Task<ExecutionSignals> GetAsync(string scope, DateTime asOf, CancellationToken cancellationToken)
+    public async Task<Dictionary<string, ExecutionSignals>> GetAsync(IReadOnlyList<string> scopes, DateTime asOf, CancellationToken cancellationToken)
     {
-        var workspace = scope == Scopes.Platform ? null : scope;
-        var storedScope = workspace ?? RunRollups.Platform;
         // Like the overview: what was accepted before this read is counted, or the read waits at most a second for it.
         var caughtUp = await folder.CatchUpAsync(cancellationToken);
 
+        var groups = scopes.Select(s => s == Scopes.Platform ? RunRollups.Platform : s).Distinct()
+            .GroupBy(s => s == RunRollups.Platform)
+            .Select(g => ReadAsync(g.ToList(), asOf, cancellationToken)).ToList();
+        var earliestOf = EarliestEventApi.EarliestAsync(dataSource, scopes, cancellationToken);
+        var read = await Task.WhenAll(groups);
+        var earliest = await earliestOf;
+
+        var signals = new Dictionary<string, ExecutionSignals>(StringComparer.Ordinal);
+        foreach (var (storedScope, r) in read.SelectMany(g => g))
+        {
+            var scope = storedScope == RunRollups.Platform ? Scopes.Platform : storedScope;
+            var (hour, week, day, dayBefore) = (r.Totals[0], r.Totals[1], r.Totals[2], r.Totals[3]);
+            signals[scope] = new ExecutionSignals(asOf, earliest.TryGetValue(scope, out var first) ? first : (DateTime?)null,
+                hour.Runs, hour.Failed, hour.Credits, week.Credits,
+                day.Runs, day.Succeeded, dayBefore.Runs, dayBefore.Succeeded,
+                r.P95Last, r.P95Previous, CatchingUp: !caughtUp);
+        }
+        return signals;
+    }
+
+    private sealed record Read(RunTotals[] Totals, double? P95Last, double? P95Previous);
+
+    /// <summary>Workspaces, or the platform alone: one set of grains.</summary>
+    private async Task<Dictionary<string, Read>> ReadAsync(List<string> storedScopes, DateTime asOf, CancellationToken cancellationToken)
+    {
         var lastHour = Period.Ending(asOf, Hour);
         var lastDay = Period.Ending(asOf, Day);
         var previousDay = Period.Ending(lastDay.Start, Day);
-        var stats = RunRollups.StatsGrainsOf(storedScope);
-        var histograms = RunRollups.HistogramGrainsOf(storedScope);
+        var stats = RunRollups.StatsGrainsOf(storedScopes[0]);
+        var histograms = RunRollups.HistogramGrainsOf(storedScopes[0]);
 
-        var totals = rollups.TotalsAsync(storedScope, workspace,
+        var totals = rollups.TotalsAsync(storedScopes,
             RollupPieces.Of([lastHour, Period.Ending(lastHour.Start, Week), lastDay, previousDay], stats), 4, cancellationToken);
         // The p95s compare whole hours: the 24 before asOf's hour and the 24 before those. Exact edges would read up to
         // two hours of raw runs per p95, and the platform's hour grows with its throughput (494,000 runs took
         // 250-750 ms; docs/performance.md), for a rule that compares two days.
         var p95Day = Period.Ending(Grain.Hour.Floor(asOf), Day);
-        var p95Last = rollups.P95Async(storedScope, workspace, RollupPieces.Of([p95Day], histograms), cancellationToken);
-        var p95Previous = rollups.P95Async(storedScope, workspace, RollupPieces.Of([Period.Ending(p95Day.Start, Day)], histograms), cancellationToken);
-        var earliest = EarliestEventApi.EarliestAsync(dataSource, scope, cancellationToken);
-        await Task.WhenAll(totals, p95Last, p95Previous, earliest);
-
-        var (hour, week, day, dayBefore) = (totals.Result[0], totals.Result[1], totals.Result[2], totals.Result[3]);
-        return new ExecutionSignals(asOf, earliest.Result,
-            hour.Runs, hour.Failed, hour.Credits, week.Credits,
-            day.Runs, day.Succeeded, dayBefore.Runs, dayBefore.Succeeded,
-            p95Last.Result, p95Previous.Result, CatchingUp: !caughtUp);
+        var p95Last = rollups.P95Async(storedScopes, RollupPieces.Of([p95Day], histograms), cancellationToken);
+        var p95Previous = rollups.P95Async(storedScopes, RollupPieces.Of([Period.Ending(p95Day.Start, Day)], histograms), cancellationToken);
+        await Task.WhenAll(totals, p95Last, p95Previous);
+        return storedScopes.ToDictionary(s => s, s => new Read(totals.Result[s], p95Last.Result[s], p95Previous.Result[s]));
     }
 }

@@ -34,8 +34,8 @@ public sealed class ExecutionsOverviewQuery(
         List<DateTime> boundaries = buckets.Count == 0 ? [] : [buckets[0].Start, .. buckets.Select(b => b.End)];
         AddRunningTotalPieces(pieces, firstSlot: 2, boundaries, grains);
 
-        var totals = rollups.TotalsAsync(storedScope, workspace, pieces, 2 + 2 * boundaries.Count, cancellationToken);
-        var p95 = rollups.P95Async(storedScope, workspace, RollupPieces.Of([period.Current], RunRollups.HistogramGrainsOf(storedScope)), cancellationToken);
+        var totals = rollups.TotalsAsync(storedScope, pieces, 2 + 2 * boundaries.Count, cancellationToken);
+        var p95 = rollups.P95Async(storedScope, RollupPieces.Of([period.Current], RunRollups.HistogramGrainsOf(storedScope)), cancellationToken);
         var leaderboard = LeaderboardAsync(workspace, period.Current, cancellationToken);
         var totalAgents = TotalAgentsAsync(workspace, asOf, cancellationToken);
         await Task.WhenAll(totals, p95, leaderboard, totalAgents);

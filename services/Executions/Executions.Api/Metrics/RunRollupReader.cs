@@ -14,66 +14,87 @@ public sealed class RunRollupReader(NpgsqlDataSource dataSource)
 {
     private const double P95 = 0.95;
 
-    public async Task<RunTotals[]> TotalsAsync(string storedScope, string? workspace, RollupPieces pieces, int slots, CancellationToken cancellationToken)
+    public async Task<RunTotals[]> TotalsAsync(string storedScope, RollupPieces pieces, int slots, CancellationToken cancellationToken) =>
+        (await TotalsAsync([storedScope], pieces, slots, cancellationToken))[storedScope];
+
+    /// <summary>The totals of each slot for each scope: the same pieces for every scope, so <paramref name="storedScopes"/>
+    /// are either workspaces or the platform alone (<see cref="ScopesOf"/>).</summary>
+    public async Task<Dictionary<string, RunTotals[]>> TotalsAsync(
+        IReadOnlyList<string> storedScopes, RollupPieces pieces, int slots, CancellationToken cancellationToken)
     {
-        const string sql = """
-            WITH p AS (SELECT * FROM unnest($1::int[], $2::text[], $3::timestamptz[], $4::timestamptz[]) AS p(slot, grain, t0, t1))
-            SELECT p.slot, coalesce(sum(s.runs), 0)::bigint, coalesce(sum(s.succeeded), 0)::bigint,
+        var sql = $"""
+            WITH p AS (SELECT * FROM unnest($1::int[], $2::text[], $3::timestamptz[], $4::timestamptz[]) AS p(slot, grain, t0, t1)),
+                 w AS (SELECT DISTINCT unnest($5::text[]) AS scope)
+            SELECT w.scope, p.slot, coalesce(sum(s.runs), 0)::bigint, coalesce(sum(s.succeeded), 0)::bigint,
                    coalesce(sum(s.runtime_sum), 0), coalesce(sum(s.credits), 0)
-            FROM p CROSS JOIN LATERAL (
+            FROM w CROSS JOIN p CROSS JOIN LATERAL (
                 SELECT sum(runs) AS runs, sum(succeeded) AS succeeded, sum(runtime_sum) AS runtime_sum, sum(credits) AS credits
-                FROM run_stats WHERE scope = $5 AND grain = p.grain AND bucket_start >= p.t0 AND bucket_start < p.t1) s
+                FROM run_stats WHERE scope = w.scope AND grain = p.grain AND bucket_start >= p.t0 AND bucket_start < p.t1) s
             WHERE p.grain <> 'r'
-            GROUP BY p.slot
+            GROUP BY w.scope, p.slot
             UNION ALL
-            SELECT p.slot, r.runs, r.succeeded, r.runtime_sum, r.credits
-            FROM p CROSS JOIN LATERAL (
+            SELECT w.scope, p.slot, r.runs, r.succeeded, r.runtime_sum, r.credits
+            FROM w CROSS JOIN p CROSS JOIN LATERAL (
                 SELECT count(*) AS runs, count(*) FILTER (WHERE succeeded) AS succeeded,
                        coalesce(sum(runtime_seconds), 0) AS runtime_sum, coalesce(sum(credits), 0) AS credits
-                FROM runs WHERE completed_at >= p.t0 AND completed_at < p.t1 AND ($6::text IS NULL OR workspace_id = $6)) r
+                FROM runs WHERE completed_at >= p.t0 AND completed_at < p.t1 {ScopesOf(storedScopes)}) r
             WHERE p.grain = 'r'
             """;
-        var result = new RunTotals[slots];
-        await using var command = pieces.Command(dataSource, sql, storedScope, workspace);
+        var result = storedScopes.Distinct().ToDictionary(s => s, _ => new RunTotals[slots]);
+        await using var command = pieces.Command(dataSource, sql, (object)storedScopes.ToArray());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            result[reader.GetInt32(0)] += new RunTotals(reader.GetInt64(1), reader.GetInt64(2), reader.GetDouble(3), reader.GetDecimal(4));
+            result[reader.GetString(0)][reader.GetInt32(1)] +=
+                new RunTotals(reader.GetInt64(2), reader.GetInt64(3), reader.GetDouble(4), reader.GetDecimal(5));
         }
         return result;
     }
 
-    /// <summary>The 95th percentile runtime over all the pieces (every slot), in seconds, or null without runs.
-    /// Raw edges are binned in PostgreSQL with <see cref="RuntimeSketch.BinOf"/>'s mapping, so an edge of tens of
-    /// thousands of runs at the platform scope comes back as a few hundred bins, not row by row.</summary>
-    public async Task<double?> P95Async(string storedScope, string? workspace, RollupPieces pieces, CancellationToken cancellationToken)
+    public async Task<double?> P95Async(string storedScope, RollupPieces pieces, CancellationToken cancellationToken) =>
+        (await P95Async([storedScope], pieces, cancellationToken))[storedScope];
+
+    /// <summary>The 95th percentile runtime over all the pieces (every slot), in seconds, or null without runs, for each
+    /// scope (workspaces, or the platform alone). Raw edges are binned in PostgreSQL with <see cref="RuntimeSketch.BinOf"/>'s
+    /// mapping, so an edge of tens of thousands of runs at the platform scope comes back as a few hundred bins, not row by row.</summary>
+    public async Task<Dictionary<string, double?>> P95Async(IReadOnlyList<string> storedScopes, RollupPieces pieces, CancellationToken cancellationToken)
     {
-        const string sql = """
-            WITH p AS (SELECT * FROM unnest($1::int[], $2::text[], $3::timestamptz[], $4::timestamptz[]) AS p(slot, grain, t0, t1))
-            SELECT h.bin, sum(h.runs)::bigint
-            FROM p CROSS JOIN LATERAL (
+        var sql = $"""
+            WITH p AS (SELECT * FROM unnest($1::int[], $2::text[], $3::timestamptz[], $4::timestamptz[]) AS p(slot, grain, t0, t1)),
+                 w AS (SELECT DISTINCT unnest($5::text[]) AS scope)
+            SELECT w.scope, h.bin, sum(h.runs)::bigint
+            FROM w CROSS JOIN p CROSS JOIN LATERAL (
                 SELECT bin, runs FROM runtime_histogram
-                WHERE scope = $5 AND grain = p.grain AND bucket_start >= p.t0 AND bucket_start < p.t1 OFFSET 0) h
+                WHERE scope = w.scope AND grain = p.grain AND bucket_start >= p.t0 AND bucket_start < p.t1 OFFSET 0) h
             WHERE p.grain <> 'r'
-            GROUP BY h.bin
+            GROUP BY w.scope, h.bin
             UNION ALL
-            SELECT CASE WHEN r.runtime_seconds <= 0 THEN $7 ELSE ceil(ln(r.runtime_seconds) / $8)::int END, count(*)
-            FROM p CROSS JOIN LATERAL (
+            SELECT w.scope, CASE WHEN r.runtime_seconds <= 0 THEN $6 ELSE ceil(ln(r.runtime_seconds) / $7)::int END, count(*)
+            FROM w CROSS JOIN p CROSS JOIN LATERAL (
                 SELECT runtime_seconds FROM runs
-                WHERE completed_at >= p.t0 AND completed_at < p.t1 AND ($6::text IS NULL OR workspace_id = $6) OFFSET 0) r
+                WHERE completed_at >= p.t0 AND completed_at < p.t1 {ScopesOf(storedScopes)} OFFSET 0) r
             WHERE p.grain = 'r'
-            GROUP BY 1
+            GROUP BY 1, 2
             """;
-        var bins = new Dictionary<int, long>();
-        await using var command = pieces.Command(dataSource, sql, storedScope, workspace, RuntimeSketch.ZeroBin, RuntimeSketch.LogGamma);
+        var bins = storedScopes.Distinct().ToDictionary(s => s, _ => new Dictionary<int, long>());
+        await using var command = pieces.Command(dataSource, sql, storedScopes.ToArray(), RuntimeSketch.ZeroBin, RuntimeSketch.LogGamma);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var bin = reader.GetInt32(0);
-            bins[bin] = bins.GetValueOrDefault(bin) + reader.GetInt64(1);
+            var (scope, bin) = (bins[reader.GetString(0)], reader.GetInt32(1));
+            scope[bin] = scope.GetValueOrDefault(bin) + reader.GetInt64(2);
         }
-        return RuntimeSketch.Percentile(bins, P95) is { } p ? Round.Seconds(p) : null;
+        return bins.ToDictionary(b => b.Key, b => RuntimeSketch.Percentile(b.Value, P95) is { } p ? Round.Seconds(p) : (double?)null);
     }
+
+    /// <summary>The raw runs' filter: the platform reads every run of the piece (by completion time), a workspace
+    /// its own (by workspace and completion time). One statement never mixes the two, whose grains differ too.</summary>
+    private static string ScopesOf(IReadOnlyList<string> storedScopes) =>
+        storedScopes.Contains(RunRollups.Platform)
+            ? storedScopes.Distinct().Count() == 1
+                ? ""
+                : throw new ArgumentException("The platform is read on its own, not with workspaces.", nameof(storedScopes))
+            : "AND workspace_id = w.scope";
 }
 
 /// <summary>Slices of periods, each tagged with the slot its totals go to, flattened into the four arrays the SQL unnests.</summary>
@@ -106,14 +127,12 @@ public sealed class RollupPieces
         To.Add(slice.Period.End);
     }
 
-    public NpgsqlCommand Command(NpgsqlDataSource dataSource, string sql, params object?[] extra)
+    public NpgsqlCommand Command(NpgsqlDataSource dataSource, string sql, params object[] extra)
     {
         var command = dataSource.CreateCommand(sql);
-        foreach (var value in (object?[])[Slot.ToArray(), Grain.ToArray(), From.ToArray(), To.ToArray(), .. extra])
+        foreach (var value in (object[])[Slot.ToArray(), Grain.ToArray(), From.ToArray(), To.ToArray(), .. extra])
         {
-            command.Parameters.Add(value is null
-                ? new NpgsqlParameter { Value = DBNull.Value, DataTypeName = "text" }
-                : new NpgsqlParameter { Value = value });
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
         }
         return command;
     }
