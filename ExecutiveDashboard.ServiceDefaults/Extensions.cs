@@ -1,4 +1,5 @@
 using ExecutiveDashboard.ServiceDefaults.Auth;
+using ExecutiveDashboard.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,6 +51,7 @@ public static class Extensions
                 .AddRuntimeInstrumentation()
                 .AddMeter("ExecutiveDashboard.*", "MassTransit"))
             .WithTracing(tracing => tracing
+                .SetSampler(NotificationSampler.ForEveryService())
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource("ExecutiveDashboard.*")
                 .AddSource("MassTransit")

@@ -1,0 +1,37 @@
+using ExecutiveDashboard.Contracts.IntegrationEvents;
+using OpenTelemetry.Trace;
+
+namespace ExecutiveDashboard.ServiceDefaults.Telemetry;
+
+/// <summary>
+/// Traces every operation except 99 in 100 of the <see cref="MetricsChanged"/> notifications. A batch of 1,000 runs
+/// sends one per workspace it touched, hundreds, each traced from its publish through every consumer: during a
+/// backfill that was thousands of spans a second, which the services spent CPU exporting and the Aspire dashboard
+/// spent minutes ingesting after the backfill ended. One in a hundred still shows the path; the MassTransit
+/// metrics still count them all. Applies to root spans (the outbox publishes them outside any request); the consumers'
+/// spans follow their publish's decision (<see cref="ParentBasedSampler"/>), so a notification is traced whole or not at all.
+/// </summary>
+public sealed class NotificationSampler : Sampler
+{
+    public const double NotificationRatio = 0.01;
+
+    private static readonly Sampler Notifications = new TraceIdRatioBasedSampler(NotificationRatio);
+    private static readonly SamplingResult Sampled = new(SamplingDecision.RecordAndSample);
+
+    public static Sampler ForEveryService() => new ParentBasedSampler(new NotificationSampler());
+
+    public override SamplingResult ShouldSample(in SamplingParameters parameters)
+    {
+        if (parameters.Tags is not null)
+        {
+            foreach (var tag in parameters.Tags)
+            {
+                if (tag.Value is string value && value.EndsWith(nameof(MetricsChanged), StringComparison.Ordinal))
+                {
+                    return Notifications.ShouldSample(parameters);
+                }
+            }
+        }
+        return Sampled;
+    }
+}

@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using ExecutiveDashboard.ServiceDefaults.Telemetry;
+using OpenTelemetry.Trace;
+
+namespace ExecutiveDashboard.Gateway.UnitTests;
+
+/// <summary>The sampler every service traces with (ServiceDefaults): MetricsChanged notifications 1 in 100, the rest all.</summary>
+public sealed class NotificationSamplerTests
+{
+    private static readonly Sampler Sampler = NotificationSampler.ForEveryService();
+    private const string Destination = "messaging.destination";
+
+    [Fact]
+    public void About_one_MetricsChanged_publish_in_a_hundred_is_traced_and_every_other_root_span()
+    {
+        var random = new Random(7);
+        var notifications = 0;
+        var others = 0;
+        for (var i = 0; i < 20_000; i++)
+        {
+            var traceId = ActivityTraceId.CreateFromBytes(Bytes(random));
+            notifications += Sampled(Root(traceId, "ExecutiveDashboard.Contracts.IntegrationEvents:MetricsChanged")) ? 1 : 0;
+            others += Sampled(Root(traceId, "ExecutiveDashboard.Contracts.IntegrationEvents:RunsCompleted")) ? 1 : 0;
+        }
+        Assert.InRange(notifications, 100, 300);   // 1 % of 20,000 is 200
+        Assert.Equal(20_000, others);
+        Assert.True(Sampled(new SamplingParameters(default, ActivityTraceId.CreateRandom(), "GET /api/executive/overview", ActivityKind.Server)));
+    }
+
+    [Fact]
+    public void A_consumer_span_follows_the_decision_of_the_publish_it_came_from()
+    {
+        var traceId = ActivityTraceId.CreateRandom();
+        var sampledParent = new ActivityContext(traceId, ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded, isRemote: true);
+        var droppedParent = new ActivityContext(traceId, ActivitySpanId.CreateRandom(), ActivityTraceFlags.None, isRemote: true);
+        var tags = new[] { KeyValuePair.Create<string, object?>(Destination, "gateway-metrics-changed") };
+
+        Assert.True(Sampled(new SamplingParameters(sampledParent, traceId, "process", ActivityKind.Consumer, tags)));
+        Assert.False(Sampled(new SamplingParameters(droppedParent, traceId, "process", ActivityKind.Consumer, tags)));
+    }
+
+    private static SamplingParameters Root(ActivityTraceId traceId, string destination) =>
+        new(default, traceId, "send", ActivityKind.Producer, [KeyValuePair.Create<string, object?>(Destination, destination)]);
+
+    private static bool Sampled(SamplingParameters parameters) =>
+        Sampler.ShouldSample(parameters).Decision == SamplingDecision.RecordAndSample;
+
+    private static byte[] Bytes(Random random)
+    {
+        var bytes = new byte[16];
+        random.NextBytes(bytes);
+        return bytes;
+    }
+}
