@@ -87,15 +87,31 @@ public sealed class UserEventStore(IngestTransaction ingest, Outbox outbox, Time
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        // Most users of a batch of runs are known, seen earlier, with no newer name: they are read, not rewritten
+        // (a rewrite is a new row version and index entries per run), like the agents of the executions service.
         await using var upsert = new NpgsqlCommand("""
-            INSERT INTO users AS u (workspace_id, user_id, first_seen_at, name, named_at)
-            SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::timestamptz[])
-            ON CONFLICT (workspace_id, user_id) DO UPDATE SET
-                xid = pg_current_xact_id(),
-                first_seen_at = LEAST(u.first_seen_at, excluded.first_seen_at),
-                name = CASE WHEN excluded.named_at >= u.named_at OR u.named_at IS NULL THEN coalesce(excluded.name, u.name) ELSE u.name END,
-                named_at = CASE WHEN excluded.named_at >= u.named_at OR u.named_at IS NULL THEN coalesce(excluded.named_at, u.named_at) ELSE u.named_at END
-            RETURNING workspace_id, user_id, user_key
+            WITH batch AS (
+                SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::timestamptz[])
+                    WITH ORDINALITY AS b(workspace_id, user_id, first_seen_at, name, named_at, i)),
+            unchanged AS (
+                SELECT b.i, k.workspace_id, k.user_id, k.user_key FROM batch b JOIN users k USING (workspace_id, user_id)
+                WHERE k.first_seen_at <= b.first_seen_at
+                  AND (b.name IS NULL OR (k.named_at IS NOT NULL
+                      AND (b.named_at < k.named_at OR (b.named_at = k.named_at AND b.name IS NOT DISTINCT FROM k.name))))),
+            changed AS (
+                INSERT INTO users AS u (workspace_id, user_id, first_seen_at, name, named_at)
+                SELECT b.workspace_id, b.user_id, b.first_seen_at, b.name, b.named_at FROM batch b
+                WHERE NOT EXISTS (SELECT 1 FROM unchanged k WHERE k.i = b.i)
+                ORDER BY b.i
+                ON CONFLICT (workspace_id, user_id) DO UPDATE SET
+                    xid = pg_current_xact_id(),
+                    first_seen_at = LEAST(u.first_seen_at, excluded.first_seen_at),
+                    name = CASE WHEN excluded.named_at >= u.named_at OR u.named_at IS NULL THEN coalesce(excluded.name, u.name) ELSE u.name END,
+                    named_at = CASE WHEN excluded.named_at >= u.named_at OR u.named_at IS NULL THEN coalesce(excluded.named_at, u.named_at) ELSE u.named_at END
+                RETURNING workspace_id, user_id, user_key)
+            SELECT workspace_id, user_id, user_key FROM unchanged
+            UNION ALL
+            SELECT workspace_id, user_id, user_key FROM changed
             """, connection);
         upsert.Parameters.Add(new NpgsqlParameter { Value = users.Select(u => u.Key.Workspace).ToArray() });
         upsert.Parameters.Add(new NpgsqlParameter { Value = users.Select(u => u.Key.User).ToArray() });
