@@ -20,18 +20,11 @@ public sealed class NotificationSampler : Sampler
 
     public static Sampler ForEveryService() => new ParentBasedSampler(new NotificationSampler());
 
-    public override SamplingResult ShouldSample(in SamplingParameters parameters)
-    {
-        if (parameters.Tags is not null)
-        {
-            foreach (var tag in parameters.Tags)
-            {
-                if (tag.Value is string value && value.EndsWith(nameof(MetricsChanged), StringComparison.Ordinal))
-                {
-                    return Notifications.ShouldSample(parameters);
-                }
-            }
-        }
-        return Sampled;
-    }
+    public override SamplingResult ShouldSample(in SamplingParameters parameters) =>
+        IsNotification(parameters.Name) ? Notifications.ShouldSample(parameters) : Sampled;
+
+    /// <summary>MassTransit names a publish span after its exchange, e.g.
+    /// <c>ExecutiveDashboard.Contracts.IntegrationEvents:MetricsChanged send</c> (its tags come after the sampling).</summary>
+    public static bool IsNotification(string spanName) =>
+        spanName.Contains(":" + nameof(MetricsChanged) + " ", StringComparison.Ordinal);
 }

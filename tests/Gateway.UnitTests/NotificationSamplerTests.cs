@@ -8,7 +8,6 @@ namespace ExecutiveDashboard.Gateway.UnitTests;
 public sealed class NotificationSamplerTests
 {
     private static readonly Sampler Sampler = NotificationSampler.ForEveryService();
-    private const string Destination = "messaging.destination";
 
     [Fact]
     public void About_one_MetricsChanged_publish_in_a_hundred_is_traced_and_every_other_root_span()
@@ -19,8 +18,8 @@ public sealed class NotificationSamplerTests
         for (var i = 0; i < 20_000; i++)
         {
             var traceId = ActivityTraceId.CreateFromBytes(Bytes(random));
-            notifications += Sampled(Root(traceId, "ExecutiveDashboard.Contracts.IntegrationEvents:MetricsChanged")) ? 1 : 0;
-            others += Sampled(Root(traceId, "ExecutiveDashboard.Contracts.IntegrationEvents:RunsCompleted")) ? 1 : 0;
+            notifications += Sampled(Root(traceId, "ExecutiveDashboard.Contracts.IntegrationEvents:MetricsChanged send")) ? 1 : 0;
+            others += Sampled(Root(traceId, "ExecutiveDashboard.Contracts.IntegrationEvents:RunsCompleted send")) ? 1 : 0;
         }
         Assert.InRange(notifications, 100, 300);   // 1 % of 20,000 is 200
         Assert.Equal(20_000, others);
@@ -33,14 +32,11 @@ public sealed class NotificationSamplerTests
         var traceId = ActivityTraceId.CreateRandom();
         var sampledParent = new ActivityContext(traceId, ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded, isRemote: true);
         var droppedParent = new ActivityContext(traceId, ActivitySpanId.CreateRandom(), ActivityTraceFlags.None, isRemote: true);
-        var tags = new[] { KeyValuePair.Create<string, object?>(Destination, "gateway-metrics-changed") };
-
-        Assert.True(Sampled(new SamplingParameters(sampledParent, traceId, "process", ActivityKind.Consumer, tags)));
-        Assert.False(Sampled(new SamplingParameters(droppedParent, traceId, "process", ActivityKind.Consumer, tags)));
+        Assert.True(Sampled(new SamplingParameters(sampledParent, traceId, "gateway-metrics-changed receive", ActivityKind.Consumer)));
+        Assert.False(Sampled(new SamplingParameters(droppedParent, traceId, "gateway-metrics-changed receive", ActivityKind.Consumer)));
     }
 
-    private static SamplingParameters Root(ActivityTraceId traceId, string destination) =>
-        new(default, traceId, "send", ActivityKind.Producer, [KeyValuePair.Create<string, object?>(Destination, destination)]);
+    private static SamplingParameters Root(ActivityTraceId traceId, string name) => new(default, traceId, name, ActivityKind.Producer);
 
     private static bool Sampled(SamplingParameters parameters) =>
         Sampler.ShouldSample(parameters).Decision == SamplingDecision.RecordAndSample;
