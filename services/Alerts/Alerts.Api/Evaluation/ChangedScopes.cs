@@ -44,6 +44,10 @@ public sealed partial class ChangedScopes(AlertEvaluator evaluator, ILogger<Chan
                     round.Add(scope);
                 }
             }
+            if (round.Count == 0)
+            {
+                continue;   // a wake-up whose marks the previous round already took
+            }
             var started = Stopwatch.GetTimestamp();
             try
             {

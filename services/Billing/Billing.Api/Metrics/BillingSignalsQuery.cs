@@ -12,14 +12,15 @@ public sealed class BillingSignalsQuery(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var batch = new NpgsqlBatch(connection);
+        DateTime[] instants = [asOf, asOf.AddDays(-1)];
         var workspaces = scopes.Where(s => s != Scopes.Platform).Distinct().ToArray();
         if (workspaces.Length > 0)
         {
-            BillingOverviewQuery.AddSnapshots(batch, workspaces, [asOf, asOf.AddDays(-1)]);
+            BillingOverviewQuery.AddSnapshots(batch, workspaces, instants);
         }
         if (scopes.Contains(Scopes.Platform))
         {
-            BillingOverviewQuery.AddSnapshots(batch, null, [asOf, asOf.AddDays(-1)]);
+            BillingOverviewQuery.AddSnapshots(batch, null, instants);
         }
 
         var mrr = new Dictionary<string, decimal[]>(StringComparer.Ordinal);
