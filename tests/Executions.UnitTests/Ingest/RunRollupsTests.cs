@@ -102,11 +102,27 @@ public class RunRollupsTests
         var hour = At("2026-11-02T10:00:00");
         var day = At("2026-11-02T00:00:00");
         var bin30 = RuntimeSketch.BinOf(30);
-        Assert.Equal(2, rollups.Histogram[("ws_1", Grain.Day, day, bin30)]);
-        Assert.Equal(2, rollups.Histogram[("*", Grain.Hour, hour, bin30)]);
-        Assert.Equal(2, rollups.Histogram[("*", Grain.Day, day, bin30)]);
-        Assert.Equal(1, rollups.Histogram[("ws_1", Grain.Day, day, RuntimeSketch.ZeroBin)]);
-        Assert.Equal(6, rollups.Histogram.Count);   // 2 bins × (ws_1: day; platform: day, hour)
+        Assert.Equal(Bins((RuntimeSketch.ZeroBin, 1), (bin30, 2)), rollups.Histograms[("ws_1", Grain.Day, day)]);
+        Assert.Equal(Bins((RuntimeSketch.ZeroBin, 1), (bin30, 2)), rollups.Histograms[("ws_1", Grain.Hour, hour)]);
+        Assert.Equal(Bins((RuntimeSketch.ZeroBin, 1), (bin30, 2)), rollups.Histograms[("*", Grain.Day, day)]);
+        Assert.Equal(Bins((RuntimeSketch.ZeroBin, 1), (bin30, 2)), rollups.Histograms[("*", Grain.Hour, hour)]);
+        Assert.Equal(Bins((bin30, 1)), rollups.Histograms[("*", Grain.Minute, At("2026-11-02T10:05:00"))]);
+        Assert.Equal(Bins((bin30, 1)), rollups.Histograms[("*", Grain.Minute, At("2026-11-02T10:40:00"))]);
+        Assert.Equal(Bins((RuntimeSketch.ZeroBin, 1)), rollups.Histograms[("*", Grain.Minute, At("2026-11-02T10:41:00"))]);
+        Assert.Equal(rollups.Stats.Keys.Order(), rollups.Histograms.Keys.Order());   // one histogram per stats row
+    }
+
+    private static KeyValuePair<int, long>[] Bins(params (int Bin, long Runs)[] bins) =>
+        bins.Select(b => KeyValuePair.Create(b.Bin, b.Runs)).ToArray();
+
+    [Fact]
+    public void A_histogram_is_stored_as_bins_shifted_left_32_bits_or_their_count()
+    {
+        // BinOf(30) = ⌈ln 30 / ln(1.01/0.99)⌉ = ⌈3.4012 / 0.0200007⌉ = 171; int.MinValue is the bin of no time.
+        var bins = new SortedDictionary<int, long> { [171] = 2, [RuntimeSketch.ZeroBin] = 1 };
+
+        Assert.Equal(171, RuntimeSketch.BinOf(30));
+        Assert.Equal("{-9223372036854775807,734439407618}", RuntimeSketch.ToSqlArray(bins));   // -2^63 | 1, 171 · 2^32 | 2
     }
 
     [Fact]

@@ -15,21 +15,16 @@ public sealed class RunRollups
     /// <summary>The platform scope in storage; no workspace id can be <c>*</c>.</summary>
     public const string Platform = "*";
 
-    public static readonly Grain[] DetailGrains = [Grain.Day, Grain.Hour];
-    private static readonly Grain[] PlatformStatsGrains = [Grain.Day, Grain.Hour, Grain.Minute];
+    private static readonly Grain[] WorkspaceGrains = [Grain.Day, Grain.Hour];
+    private static readonly Grain[] PlatformGrains = [Grain.Day, Grain.Hour, Grain.Minute];
 
-    /// <summary>Run totals per day and hour; the platform also per minute, because the raw edges of its
-    /// trend buckets would be thousands of runs, while one workspace's are a handful.</summary>
-    public static Grain[] StatsGrainsOf(string scope) => scope == Platform ? PlatformStatsGrains : DetailGrains;
-
-    /// <summary>Runtime histograms per day; the platform also per hour. A workspace's partial edge days
-    /// are read from its few raw runs, which saves a row per run in the fold.</summary>
-    public static Grain[] HistogramGrainsOf(string scope) => scope == Platform ? DetailGrains : WorkspaceHistogramGrains;
-
-    private static readonly Grain[] WorkspaceHistogramGrains = [Grain.Day];
+    /// <summary>Run totals and runtime histograms per day and hour; the platform also per minute, because the raw
+    /// edges of its periods would be thousands of runs, while one workspace's are a handful.</summary>
+    public static Grain[] GrainsOf(string scope) => scope == Platform ? PlatformGrains : WorkspaceGrains;
 
     public Dictionary<(string Scope, Grain Grain, DateTime Bucket), RunTotals> Stats { get; } = [];
-    public Dictionary<(string Scope, Grain Grain, DateTime Bucket, int Bin), long> Histogram { get; } = [];
+    /// <summary>The runtime histogram of each <see cref="Stats"/> row: runs per <see cref="RuntimeSketch"/> bin.</summary>
+    public Dictionary<(string Scope, Grain Grain, DateTime Bucket), SortedDictionary<int, long>> Histograms { get; } = [];
     public Dictionary<(string Workspace, string Agent), AgentSighting> KnownAgents { get; } = [];
 
     /// <summary>The earliest event of each scope among these events (the platform as <see cref="Platform"/>).</summary>
@@ -81,14 +76,15 @@ public sealed class RunRollups
 
         foreach (var scope in (string[])[run.WorkspaceId, Platform])
         {
-            foreach (var grain in StatsGrainsOf(scope))
+            foreach (var grain in GrainsOf(scope))
             {
-                Add(Stats, (scope, grain, grain.Floor(at)), totals);
-            }
-            foreach (var grain in HistogramGrainsOf(scope))
-            {
-                var key = (scope, grain, grain.Floor(at), bin);
-                Histogram[key] = Histogram.GetValueOrDefault(key) + 1;
+                var key = (scope, grain, grain.Floor(at));
+                Stats[key] = Stats.GetValueOrDefault(key) + totals;
+                if (!Histograms.TryGetValue(key, out var bins))
+                {
+                    Histograms[key] = bins = [];
+                }
+                bins[bin] = bins.GetValueOrDefault(bin) + 1;
             }
         }
 
@@ -105,39 +101,30 @@ public sealed class RunRollups
             renamed ? at : known.NamedAt);
     }
 
-    private static void Add<TKey>(Dictionary<TKey, RunTotals> rows, TKey key, RunTotals totals) where TKey : notnull =>
-        rows[key] = rows.GetValueOrDefault(key) + totals;
-
     /// <summary>Adds these sums to the stored rollups, in key order (a fold is one transaction at a time,
     /// but rows in a stable order never deadlock whatever else writes them).</summary>
     public async Task UpsertAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        var rollups = this;
         var batch = new NpgsqlBatch(connection);
 
-        var stats = rollups.Stats.OrderBy(r => r.Key).ToList();
+        var stats = Stats.OrderBy(r => r.Key).ToList();
         batch.BatchCommands.Add(Command("""
-            INSERT INTO run_stats AS s (scope, grain, bucket_start, runs, succeeded, runtime_sum, credits)
-            SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::bigint[], $5::bigint[], $6::float8[], $7::numeric[])
+            INSERT INTO run_stats AS s (scope, grain, bucket_start, runs, succeeded, runtime_sum, credits, runtime_bins)
+            SELECT u.scope, u.grain, u.bucket_start, u.runs, u.succeeded, u.runtime_sum, u.credits, u.runtime_bins::int8[]
+            FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::bigint[], $5::bigint[], $6::float8[], $7::numeric[], $8::text[])
+                AS u(scope, grain, bucket_start, runs, succeeded, runtime_sum, credits, runtime_bins)
             ON CONFLICT (scope, grain, bucket_start) DO UPDATE SET
                 runs = s.runs + excluded.runs, succeeded = s.succeeded + excluded.succeeded,
-                runtime_sum = s.runtime_sum + excluded.runtime_sum, credits = s.credits + excluded.credits
+                runtime_sum = s.runtime_sum + excluded.runtime_sum, credits = s.credits + excluded.credits,
+                runtime_bins = merge_runtime_bins(s.runtime_bins, excluded.runtime_bins)
             """,
             stats.Select(r => r.Key.Scope).ToArray(), stats.Select(r => r.Key.Grain.Code()).ToArray(),
             stats.Select(r => r.Key.Bucket).ToArray(), stats.Select(r => r.Value.Runs).ToArray(),
             stats.Select(r => r.Value.Succeeded).ToArray(), stats.Select(r => r.Value.RuntimeSum).ToArray(),
-            stats.Select(r => r.Value.Credits).ToArray()));
+            stats.Select(r => r.Value.Credits).ToArray(),
+            stats.Select(r => RuntimeSketch.ToSqlArray(Histograms[r.Key])).ToArray()));
 
-        var bins = rollups.Histogram.OrderBy(r => r.Key).ToList();
-        batch.BatchCommands.Add(Command("""
-            INSERT INTO runtime_histogram AS h (scope, grain, bucket_start, bin, runs)
-            SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::int[], $5::bigint[])
-            ON CONFLICT (scope, grain, bucket_start, bin) DO UPDATE SET runs = h.runs + excluded.runs
-            """,
-            bins.Select(r => r.Key.Scope).ToArray(), bins.Select(r => r.Key.Grain.Code()).ToArray(),
-            bins.Select(r => r.Key.Bucket).ToArray(), bins.Select(r => r.Key.Bin).ToArray(), bins.Select(r => r.Value).ToArray()));
-
-        var known = rollups.KnownAgents.OrderBy(r => r.Key).ToList();
+        var known = KnownAgents.OrderBy(r => r.Key).ToList();
         batch.BatchCommands.Add(Command("""
             INSERT INTO agents AS a (workspace_id, agent_id, first_seen_at, name, named_at)
             SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::timestamptz[])

@@ -49,17 +49,16 @@ public sealed class ExecutionSignalsQuery(NpgsqlDataSource dataSource, RollupFol
         var lastHour = Period.Ending(asOf, Hour);
         var lastDay = Period.Ending(asOf, Day);
         var previousDay = Period.Ending(lastDay.Start, Day);
-        var stats = RunRollups.StatsGrainsOf(storedScopes[0]);
-        var histograms = RunRollups.HistogramGrainsOf(storedScopes[0]);
+        var grains = RunRollups.GrainsOf(storedScopes[0]);
 
         var totals = rollups.TotalsAsync(storedScopes,
-            RollupPieces.Of([lastHour, Period.Ending(lastHour.Start, Week), lastDay, previousDay], stats), 4, cancellationToken);
-        // The p95s compare whole hours: the 24 before asOf's hour and the 24 before those. Exact edges would read up to
-        // two hours of raw runs per p95, and the platform's hour grows with its throughput (494,000 runs took
-        // 250-750 ms; docs/performance.md), for a rule that compares two days.
+            RollupPieces.Of([lastHour, Period.Ending(lastHour.Start, Week), lastDay, previousDay], grains), 4, cancellationToken);
+        // The p95s compare whole hours, the 24 before asOf's hour and the 24 before those: read from the hour histograms alone,
+        // whatever the volume. Exact edges would read the raw runs of up to two partial hours of every workspace, or two
+        // partial minutes of the platform, whose minutes grow with its throughput, for a rule that compares two days.
         var p95Day = Period.Ending(Grain.Hour.Floor(asOf), Day);
-        var p95Last = rollups.P95Async(storedScopes, RollupPieces.Of([p95Day], histograms), cancellationToken);
-        var p95Previous = rollups.P95Async(storedScopes, RollupPieces.Of([Period.Ending(p95Day.Start, Day)], histograms), cancellationToken);
+        var p95Last = rollups.P95Async(storedScopes, RollupPieces.Of([p95Day], grains), cancellationToken);
+        var p95Previous = rollups.P95Async(storedScopes, RollupPieces.Of([Period.Ending(p95Day.Start, Day)], grains), cancellationToken);
         await Task.WhenAll(totals, p95Last, p95Previous);
         return storedScopes.ToDictionary(s => s, s => new Read(totals.Result[s], p95Last.Result[s], p95Previous.Result[s]));
     }

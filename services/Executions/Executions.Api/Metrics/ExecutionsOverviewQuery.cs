@@ -29,13 +29,13 @@ public sealed class ExecutionsOverviewQuery(
         var period = ReportingPeriod.For(timeframe, asOf, earliest);
         var buckets = period.TrendBuckets();
 
-        var grains = RunRollups.StatsGrainsOf(storedScope);
+        var grains = RunRollups.GrainsOf(storedScope);
         var pieces = RollupPieces.Of([period.Current, period.Previous ?? new Period(period.Current.Start, period.Current.Start)], grains);
         List<DateTime> boundaries = buckets.Count == 0 ? [] : [buckets[0].Start, .. buckets.Select(b => b.End)];
         AddRunningTotalPieces(pieces, firstSlot: 2, boundaries, grains);
 
         var totals = rollups.TotalsAsync(storedScope, pieces, 2 + 2 * boundaries.Count, cancellationToken);
-        var p95 = rollups.P95Async(storedScope, RollupPieces.Of([period.Current], RunRollups.HistogramGrainsOf(storedScope)), cancellationToken);
+        var p95 = rollups.P95Async(storedScope, RollupPieces.Of([period.Current], grains), cancellationToken);
         var leaderboard = LeaderboardAsync(workspace, period.Current, cancellationToken);
         var totalAgents = TotalAgentsAsync(workspace, asOf, cancellationToken);
         await Task.WhenAll(totals, p95, leaderboard, totalAgents);

@@ -55,19 +55,20 @@ public sealed class RunRollupReader(NpgsqlDataSource dataSource)
         (await P95Async([storedScope], pieces, cancellationToken))[storedScope];
 
     /// <summary>The 95th percentile runtime over all the pieces (every slot), in seconds, or null without runs, for each
-    /// scope (workspaces, or the platform alone). Raw edges are binned in PostgreSQL with <see cref="RuntimeSketch.BinOf"/>'s
+    /// scope (workspaces, or the platform alone): the rollup pieces' histograms (<c>run_stats.runtime_bins</c>) summed bin
+    /// by bin, plus the raw edges. Raw edges are binned in PostgreSQL with <see cref="RuntimeSketch.BinOf"/>'s
     /// mapping, so an edge of tens of thousands of runs at the platform scope comes back as a few hundred bins, not row by row.</summary>
     public async Task<Dictionary<string, double?>> P95Async(IReadOnlyList<string> storedScopes, RollupPieces pieces, CancellationToken cancellationToken)
     {
         var sql = $"""
             WITH p AS (SELECT * FROM unnest($1::int[], $2::text[], $3::timestamptz[], $4::timestamptz[]) AS p(slot, grain, t0, t1)),
                  w AS (SELECT DISTINCT unnest($5::text[]) AS scope)
-            SELECT w.scope, h.bin, sum(h.runs)::bigint
+            SELECT w.scope, (h.e >> 32)::int, sum(h.e & 4294967295)::bigint
             FROM w CROSS JOIN p CROSS JOIN LATERAL (
-                SELECT bin, runs FROM runtime_histogram
+                SELECT unnest(runtime_bins) AS e FROM run_stats
                 WHERE scope = w.scope AND grain = p.grain AND bucket_start >= p.t0 AND bucket_start < p.t1 OFFSET 0) h
             WHERE p.grain <> 'r'
-            GROUP BY w.scope, h.bin
+            GROUP BY 1, 2
             UNION ALL
             SELECT w.scope, CASE WHEN r.runtime_seconds <= 0 THEN $6 ELSE ceil(ln(r.runtime_seconds) / $7)::int END, count(*)
             FROM w CROSS JOIN p CROSS JOIN LATERAL (

@@ -20,6 +20,11 @@ public static class RuntimeSketch
     public static int BinOf(double seconds) =>
         seconds <= 0 ? ZeroBin : (int)Math.Ceiling(Math.Log(seconds) / LogGamma);
 
+    /// <summary>A histogram as stored in <c>run_stats.runtime_bins</c>: an <c>int8[]</c> literal, sorted by bin, each element
+    /// <c>bin &lt;&lt; 32 | count</c> (what the SQL function <c>merge_runtime_bins</c> adds and the reader unpacks).</summary>
+    public static string ToSqlArray(SortedDictionary<int, long> bins) =>
+        $"{{{string.Join(',', bins.Select(b => ((long)b.Key << 32) | b.Value))}}}";
+
     public static double ValueOf(int bin) =>
         bin == ZeroBin ? 0 : 2 * Math.Pow(Gamma, bin) / (Gamma + 1);
 
