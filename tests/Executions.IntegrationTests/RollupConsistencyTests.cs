@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using ExecutiveDashboard.Contracts.Metrics;
+using ExecutiveDashboard.Executions.Ingest;
 using ExecutiveDashboard.Executions.Metrics;
 using Npgsql;
 using static Executions.IntegrationTests.Events;
@@ -68,6 +69,57 @@ public sealed class RollupConsistencyTests(PostgresFixture postgres) : IAsyncLif
             var expected = RuntimeSketch.Percentile(bins, 0.95) is { } p ? Round.Seconds(p) : (double?)null;
             Assert.Equal(expected, await reader95.P95Async(workspace ?? "*", pieces, default));
         }
+    }
+
+    /// <summary>Each run_stats row carries the histogram of its runs; batches folded apart add into shared rows through
+    /// <c>merge_runtime_bins</c>. Every row's histogram must be exactly its raw runs binned, bin by bin.</summary>
+    [Fact]
+    public async Task Every_rollup_rows_histogram_holds_exactly_its_runs_binned()
+    {
+        await _service.OverviewAsync("all", "24h", "2026-11-20T00:00:00Z");   // a read folds whatever is left
+        await using var dataSource = NpgsqlDataSource.Create(_service.ConnectionString);
+
+        var expected = new SortedDictionary<string, SortedDictionary<int, long>>(StringComparer.Ordinal);
+        await using (var command = dataSource.CreateCommand("SELECT workspace_id, completed_at, runtime_seconds FROM runs"))
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                var (at, bin) = (reader.GetDateTime(1), RuntimeSketch.BinOf(reader.GetDouble(2)));
+                foreach (var scope in (string[])[reader.GetString(0), "*"])
+                {
+                    foreach (var grain in RunRollups.GrainsOf(scope))
+                    {
+                        var bins = Row(expected, $"{scope} {grain.Code()} {Iso(grain.Floor(at))}");
+                        bins[bin] = bins.GetValueOrDefault(bin) + 1;
+                    }
+                }
+            }
+        }
+
+        var stored = new SortedDictionary<string, SortedDictionary<int, long>>(StringComparer.Ordinal);
+        await using (var command = dataSource.CreateCommand("SELECT scope, grain, bucket_start, runtime_bins FROM run_stats"))
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                var bins = Row(stored, $"{reader.GetString(0)} {reader.GetString(1)} {Iso(reader.GetDateTime(2))}");
+                foreach (var e in reader.GetFieldValue<long[]>(3))
+                {
+                    bins.Add((int)(e >> 32), e & 0xFFFF_FFFF);
+                }
+            }
+        }
+
+        Assert.True(expected.Count > 1_000, "the dataset should fill day, hour and minute rows");
+        Assert.Equal(expected.Keys, stored.Keys);
+        foreach (var (key, bins) in expected)
+        {
+            Assert.True(bins.SequenceEqual(stored[key]), $"{key}: expected {string.Join(' ', bins)}, stored {string.Join(' ', stored[key])}");
+        }
+
+        static SortedDictionary<int, long> Row(SortedDictionary<string, SortedDictionary<int, long>> rows, string key) =>
+            rows.TryGetValue(key, out var bins) ? bins : rows[key] = [];
     }
 
     public static TheoryData<string, string, string> Reads => new()
