@@ -4,6 +4,7 @@
 #   PORT      TCP port to listen on, 127.0.0.1 only       (default 5432)
 #   DATA_DIR  cluster directory, initialised on first use (default <repo>/.data/postgres)
 #   PG_BIN    server binaries                            (default: newest /usr/lib/postgresql/*/bin)
+#   SHARED_BUFFERS  PostgreSQL's own page cache          (default 256MB, enough for the tests' small databases)
 #
 # The script execs the postmaster, so stopping this process stops the server:
 # SIGINT = fast shutdown, SIGTERM = smart shutdown (waits for clients), SIGKILL = immediate.
@@ -71,7 +72,7 @@ echo "postgres.sh: starting PostgreSQL on 127.0.0.1:$port (data: $data_dir)"
 exec "${as_pg[@]}" "$pg_bin/postgres" -D "$data_dir" -p "$port" -k "$socket_dir" \
   -c listen_addresses=127.0.0.1 \
   -c max_connections=200 \
-  -c shared_buffers=256MB \
+  -c shared_buffers="${SHARED_BUFFERS:-256MB}" \
   -c fsync=on \
   -c max_wal_size=4GB \
   -c checkpoint_timeout=15min \

@@ -56,7 +56,8 @@ public static class InfrastructureExtensions
 
     private static AppInfrastructure AddLocalServers(IDistributedApplicationBuilder builder)
     {
-        var postgres = builder.AddLocalPostgres("postgres");
+        // The whole system's data in one server: at 10 M runs its hot indexes outgrow the tests' 256 MB (docs/performance.md).
+        var postgres = builder.AddLocalPostgres("postgres").WithEnvironment("SHARED_BUFFERS", "2GB");
         return new AppInfrastructure(
             InfrastructureMode.Local,
             postgres,
