@@ -148,4 +148,39 @@ public class RunLeaderboardsTests
         Assert.Equal(Enumerable.Range(10, 10).Sum(), window.Sum(0));
         Assert.Equal(0, series.Window(200, 100).Runs);
     }
+
+    /// <summary>Series are passed over when their whole history has fewer runs than the tenth so far; the board of any
+    /// window must still be exactly the one counted run by run, ties included (few ids, many equal counts).</summary>
+    [Fact]
+    public void The_board_of_any_window_is_the_one_counted_run_by_run()
+    {
+        var random = new Random(20261130);
+        var runs = Enumerable.Range(0, 3_000).Select(_ => new LeaderboardRun($"ws_{random.Next(3)}", $"ag_{random.Next(40)}",
+            $"u_{random.Next(200)}", random.Next(5) > 0, Start.AddMinutes(random.Next(60 * 24 * 20)), random.Next(1, 100), random.Next(50))).ToList();
+        var boards = new RunLeaderboards();
+        boards.Add(runs);
+
+        for (var i = 0; i < 100; i++)
+        {
+            var from = Start.AddMinutes(random.Next(60 * 24 * 20));
+            var to = from.AddMinutes(random.Next(1, 60 * 24 * 10));
+            var workspace = i % 2 == 0 ? null : $"ws_{random.Next(3)}";
+            var inWindow = runs.Where(r => (workspace is null || r.WorkspaceId == workspace) && r.CompletedAt >= from && r.CompletedAt < to).ToList();
+
+            var board = boards.Read(workspace, from, to);
+
+            Assert.Equal(inWindow.Select(r => (r.WorkspaceId, r.AgentId)).Distinct().Count(), board.ActiveAgents);
+            Assert.Equal(
+                Top(inWindow.GroupBy(r => (r.WorkspaceId, Id: r.AgentId))),
+                board.TopAgents.Select(a => (a.WorkspaceId, a.AgentId, a.Totals.Runs)));
+            Assert.Equal(
+                Top(inWindow.GroupBy(r => (r.WorkspaceId, Id: r.UserId))),
+                board.TopUsers.Select(u => (u.WorkspaceId, u.Id, u.Runs)));
+        }
+
+        static IEnumerable<(string, string, long)> Top(IEnumerable<IGrouping<(string WorkspaceId, string Id), LeaderboardRun>> groups) =>
+            groups.Select(g => (g.Key.WorkspaceId, g.Key.Id, Runs: (long)g.Count()))
+                .OrderByDescending(g => g.Runs).ThenBy(g => g.Id, StringComparer.Ordinal).ThenBy(g => g.WorkspaceId, StringComparer.Ordinal)
+                .Take(RunLeaderboards.TopCount).ToList();
+    }
 }

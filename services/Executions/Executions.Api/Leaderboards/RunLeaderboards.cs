@@ -14,7 +14,8 @@ public sealed record Leaderboard(long ActiveAgents, IReadOnlyList<RankedAgent> T
 /// <summary>
 /// Every run in memory as a <see cref="RunSeries"/> per agent and per user of each workspace, so that
 /// the top agents, the top users and the active agents of any window are exact to the tick and cost one
-/// pass over the scope's agents and users (two binary searches each), never over its runs. A day/hour
+/// pass over the scope's agents and users (at most two binary searches each, none for a series with fewer runs in
+/// all its history than the tenth of the list so far), never over its runs. A day/hour
 /// rollup cannot do this at the platform scope: summing it per user over 90 days reads a row per run.
 /// Fed by <see cref="RunLeaderboardFeed"/>, which hands each committed run over exactly once.
 /// </summary>
@@ -83,12 +84,16 @@ public sealed class RunLeaderboards
             {
                 foreach (var (agentId, series) in runs.Agents)
                 {
-                    var window = series.Window(from, to);
-                    if (window.Runs == 0)
+                    if (!series.HasRunIn(from, to))
                     {
                         continue;
                     }
                     activeAgents++;
+                    if (series.Count < agents.RunsToEnter)
+                    {
+                        continue;
+                    }
+                    var window = series.Window(from, to);
                     if (agents.Admits(new Rank(window.Runs, agentId, workspaceId)))
                     {
                         agents.Add(new RankedAgent(workspaceId, agentId, new RunTotals(
@@ -97,6 +102,10 @@ public sealed class RunLeaderboards
                 }
                 foreach (var (userId, series) in runs.Users)
                 {
+                    if (series.Count < users.RunsToEnter)
+                    {
+                        continue;
+                    }
                     var window = series.Window(from, to);
                     if (window.Runs > 0 && users.Admits(new Rank(window.Runs, userId, workspaceId)))
                     {
@@ -158,6 +167,10 @@ public sealed class RunLeaderboards
         private readonly List<T> _items = new(TopCount + 1);
 
         public IReadOnlyList<T> Items => _items;
+
+        /// <summary>The fewest runs in the window that may still enter (ties go to the smaller id). A series with fewer
+        /// runs in all its history cannot: on the platform most are passed over without a binary search.</summary>
+        public long RunsToEnter => _items.Count < TopCount ? 0 : rankOf(_items[^1]).Runs;
 
         /// <summary>Could an item of this rank enter the list? Checked before the item is built.</summary>
         public bool Admits(Rank rank) => _items.Count < TopCount || rank.CompareTo(rankOf(_items[^1])) < 0;

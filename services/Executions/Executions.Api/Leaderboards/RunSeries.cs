@@ -49,6 +49,13 @@ public sealed class RunSeries(int width)
         return new SeriesWindow(this, from, Math.Max(from, to));
     }
 
+    /// <summary>Whether a run completed in [<paramref name="startTicks"/>, <paramref name="endTicks"/>): one binary search.</summary>
+    public bool HasRunIn(long startTicks, long endTicks)
+    {
+        var first = FirstAtOrAfter(startTicks);
+        return first < Count && _ticks[first] < endTicks;
+    }
+
     internal long Sum(int from, int to, int value) => _prefix[to * width + value] - _prefix[from * width + value];
 
     internal long TicksAt(int index) => _ticks[index];
