@@ -14,8 +14,9 @@ public sealed record Leaderboard(long ActiveAgents, IReadOnlyList<RankedAgent> T
 /// <summary>
 /// Every run in memory as a <see cref="RunSeries"/> per agent and per user of each workspace, so that
 /// the top agents, the top users and the active agents of any window are exact to the tick and cost one
-/// pass over the scope's agents and users (at most two binary searches each, none for a series with fewer runs in
-/// all its history than the tenth of the list so far), never over its runs. A day/hour
+/// pass over the scope's agents and users, never over its runs: one binary search per agent to count it as active,
+/// and two more only for a series that may still enter the top ten (one with fewer runs in all its history than the
+/// tenth of the list so far cannot). A day/hour
 /// rollup cannot do this at the platform scope: summing it per user over 90 days reads a row per run.
 /// Fed by <see cref="RunLeaderboardFeed"/>, which hands each committed run over exactly once.
 /// </summary>
