@@ -23,17 +23,16 @@ public sealed class RunRollupReader(NpgsqlDataSource dataSource)
         IReadOnlyList<string> storedScopes, RollupPieces pieces, int slots, CancellationToken cancellationToken)
     {
         var sql = $"""
-            WITH p AS (SELECT * FROM unnest($1::int[], $2::text[], $3::timestamptz[], $4::timestamptz[]) AS p(slot, grain, t0, t1)),
-                 w AS (SELECT DISTINCT unnest($5::text[]) AS scope)
-            SELECT w.scope, p.slot, coalesce(sum(s.runs), 0)::bigint, coalesce(sum(s.succeeded), 0)::bigint,
-                   coalesce(sum(s.runtime_sum), 0), coalesce(sum(s.credits), 0)
+            WITH p AS (SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[]) WITH ORDINALITY AS p(grain, t0, t1, i)),
+                 w AS (SELECT DISTINCT unnest($4::text[]) AS scope)
+            SELECT w.scope, p.i, coalesce(s.runs, 0)::bigint, coalesce(s.succeeded, 0)::bigint,
+                   coalesce(s.runtime_sum, 0), coalesce(s.credits, 0)
             FROM w CROSS JOIN p CROSS JOIN LATERAL (
                 SELECT sum(runs) AS runs, sum(succeeded) AS succeeded, sum(runtime_sum) AS runtime_sum, sum(credits) AS credits
                 FROM run_stats WHERE scope = w.scope AND grain = p.grain AND bucket_start >= p.t0 AND bucket_start < p.t1) s
             WHERE p.grain <> 'r'
-            GROUP BY w.scope, p.slot
             UNION ALL
-            SELECT w.scope, p.slot, r.runs, r.succeeded, r.runtime_sum, r.credits
+            SELECT w.scope, p.i, r.runs, r.succeeded, r.runtime_sum, r.credits
             FROM w CROSS JOIN p CROSS JOIN LATERAL (
                 SELECT count(*) AS runs, count(*) FILTER (WHERE succeeded) AS succeeded,
                        coalesce(sum(runtime_seconds), 0) AS runtime_sum, coalesce(sum(credits), 0) AS credits
@@ -45,8 +44,12 @@ public sealed class RunRollupReader(NpgsqlDataSource dataSource)
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            result[reader.GetString(0)][reader.GetInt32(1)] +=
-                new RunTotals(reader.GetInt64(2), reader.GetInt64(3), reader.GetDouble(4), reader.GetDecimal(5));
+            var (totals, piece) = (result[reader.GetString(0)], (int)reader.GetInt64(1) - 1);
+            var sums = new RunTotals(reader.GetInt64(2), reader.GetInt64(3), reader.GetDouble(4), reader.GetDecimal(5));
+            foreach (var slot in pieces.SlotsOf[piece])
+            {
+                totals[slot] += sums;
+            }
         }
         return result;
     }
@@ -54,15 +57,15 @@ public sealed class RunRollupReader(NpgsqlDataSource dataSource)
     public async Task<double?> P95Async(string storedScope, RollupPieces pieces, CancellationToken cancellationToken) =>
         (await P95Async([storedScope], pieces, cancellationToken))[storedScope];
 
-    /// <summary>The 95th percentile runtime over all the pieces (every slot), in seconds, or null without runs, for each
+    /// <summary>The 95th percentile runtime over all the pieces (each distinct piece once, whatever its slots), in seconds, or null without runs, for each
     /// scope (workspaces, or the platform alone): the rollup pieces' histograms (<c>run_stats.runtime_bins</c>) summed bin
     /// by bin, plus the raw edges. Raw edges are binned in PostgreSQL with <see cref="RuntimeSketch.BinOf"/>'s
     /// mapping, so an edge of tens of thousands of runs at the platform scope comes back as a few hundred bins, not row by row.</summary>
     public async Task<Dictionary<string, double?>> P95Async(IReadOnlyList<string> storedScopes, RollupPieces pieces, CancellationToken cancellationToken)
     {
         var sql = $"""
-            WITH p AS (SELECT * FROM unnest($1::int[], $2::text[], $3::timestamptz[], $4::timestamptz[]) AS p(slot, grain, t0, t1)),
-                 w AS (SELECT DISTINCT unnest($5::text[]) AS scope)
+            WITH p AS (SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[]) AS p(grain, t0, t1)),
+                 w AS (SELECT DISTINCT unnest($4::text[]) AS scope)
             SELECT w.scope, (h.e >> 32)::int, sum(h.e & 4294967295)::bigint
             FROM w CROSS JOIN p CROSS JOIN LATERAL (
                 SELECT unnest(runtime_bins) AS e FROM run_stats
@@ -70,7 +73,7 @@ public sealed class RunRollupReader(NpgsqlDataSource dataSource)
             WHERE p.grain <> 'r'
             GROUP BY 1, 2
             UNION ALL
-            SELECT w.scope, CASE WHEN r.runtime_seconds <= 0 THEN $6 ELSE ceil(ln(r.runtime_seconds) / $7)::int END, count(*)
+            SELECT w.scope, CASE WHEN r.runtime_seconds <= 0 THEN $5 ELSE ceil(ln(r.runtime_seconds) / $6)::int END, count(*)
             FROM w CROSS JOIN p CROSS JOIN LATERAL (
                 SELECT runtime_seconds FROM runs
                 WHERE completed_at >= p.t0 AND completed_at < p.t1 {ScopesOf(storedScopes)} OFFSET 0) r
@@ -98,10 +101,15 @@ public sealed class RunRollupReader(NpgsqlDataSource dataSource)
             : "AND workspace_id = w.scope";
 }
 
-/// <summary>Slices of periods, each tagged with the slot its totals go to, flattened into the four arrays the SQL unnests.</summary>
+/// <summary>
+/// Slices of periods, each tagged with the slots its totals go to. A slice shared by several periods (the signals' windows
+/// meet at the same partial hours: the last hour's and the last day's end at asOf) is read once and added to each.
+/// </summary>
 public sealed class RollupPieces
 {
-    /// <summary>Slices of every period, flattened into the four arrays the SQL unnests.</summary>
+    private readonly Dictionary<(string Grain, DateTime From, DateTime To), int> _index = [];
+
+    /// <summary>Slices of every period, period i in slot i.</summary>
     public static RollupPieces Of(IReadOnlyList<Period> periods, Grain[] grains)
     {
         var pieces = new RollupPieces();
@@ -115,23 +123,30 @@ public sealed class RollupPieces
         return pieces;
     }
 
-    public List<int> Slot { get; } = [];
+    /// <summary>The distinct pieces, flattened into the three arrays the SQL unnests, and the slots of each.</summary>
     public List<string> Grain { get; } = [];
     public List<DateTime> From { get; } = [];
     public List<DateTime> To { get; } = [];
+    public List<List<int>> SlotsOf { get; } = [];
 
     public void Add(int slot, Slice slice)
     {
-        Slot.Add(slot);
-        Grain.Add(slice.Grain.Code());
-        From.Add(slice.Period.Start);
-        To.Add(slice.Period.End);
+        var key = (slice.Grain.Code(), slice.Period.Start, slice.Period.End);
+        if (!_index.TryGetValue(key, out var piece))
+        {
+            _index[key] = piece = Grain.Count;
+            Grain.Add(key.Item1);
+            From.Add(key.Start);
+            To.Add(key.End);
+            SlotsOf.Add([]);
+        }
+        SlotsOf[piece].Add(slot);
     }
 
     public NpgsqlCommand Command(NpgsqlDataSource dataSource, string sql, params object[] extra)
     {
         var command = dataSource.CreateCommand(sql);
-        foreach (var value in (object[])[Slot.ToArray(), Grain.ToArray(), From.ToArray(), To.ToArray(), .. extra])
+        foreach (var value in (object[])[Grain.ToArray(), From.ToArray(), To.ToArray(), .. extra])
         {
             command.Parameters.Add(new NpgsqlParameter { Value = value });
         }
