@@ -131,13 +131,13 @@ public sealed class RollupPieces
 
     public void Add(int slot, Slice slice)
     {
-        var key = (slice.Grain.Code(), slice.Period.Start, slice.Period.End);
+        var key = (Grain: slice.Grain.Code(), From: slice.Period.Start, To: slice.Period.End);
         if (!_index.TryGetValue(key, out var piece))
         {
             _index[key] = piece = Grain.Count;
-            Grain.Add(key.Item1);
-            From.Add(key.Start);
-            To.Add(key.End);
+            Grain.Add(key.Grain);
+            From.Add(key.From);
+            To.Add(key.To);
             SlotsOf.Add([]);
         }
         SlotsOf[piece].Add(slot);

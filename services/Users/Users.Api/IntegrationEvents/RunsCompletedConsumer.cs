@@ -8,10 +8,9 @@ namespace ExecutiveDashboard.Users.IntegrationEvents;
 /// <summary>
 /// Each completed run makes its user active at <c>completedAt</c> (metrics.md), and so its workspace.
 /// Runs are merged into the users and their activity spans, which a redelivered message leaves as they are.
-/// Messages are taken a few at a time: during a backfill a user's spans and a workspace's <c>MetricsChanged</c> are
-/// then written once per batch rather than once per message. Two batches are merged at once: merges commute (earliest
-/// first sighting, per hour the earliest and latest millisecond), rows are locked in key order, and a user in both
-/// batches only makes the second wait; one at a time, the merge fell behind an ingest of 5,000 runs a second.
+/// Messages are taken a few at a time, one batch after the other: during a backfill a user's spans and a
+/// workspace's <c>MetricsChanged</c> are then written once per batch rather than once per message, and
+/// concurrent merges would only queue on the same users' rows.
 /// </summary>
 public sealed class RunsCompletedConsumer(UserEventStore store) : IConsumer<Batch<RunsCompleted>>
 {
@@ -20,9 +19,9 @@ public sealed class RunsCompletedConsumer(UserEventStore store) : IConsumer<Batc
     public Task Consume(ConsumeContext<Batch<RunsCompleted>> context) =>
         store.MergeRunsAsync(context.Message.SelectMany(m => ToActivity(m.Message)).ToList(), context.CancellationToken);
 
-    /// <summary>Up to 8 messages (of up to 5,000 runs each) per batch, two batches at a time; a lone message waits at most 20 ms.</summary>
+    /// <summary>Up to 8 messages (of up to 5,000 runs each) per batch; a lone message waits at most 20 ms.</summary>
     public static void Configure(IRegistrationContext context, IConsumerConfigurator<RunsCompletedConsumer> consumer) =>
-        consumer.Options<BatchOptions>(batch => batch.SetMessageLimit(8).SetTimeLimit(TimeSpan.FromMilliseconds(20)).SetConcurrencyLimit(2));
+        consumer.Options<BatchOptions>(batch => batch.SetMessageLimit(8).SetTimeLimit(TimeSpan.FromMilliseconds(20)).SetConcurrencyLimit(1));
 
     internal static IReadOnlyList<UserActiveEvent> ToActivity(RunsCompleted message) =>
         message.Runs.Select(r => new UserActiveEvent(r.EventId, r.WorkspaceId, r.UserId, Utc(r.CompletedAt))).ToList();
