@@ -7,7 +7,7 @@ namespace ExecutiveDashboard.Executions.Ingest;
 
 /// <summary>
 /// Adds stored events to the rollups, off the ingest request: it takes up to <see cref="ChunkSize"/>
-/// ids from <c>unfolded_events</c>, sums their runs per rollup row and upserts the sums, all in one
+/// events from <c>unfolded_events</c>, sums their runs per rollup row and upserts the sums, all in one
 /// transaction, so every event is folded exactly once even if the process dies. One folder at a time per database (an advisory lock), so no two
 /// transactions ever queue on the platform's rows; a chunk of thousands of runs touches each platform
 /// row once. Ingest nudges it after each commit; a read calls <see cref="CatchUpAsync"/> first, so it
@@ -103,19 +103,14 @@ public sealed class RollupFolder(
         return events.Count;
     }
 
-    /// <summary>Deletes a chunk of ids from <c>unfolded_events</c> and returns their events.</summary>
+    /// <summary>Deletes a chunk of events from <c>unfolded_events</c> and returns them: any chunk, by row address, since
+    /// one folder at a time takes and ingest only appends.</summary>
     private static async Task<List<ExecutionEvent>> TakeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("""
-            WITH taken AS (
-                DELETE FROM unfolded_events WHERE event_id IN (SELECT event_id FROM unfolded_events LIMIT $1) RETURNING event_id)
-            SELECT true, r.event_id, r.workspace_id, r.agent_id, r.agent_name, r.completed_at,
-                   r.run_id, r.user_id, r.succeeded, r.started_at, r.credits, r.error_code
-            FROM taken JOIN runs r USING (event_id)
-            UNION ALL
-            SELECT false, a.event_id, a.workspace_id, a.agent_id, a.agent_name, a.occurred_at,
-                   NULL, NULL, NULL, NULL, NULL, NULL
-            FROM taken JOIN agent_events a USING (event_id)
+            DELETE FROM unfolded_events WHERE ctid = ANY (ARRAY(SELECT ctid FROM unfolded_events LIMIT $1))
+            RETURNING is_run, event_id, workspace_id, agent_id, agent_name, at,
+                      run_id, user_id, succeeded, started_at, credits, error_code
             """, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter { Value = ChunkSize });
 
