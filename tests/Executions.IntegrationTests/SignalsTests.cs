@@ -84,6 +84,43 @@ public sealed class SignalsTests(PostgresFixture postgres)
         Assert.Equal((2L, 2L), (s.RunsLastHour, s.RunsLast24h));   // h2 and h3 both times (h1 is before 11-27T12:30)
     }
 
+    [Fact]
+    public async Task Runs_that_arrive_in_the_whole_hours_after_a_read_change_the_next_reads_p95s()
+    {
+        const string asOf = "2026-11-28T12:30:00Z";
+        await using var service = postgres.NewService();
+        await IngestAsync(service,
+            Run("k1", "ws_k", "ag", "u", "succeeded", At("2026-11-28T11:50:00Z"), 20, 1m),    // the last 24 whole hours
+            Run("k2", "ws_k", "ag", "u", "succeeded", At("2026-11-27T11:30:00Z"), 40, 1m));   // the 24 before them
+        foreach (var scope in (string[])["ws_k", "all"])
+        {
+            var first = (await SignalsAsync(service.Ceo, asOf, scope))[scope];
+            Assert.InRange(first.P95RuntimeLast24h!.Value, 20 * 0.98, 20 * 1.02);
+            Assert.InRange(first.P95RuntimePrevious24h!.Value, 40 * 0.98, 40 * 1.02);
+        }
+
+        // Late runs into hours of both windows that already had runs, then one in asOf's own hour (in neither).
+        await IngestAsync(service,
+            Run("k3", "ws_k", "ag", "u", "succeeded", At("2026-11-28T11:55:00Z"), 100, 1m),
+            Run("k4", "ws_k", "ag", "u", "succeeded", At("2026-11-27T11:45:00Z"), 10, 1m));
+        await IngestAsync(service, Run("k5", "ws_k", "ag", "u", "succeeded", At("2026-11-28T12:10:00Z"), 900, 1m));
+
+        foreach (var scope in (string[])["ws_k", "all"])
+        {
+            // percentile_cont(0.95) of 20, 100 = 96; of 10, 40 = 38.5 (estimates within 2 %).
+            var second = (await SignalsAsync(service.Ceo, asOf, scope))[scope];
+            Assert.InRange(second.P95RuntimeLast24h!.Value, 96 * 0.98, 96 * 1.02);
+            Assert.InRange(second.P95RuntimePrevious24h!.Value, 38.5 * 0.98, 38.5 * 1.02);
+            Assert.Equal(second, (await SignalsAsync(service.Ceo, asOf, scope))[scope]);
+        }
+    }
+
+    private static async Task IngestAsync(ExecutionsService service, params System.Text.Json.Nodes.JsonNode[] runs)
+    {
+        using var response = await service.Ingest.PostAsync("/api/executions/events", Batch(runs));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+
     [Theory]
     [InlineData("service", "*", "ws_s", HttpStatusCode.OK)]
     [InlineData("admin", "ws_s", "ws_s", HttpStatusCode.OK)]

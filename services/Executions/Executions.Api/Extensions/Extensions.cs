@@ -23,6 +23,7 @@ public static class Extensions
         builder.Services.AddHostedService(services => services.GetRequiredService<RunLeaderboardFeed>());
         builder.Services.AddSingleton<RunRollupReader>();
         builder.Services.AddSingleton<ExecutionsOverviewQuery>();
+        builder.Services.AddSingleton<WholeHourP95s>();
         builder.Services.AddSingleton<ExecutionSignalsQuery>();
         builder.Services.AddOpenApi();
         return builder;

@@ -147,6 +147,13 @@ public sealed class RunRollups
             known.Select(r => r.Value.FirstSeenAt).ToArray(), known.Select(r => r.Value.Name).ToArray(),
             known.Select(r => r.Value.NamedAt).ToArray()));
 
+        // The hours this fold changed (each run is in its platform hour), stamped for WholeHourP95s.
+        var hours = Stats.Keys.Where(k => k.Scope == Platform && k.Grain == Grain.Hour).Select(k => k.Bucket).Order().ToArray();
+        batch.BatchCommands.Add(Command("""
+            INSERT INTO folded_hours AS f (hour, stamp) SELECT h, nextval('fold_stamps') FROM unnest($1::timestamptz[]) h
+            ON CONFLICT (hour) DO UPDATE SET stamp = excluded.stamp
+            """, (object)hours));
+
         await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 

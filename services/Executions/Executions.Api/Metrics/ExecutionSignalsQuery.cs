@@ -10,9 +10,9 @@ namespace ExecutiveDashboard.Executions.Metrics;
 /// The inputs of the alert rules (<see cref="ExecutionSignals"/>) for many scopes at one instant, from the same rollups
 /// and the same reader as the overview. The windows are the same for every workspace, so all the workspaces go to
 /// PostgreSQL in one statement per read (the four windows as one set of pieces, then each of the two percentiles over
-/// whole hours), and the platform, whose grains differ, in statements of its own; all in parallel.
+/// whole hours, unless <see cref="WholeHourP95s"/> still holds them), and the platform, whose grains differ, in statements of its own; all in parallel.
 /// </summary>
-public sealed class ExecutionSignalsQuery(NpgsqlDataSource dataSource, RollupFolder folder, RunRollupReader rollups)
+public sealed class ExecutionSignalsQuery(NpgsqlDataSource dataSource, RollupFolder folder, RunRollupReader rollups, WholeHourP95s p95s)
 {
     private static readonly TimeSpan Hour = TimeSpan.FromHours(1), Day = TimeSpan.FromDays(1), Week = TimeSpan.FromDays(7);
 
@@ -54,12 +54,11 @@ public sealed class ExecutionSignalsQuery(NpgsqlDataSource dataSource, RollupFol
         var totals = rollups.TotalsAsync(storedScopes,
             RollupPieces.Of([lastHour, Period.Ending(lastHour.Start, Week), lastDay, previousDay], grains), 4, cancellationToken);
         // The p95s compare whole hours, the 24 before asOf's hour and the 24 before those: read from the hour histograms alone,
-        // whatever the volume. Exact edges would read the raw runs of up to two partial hours of every workspace, or two
-        // partial minutes of the platform, whose minutes grow with its throughput, for a rule that compares two days.
-        var p95Day = Period.Ending(Grain.Hour.Floor(asOf), Day);
-        var p95Last = rollups.P95Async(storedScopes, RollupPieces.Of([p95Day], grains), cancellationToken);
-        var p95Previous = rollups.P95Async(storedScopes, RollupPieces.Of([Period.Ending(p95Day.Start, Day)], grains), cancellationToken);
-        await Task.WhenAll(totals, p95Last, p95Previous);
-        return storedScopes.ToDictionary(s => s, s => new Read(totals.Result[s], p95Last.Result[s], p95Previous.Result[s]));
+        // whatever the volume, and kept until a fold changes those hours. Exact edges would read the raw runs of up to two
+        // partial hours of every workspace, or two partial minutes of the platform, whose minutes grow with its throughput,
+        // for a rule that compares two days.
+        var wholeHours = p95s.GetAsync(storedScopes, asOf, cancellationToken);
+        await Task.WhenAll(totals, wholeHours);
+        return storedScopes.ToDictionary(s => s, s => new Read(totals.Result[s], wholeHours.Result[s].Last, wholeHours.Result[s].Previous));
     }
 }
