@@ -71,8 +71,8 @@ public sealed class RollupConsistencyTests(PostgresFixture postgres) : IAsyncLif
         }
     }
 
-    /// <summary>Each run_stats row carries the histogram of its runs; batches folded apart add into shared rows through
-    /// <c>merge_runtime_bins</c>. Every row's histogram must be exactly its raw runs binned, bin by bin.</summary>
+    /// <summary>Each run_stats row carries the histogram of its runs; batches folded apart add into shared rows (the folder
+    /// adds the stored histogram to the new runs' and writes the sum). Every row's histogram must be exactly its raw runs binned, bin by bin.</summary>
     [Fact]
     public async Task Every_rollup_rows_histogram_holds_exactly_its_runs_binned()
     {

@@ -126,6 +126,19 @@ public class RunRollupsTests
     }
 
     [Fact]
+    public void A_stored_histogram_adds_to_new_runs_bin_by_bin()
+    {
+        // Stored: the zero bin once, bin −5 (a run of ~0.9 s) three times, bin 171 twice; new: bin 171 once, bin 200 four times.
+        var stored = new[] { (long)RuntimeSketch.ZeroBin << 32 | 1, -5L << 32 | 3, 171L << 32 | 2 };
+        var bins = new SortedDictionary<int, long> { [171] = 1, [200] = 4 };
+
+        RuntimeSketch.AddStored(bins, stored);
+
+        Assert.Equal(Bins((RuntimeSketch.ZeroBin, 1), (-5, 3), (171, 3), (200, 4)), bins.ToArray());
+        Assert.Equal("{-9223372036854775807,-21474836477,734439407619,858993459204}", RuntimeSketch.ToSqlArray(bins));
+    }
+
+    [Fact]
     public void An_agent_is_first_seen_at_its_earliest_event_whatever_the_arrival_order()
     {
         var rollups = RunRollups.From(

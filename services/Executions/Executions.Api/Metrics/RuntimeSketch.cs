@@ -21,9 +21,19 @@ public static class RuntimeSketch
         seconds <= 0 ? ZeroBin : (int)Math.Ceiling(Math.Log(seconds) / LogGamma);
 
     /// <summary>A histogram as stored in <c>run_stats.runtime_bins</c>: an <c>int8[]</c> literal, sorted by bin, each element
-    /// <c>bin &lt;&lt; 32 | count</c> (what the SQL function <c>merge_runtime_bins</c> adds and the reader unpacks).</summary>
+    /// <c>bin &lt;&lt; 32 | count</c> (what <see cref="AddStored"/> and the reader unpack).</summary>
     public static string ToSqlArray(SortedDictionary<int, long> bins) =>
         $"{{{string.Join(',', bins.Select(b => ((long)b.Key << 32) | b.Value))}}}";
+
+    /// <summary>Adds a stored histogram (<see cref="ToSqlArray"/>'s elements) to <paramref name="bins"/>, bin by bin.</summary>
+    public static void AddStored(SortedDictionary<int, long> bins, long[] stored)
+    {
+        foreach (var element in stored)
+        {
+            var bin = (int)(element >> 32);
+            bins[bin] = bins.GetValueOrDefault(bin) + (element & uint.MaxValue);
+        }
+    }
 
     public static double ValueOf(int bin) =>
         bin == ZeroBin ? 0 : 2 * Math.Pow(Gamma, bin) / (Gamma + 1);
