@@ -113,6 +113,15 @@ public sealed class SignalsTests(PostgresFixture postgres)
             Assert.InRange(second.P95RuntimePrevious24h!.Value, 38.5 * 0.98, 38.5 * 1.02);
             Assert.Equal(second, (await SignalsAsync(service.Ceo, asOf, scope))[scope]);
         }
+
+        // A late run into the earlier day alone: only its p95 moves. percentile_cont(0.95) of 10, 40, 70 = 67.
+        await IngestAsync(service, Run("k6", "ws_k", "ag", "u", "succeeded", At("2026-11-27T11:40:00Z"), 70, 1m));
+        foreach (var scope in (string[])["ws_k", "all"])
+        {
+            var third = (await SignalsAsync(service.Ceo, asOf, scope))[scope];
+            Assert.InRange(third.P95RuntimeLast24h!.Value, 96 * 0.98, 96 * 1.02);
+            Assert.InRange(third.P95RuntimePrevious24h!.Value, 67 * 0.98, 67 * 1.02);
+        }
     }
 
     private static async Task IngestAsync(ExecutionsService service, params System.Text.Json.Nodes.JsonNode[] runs)

@@ -139,6 +139,13 @@ public class RunRollupsTests
     }
 
     [Fact]
+    public void A_bin_of_2_to_the_32_runs_is_refused_rather_than_spilled_into_the_next_bin()
+    {
+        Assert.Equal("{4294967295}", RuntimeSketch.ToSqlArray(new SortedDictionary<int, long> { [0] = uint.MaxValue }));
+        Assert.Throws<OverflowException>(() => RuntimeSketch.ToSqlArray(new SortedDictionary<int, long> { [0] = 1L << 32 }));
+    }
+
+    [Fact]
     public void An_agent_is_first_seen_at_its_earliest_event_whatever_the_arrival_order()
     {
         var rollups = RunRollups.From(

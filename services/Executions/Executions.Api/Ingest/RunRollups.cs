@@ -101,8 +101,9 @@ public sealed class RunRollups
             renamed ? at : known.NamedAt);
     }
 
-    /// <summary>Adds these sums to the stored rollups, in key order (a fold is one transaction at a time,
-    /// but rows in a stable order never deadlock whatever else writes them).</summary>
+    /// <summary>Adds these sums to the stored rollups, in key order. The caller holds the folder's lock
+    /// (<see cref="RollupFolder.LockKey"/>): the histograms are read, added and written back, so no other
+    /// transaction may write <c>run_stats</c> meanwhile.</summary>
     public async Task UpsertAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         var stats = Stats.OrderBy(r => r.Key).ToList();

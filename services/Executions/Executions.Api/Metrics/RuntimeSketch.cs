@@ -23,7 +23,12 @@ public static class RuntimeSketch
     /// <summary>A histogram as stored in <c>run_stats.runtime_bins</c>: an <c>int8[]</c> literal, sorted by bin, each element
     /// <c>bin &lt;&lt; 32 | count</c> (what <see cref="AddStored"/> and the reader unpack).</summary>
     public static string ToSqlArray(SortedDictionary<int, long> bins) =>
-        $"{{{string.Join(',', bins.Select(b => ((long)b.Key << 32) | b.Value))}}}";
+        $"{{{string.Join(',', bins.Select(b => ((long)b.Key << 32) | CountOf(b)))}}}";
+
+    /// <summary>A bin's count fits the low 32 bits; more would spill into the bin's own bits.</summary>
+    private static long CountOf(KeyValuePair<int, long> bin) => bin.Value is >= 0 and <= uint.MaxValue
+        ? bin.Value
+        : throw new OverflowException($"Bin {bin.Key} holds {bin.Value} runs; a stored bin holds at most {uint.MaxValue}.");
 
     /// <summary>Adds a stored histogram (<see cref="ToSqlArray"/>'s elements) to <paramref name="bins"/>, bin by bin.</summary>
     public static void AddStored(SortedDictionary<int, long> bins, long[] stored)
