@@ -80,24 +80,14 @@ public sealed class ExecutionEventStore(IngestTransaction ingest, Outbox outbox,
     private static async Task CopyRunsAsync(NpgsqlConnection connection, IEnumerable<RunCompletedEvent> runs, CancellationToken cancellationToken)
     {
         await using var writer = await connection.BeginBinaryImportAsync("""
-            COPY runs (event_id, run_id, workspace_id, agent_id, user_id, succeeded, started_at, completed_at,
-                       runtime_seconds, credits, error_code, agent_name) FROM STDIN (FORMAT BINARY)
+            COPY runs (event_id, workspace_id, agent_id, agent_name, completed_at,
+                       run_id, user_id, succeeded, started_at, credits, error_code, runtime_seconds) FROM STDIN (FORMAT BINARY)
             """, cancellationToken);
         foreach (var run in runs)
         {
             await writer.StartRowAsync(cancellationToken);
-            await writer.WriteAsync(run.EventId, NpgsqlDbType.Text, cancellationToken);
-            await writer.WriteAsync(run.RunId, NpgsqlDbType.Text, cancellationToken);
-            await writer.WriteAsync(run.WorkspaceId, NpgsqlDbType.Text, cancellationToken);
-            await writer.WriteAsync(run.AgentId, NpgsqlDbType.Text, cancellationToken);
-            await writer.WriteAsync(run.UserId, NpgsqlDbType.Text, cancellationToken);
-            await writer.WriteAsync(run.Status == RunStatus.Succeeded, NpgsqlDbType.Boolean, cancellationToken);
-            await writer.WriteAsync(run.StartedAt, NpgsqlDbType.TimestampTz, cancellationToken);
-            await writer.WriteAsync(run.CompletedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+            await WriteRunAsync(writer, run, cancellationToken);
             await writer.WriteAsync(run.RuntimeSeconds, NpgsqlDbType.Double, cancellationToken);
-            await writer.WriteAsync(run.Credits, NpgsqlDbType.Numeric, cancellationToken);
-            await writer.WriteAsync(run.ErrorCode, NpgsqlDbType.Text, cancellationToken);
-            await writer.WriteAsync(run.AgentName, NpgsqlDbType.Text, cancellationToken);
         }
         await writer.CompleteAsync(cancellationToken);
     }
@@ -114,22 +104,14 @@ public sealed class ExecutionEventStore(IngestTransaction ingest, Outbox outbox,
         {
             await writer.StartRowAsync(cancellationToken);
             await writer.WriteAsync(e is RunCompletedEvent, NpgsqlDbType.Boolean, cancellationToken);
-            await writer.WriteAsync(e.EventId, NpgsqlDbType.Text, cancellationToken);
-            await writer.WriteAsync(e.WorkspaceId, NpgsqlDbType.Text, cancellationToken);
             switch (e)
             {
                 case RunCompletedEvent run:
-                    await writer.WriteAsync(run.AgentId, NpgsqlDbType.Text, cancellationToken);
-                    await writer.WriteAsync(run.AgentName, NpgsqlDbType.Text, cancellationToken);
-                    await writer.WriteAsync(run.CompletedAt, NpgsqlDbType.TimestampTz, cancellationToken);
-                    await writer.WriteAsync(run.RunId, NpgsqlDbType.Text, cancellationToken);
-                    await writer.WriteAsync(run.UserId, NpgsqlDbType.Text, cancellationToken);
-                    await writer.WriteAsync(run.Status == RunStatus.Succeeded, NpgsqlDbType.Boolean, cancellationToken);
-                    await writer.WriteAsync(run.StartedAt, NpgsqlDbType.TimestampTz, cancellationToken);
-                    await writer.WriteAsync(run.Credits, NpgsqlDbType.Numeric, cancellationToken);
-                    await writer.WriteAsync(run.ErrorCode, NpgsqlDbType.Text, cancellationToken);
+                    await WriteRunAsync(writer, run, cancellationToken);
                     break;
                 case AgentCreatedEvent agent:
+                    await writer.WriteAsync(agent.EventId, NpgsqlDbType.Text, cancellationToken);
+                    await writer.WriteAsync(agent.WorkspaceId, NpgsqlDbType.Text, cancellationToken);
                     await writer.WriteAsync(agent.AgentId, NpgsqlDbType.Text, cancellationToken);
                     await writer.WriteAsync(agent.AgentName, NpgsqlDbType.Text, cancellationToken);
                     await writer.WriteAsync(agent.OccurredAt, NpgsqlDbType.TimestampTz, cancellationToken);
@@ -143,6 +125,23 @@ public sealed class ExecutionEventStore(IngestTransaction ingest, Outbox outbox,
         await writer.CompleteAsync(cancellationToken);
     }
 
+    /// <summary>A run's fields in the order both COPYs list them: event, workspace, agent, agent name, completion, run,
+    /// user, succeeded, start, credits, error code.</summary>
+    private static async Task WriteRunAsync(NpgsqlBinaryImporter writer, RunCompletedEvent run, CancellationToken cancellationToken)
+    {
+        await writer.WriteAsync(run.EventId, NpgsqlDbType.Text, cancellationToken);
+        await writer.WriteAsync(run.WorkspaceId, NpgsqlDbType.Text, cancellationToken);
+        await writer.WriteAsync(run.AgentId, NpgsqlDbType.Text, cancellationToken);
+        await writer.WriteAsync(run.AgentName, NpgsqlDbType.Text, cancellationToken);
+        await writer.WriteAsync(run.CompletedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+        await writer.WriteAsync(run.RunId, NpgsqlDbType.Text, cancellationToken);
+        await writer.WriteAsync(run.UserId, NpgsqlDbType.Text, cancellationToken);
+        await writer.WriteAsync(run.Status == RunStatus.Succeeded, NpgsqlDbType.Boolean, cancellationToken);
+        await writer.WriteAsync(run.StartedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+        await writer.WriteAsync(run.Credits, NpgsqlDbType.Numeric, cancellationToken);
+        await writer.WriteAsync(run.ErrorCode, NpgsqlDbType.Text, cancellationToken);
+    }
+
     private static async Task CopyAgentEventsAsync(NpgsqlConnection connection, IEnumerable<AgentCreatedEvent> agents, CancellationToken cancellationToken)
     {
         await using var writer = await connection.BeginBinaryImportAsync(
@@ -154,5 +153,4 @@ public sealed class ExecutionEventStore(IngestTransaction ingest, Outbox outbox,
         }
         await writer.CompleteAsync(cancellationToken);
     }
-
 }
