@@ -162,9 +162,11 @@ public sealed class UserEventStore(IngestTransaction ingest, Outbox outbox, Time
     }
 
     /// <summary>Merges the batch's spans into <c>user_activity_spans</c>: per hour the earlier first and the
-    /// later last millisecond; rows in key order like every other upsert. When every new span is in a later hour
-    /// than the stored ones (events reported in time order, the usual case) the merge is an append, whose cost
-    /// does not grow with the user's history; otherwise the row is decoded and merged hour by hour.</summary>
+    /// later last millisecond; rows in key order like every other upsert. The batch's spans of a row are sorted, one per
+    /// hour. Events reported in time order (the usual case) either start a later hour than the stored ones, and are
+    /// appended, or continue the stored last hour (the same hour spread over batches, which live traffic does all the
+    /// time), whose span is widened in place before the rest is appended: neither cost grows with the user's history.
+    /// Otherwise (late events) the row is decoded and merged hour by hour. <c>span_at</c> and <c>span_union</c>: migration 008.</summary>
     private static async Task UpsertSpansAsync(NpgsqlConnection connection, UserRollups rollups,
         Dictionary<(string, string), long> keys, CancellationToken cancellationToken)
     {
@@ -181,12 +183,15 @@ public sealed class UserEventStore(IngestTransaction ingest, Outbox outbox, Time
             INSERT INTO user_activity_spans AS a (block, user_key, workspace_id, spans)
             SELECT * FROM unnest($1::int[], $2::bigint[], $3::text[], $4::bytea[])
             ON CONFLICT (block, user_key) DO UPDATE SET xid = pg_current_xact_id(), spans = CASE
-                WHEN ('x' || encode(substr(a.spans, length(a.spans) - 7, 8), 'hex'))::bit(64)::bigint >> 44
-                   < ('x' || encode(substr(excluded.spans, 1, 8), 'hex'))::bit(64)::bigint >> 44
+                WHEN span_at(a.spans, length(a.spans) / 8 - 1) >> 44 < span_at(excluded.spans, 0) >> 44
                 THEN a.spans || excluded.spans
+                WHEN span_at(a.spans, length(a.spans) / 8 - 1) >> 44 = span_at(excluded.spans, 0) >> 44
+                THEN substr(a.spans, 1, length(a.spans) - 8)
+                    || int8send(span_union(span_at(a.spans, length(a.spans) / 8 - 1), span_at(excluded.spans, 0)))
+                    || substr(excluded.spans, 9)
                 ELSE (SELECT string_agg(int8send((h << 44) | (f << 22) | l), ''::bytea ORDER BY h)
                     FROM (SELECT s >> 44 AS h, min((s >> 22) & 4194303) AS f, max(s & 4194303) AS l
-                          FROM (SELECT ('x' || encode(substr(b.joined, i * 8 + 1, 8), 'hex'))::bit(64)::bigint AS s
+                          FROM (SELECT span_at(b.joined, i) AS s
                                 FROM (SELECT a.spans || excluded.spans AS joined) b, generate_series(0, length(b.joined) / 8 - 1) i) e
                           GROUP BY 1) merged) END
             """, connection);
