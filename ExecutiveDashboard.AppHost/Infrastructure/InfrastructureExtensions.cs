@@ -49,7 +49,8 @@ public static class InfrastructureExtensions
         return new AppInfrastructure(
             InfrastructureMode.Containers,
             postgres,
-            name => postgres.AddDatabase(name),
+            // Byte-order text, as the services' migrator creates it on a server of its own (DatabaseMigrator.CreateDatabaseSql).
+            name => postgres.AddDatabase(name).WithCreationScript($"CREATE DATABASE \"{name}\" TEMPLATE template0 LC_COLLATE 'C'"),
             builder.AddRedis("redis"),
             builder.AddRabbitMQ("rabbitmq"));
     }

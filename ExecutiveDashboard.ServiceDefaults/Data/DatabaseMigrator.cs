@@ -70,6 +70,17 @@ public sealed partial class DatabaseMigrator(
             .Where(m => !applied.Contains(m.Version))
             .OrderBy(m => m.Version, StringComparer.Ordinal);
 
+    /// <summary>
+    /// The statement that creates a service's database. Text compares byte by byte (collation <c>C</c>): every key of
+    /// these databases is an identifier, compared for equality and ordered only so that locks are taken in one order,
+    /// which C# does ordinally too. A libc collation, even <c>C.UTF-8</c>, calls <c>strcoll</c> on every comparison of
+    /// every text index (claims, runs by workspace, rollup and user keys): 5,000 claims cost 33–34 ms against
+    /// 25–26 ms with <c>C</c> (docs/performance.md, sixth pass). For UTF-8, byte order is code point order, the order
+    /// <c>C.UTF-8</c> gives. The app host's container mode creates the databases with the same statement.
+    /// </summary>
+    public static string CreateDatabaseSql(string database) =>
+        $"CREATE DATABASE \"{database.Replace("\"", "\"\"")}\" TEMPLATE template0 LC_COLLATE 'C'";
+
     /// <summary>Each service owns one database; on a fresh server nobody has created it yet.</summary>
     private async Task EnsureDatabaseExistsAsync(CancellationToken cancellationToken)
     {
@@ -89,7 +100,7 @@ public sealed partial class DatabaseMigrator(
                 exists.Parameters.AddWithValue(database);
                 if (await exists.ExecuteScalarAsync(cancellationToken) is null)
                 {
-                    await Execute(connection, $"CREATE DATABASE \"{database.Replace("\"", "\"\"")}\"", cancellationToken);
+                    await Execute(connection, CreateDatabaseSql(database), cancellationToken);
                     LogCreated(database);
                 }
                 return;
