@@ -25,6 +25,24 @@ public sealed class ActivitySpansTests
         Assert.Equal((hour, 5 * 60_000 + 250, 40 * 60_000), ActivitySpans.Split(ActivitySpans.Encode(hour, 5 * 60_000 + 250, 40 * 60_000)));
     }
 
+    [Fact]
+    public void Late_spans_merge_into_a_stored_row_hour_by_hour()
+    {
+        // Stored: hours 3 (10:00–20:00 in ms of the hour), 5 and 9. Added: hours 1, 3 (earlier first, earlier last), 5
+        // (later last), 7. Each hour keeps the earlier first and the later last; the others are inserted in order.
+        var stored = ActivitySpans.Pack([ActivitySpans.Encode(3, 10, 20), ActivitySpans.Encode(5, 0, 100), ActivitySpans.Encode(9, 7, 7)]);
+        long[] added = [ActivitySpans.Encode(1, 4, 5), ActivitySpans.Encode(3, 2, 15), ActivitySpans.Encode(5, 50, 3_599_999), ActivitySpans.Encode(7, 0, 0)];
+
+        var merged = ActivitySpans.Merge(stored, added);
+
+        Assert.Equal(ActivitySpans.Pack([
+            ActivitySpans.Encode(1, 4, 5), ActivitySpans.Encode(3, 2, 20), ActivitySpans.Encode(5, 0, 3_599_999),
+            ActivitySpans.Encode(7, 0, 0), ActivitySpans.Encode(9, 7, 7)]), merged);
+        Assert.Equal(merged, ActivitySpans.Merge(merged, added));   // a redelivery changes nothing
+        Assert.Equal(stored, ActivitySpans.Merge(stored, []));
+        Assert.Equal(ActivitySpans.Pack(added), ActivitySpans.Merge([], added));
+    }
+
     private static long Ms(string t) => ActivitySpans.Ms(At(t));
 
     /// <summary>One user's spans as a stored row: (time of the first event, time of the last) per active hour.</summary>

@@ -48,5 +48,38 @@ public static class ActivitySpans
         return bytes;
     }
 
+    /// <summary>A stored row with more spans added: one span per hour, in hour order, each hour's the earlier first and the
+    /// later last millisecond of both. <paramref name="added"/> is sorted by hour, one span per hour, like the row.</summary>
+    public static byte[] Merge(ReadOnlySpan<byte> stored, IReadOnlyList<long> added)
+    {
+        var merged = new List<long>(stored.Length / 8 + added.Count);
+        var (s, a) = (0, 0);
+        while (s < stored.Length || a < added.Count)
+        {
+            long span;
+            if (a == added.Count || (s < stored.Length && BinaryPrimitives.ReadInt64BigEndian(stored[s..]) >> 44 <= added[a] >> 44))
+            {
+                span = BinaryPrimitives.ReadInt64BigEndian(stored[s..]);
+                s += 8;
+            }
+            else
+            {
+                span = added[a++];
+            }
+
+            if (merged.Count > 0 && merged[^1] >> 44 == span >> 44)
+            {
+                var (hour, first, last) = Split(merged[^1]);
+                var (_, spanFirst, spanLast) = Split(span);
+                merged[^1] = Encode(hour, Math.Min(first, spanFirst), Math.Max(last, spanLast));
+            }
+            else
+            {
+                merged.Add(span);
+            }
+        }
+        return Pack([.. merged]);
+    }
+
     private static long FloorDiv(long a, long b) => a >= 0 ? a / b : -((-a + b - 1) / b);
 }

@@ -165,8 +165,10 @@ public sealed class UserEventStore(IngestTransaction ingest, Outbox outbox, Time
     /// later last millisecond; rows in key order like every other upsert. The batch's spans of a row are sorted, one per
     /// hour. Events reported in time order (the usual case) either start a later hour than the stored ones, and are
     /// appended, or continue the stored last hour (the same hour spread over batches, which live traffic does all the
-    /// time), whose span is widened in place before the rest is appended: neither cost grows with the user's history.
-    /// Otherwise (late events) the row is decoded and merged hour by hour. <c>span_at</c> and <c>span_union</c>: migration 008.</summary>
+    /// time), whose span is widened in place before the rest is appended: neither reads the row, nor grows with the
+    /// user's history (<c>span_at</c>, <c>span_union</c>: migration 008). A row that late events reach into (a backfill)
+    /// is left by the upsert, which locks it all the same, then read and merged here hour by hour
+    /// (<see cref="ActivitySpans.Merge"/>) and written back: decoding and regrouping it in SQL cost about 78 µs a row.</summary>
     private static async Task UpsertSpansAsync(NpgsqlConnection connection, UserRollups rollups,
         Dictionary<(string, string), long> keys, CancellationToken cancellationToken)
     {
@@ -179,26 +181,68 @@ public sealed class UserEventStore(IngestTransaction ingest, Outbox outbox, Time
         {
             return;
         }
-        await using var command = new NpgsqlCommand("""
+
+        var written = new HashSet<(int Block, long Key)>(rows.Count);
+        await using (var upsert = new NpgsqlCommand("""
             INSERT INTO user_activity_spans AS a (block, user_key, workspace_id, spans)
             SELECT * FROM unnest($1::int[], $2::bigint[], $3::text[], $4::bytea[])
             ON CONFLICT (block, user_key) DO UPDATE SET xid = pg_current_xact_id(), spans = CASE
                 WHEN span_at(a.spans, length(a.spans) / 8 - 1) >> 44 < span_at(excluded.spans, 0) >> 44
                 THEN a.spans || excluded.spans
-                WHEN span_at(a.spans, length(a.spans) / 8 - 1) >> 44 = span_at(excluded.spans, 0) >> 44
-                THEN substr(a.spans, 1, length(a.spans) - 8)
+                ELSE substr(a.spans, 1, length(a.spans) - 8)
                     || int8send(span_union(span_at(a.spans, length(a.spans) / 8 - 1), span_at(excluded.spans, 0)))
-                    || substr(excluded.spans, 9)
-                ELSE (SELECT string_agg(int8send((h << 44) | (f << 22) | l), ''::bytea ORDER BY h)
-                    FROM (SELECT s >> 44 AS h, min((s >> 22) & 4194303) AS f, max(s & 4194303) AS l
-                          FROM (SELECT span_at(b.joined, i) AS s
-                                FROM (SELECT a.spans || excluded.spans AS joined) b, generate_series(0, length(b.joined) / 8 - 1) i) e
-                          GROUP BY 1) merged) END
+                    || substr(excluded.spans, 9) END
+            WHERE span_at(a.spans, length(a.spans) / 8 - 1) >> 44 <= span_at(excluded.spans, 0) >> 44
+            RETURNING block, user_key
+            """, connection))
+        {
+            upsert.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Block).ToArray() });
+            upsert.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Key).ToArray() });
+            upsert.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Workspace).ToArray() });
+            upsert.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => ActivitySpans.Pack(r.Spans)).ToArray() });
+            await using var reader = await upsert.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                written.Add((reader.GetInt32(0), reader.GetInt64(1)));
+            }
+        }
+
+        var late = rows.Where(r => !written.Contains((r.Block, r.Key))).ToList();
+        if (late.Count > 0)
+        {
+            await MergeLateSpansAsync(connection, late.Select(r => (r.Block, r.Key, r.Spans)).ToList(), cancellationToken);
+        }
+    }
+
+    /// <summary>Rows the upsert locked but left (events earlier than the row's last hour): read, merged, written back.</summary>
+    private static async Task MergeLateSpansAsync(NpgsqlConnection connection, List<(int Block, long Key, long[] Spans)> late,
+        CancellationToken cancellationToken)
+    {
+        var merged = new byte[late.Count][];
+        await using (var read = new NpgsqlCommand("""
+            SELECT u.i, s.spans
+            FROM unnest($1::int[], $2::bigint[]) WITH ORDINALITY AS u(block, user_key, i)
+            JOIN user_activity_spans s USING (block, user_key)
+            """, connection))
+        {
+            read.Parameters.Add(new NpgsqlParameter { Value = late.Select(r => r.Block).ToArray() });
+            read.Parameters.Add(new NpgsqlParameter { Value = late.Select(r => r.Key).ToArray() });
+            await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var i = (int)reader.GetInt64(0) - 1;
+                merged[i] = ActivitySpans.Merge(reader.GetFieldValue<byte[]>(1), late[i].Spans);
+            }
+        }
+
+        await using var write = new NpgsqlCommand("""
+            UPDATE user_activity_spans s SET xid = pg_current_xact_id(), spans = u.spans
+            FROM unnest($1::int[], $2::bigint[], $3::bytea[]) AS u(block, user_key, spans)
+            WHERE s.block = u.block AND s.user_key = u.user_key
             """, connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Block).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Key).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Workspace).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => ActivitySpans.Pack(r.Spans)).ToArray() });
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        write.Parameters.Add(new NpgsqlParameter { Value = late.Select(r => r.Block).ToArray() });
+        write.Parameters.Add(new NpgsqlParameter { Value = late.Select(r => r.Key).ToArray() });
+        write.Parameters.Add(new NpgsqlParameter { Value = merged });
+        await write.ExecuteNonQueryAsync(cancellationToken);
     }
 }
