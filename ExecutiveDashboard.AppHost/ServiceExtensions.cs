@@ -35,13 +35,16 @@ public static class ServiceExtensions
     }
 
     /// <summary>
-    /// The JWT signing key every service validates tokens with (<c>Auth__SigningKey</c>), and the
-    /// Development environment when the AppHost itself runs in Development.
+    /// The JWT signing key every service validates tokens with (<c>Auth__SigningKey</c>), the metrics export interval,
+    /// and the Development environment when the AppHost itself runs in Development.
     /// </summary>
     public static IResourceBuilder<ProjectResource> WithSharedSettings(this IResourceBuilder<ProjectResource> project)
     {
         var app = project.ApplicationBuilder;
         project.WithEnvironment("Auth__SigningKey", SigningKey(app));
+        // Metrics to the Aspire dashboard every 5 s instead of Aspire's 1 s: its graphs keep a fine grain, and the
+        // dashboard's own CPU on an idle system halves (docs/performance.md, sixth pass). Traces and logs are unchanged.
+        project.WithEnvironment("OTEL_METRIC_EXPORT_INTERVAL", "5000");
         if (app.Environment.IsDevelopment())
         {
             project.WithEnvironment("ASPNETCORE_ENVIRONMENT", Environments.Development);
