@@ -34,7 +34,7 @@ public static class DashboardTokens
             Expires = now + lifetime,
             Subject = new ClaimsIdentity(
             [
-                new Claim("sub", subject),
+                new Claim(Roles.SubjectClaim, subject),
                 new Claim(Roles.NameClaim, name),
                 new Claim(Roles.RoleClaim, role),
                 new Claim(Roles.WorkspacesClaim, workspaces),

@@ -14,6 +14,8 @@ public static class Roles
 
     public static readonly string[] All = [Ceo, Admin, Member, Ingest];
 
+    /// <summary>Who the token speaks for: a person, or <c>service:&lt;name&gt;</c> for <see cref="Service"/>.</summary>
+    public const string SubjectClaim = "sub";
     public const string RoleClaim = "role";
     public const string NameClaim = "name";
     public const string WorkspacesClaim = "workspaces";

@@ -106,7 +106,7 @@ public static class AlertsApi
         return TypedResults.Ok(RuleView.From(found, edited));
     }
 
-    private static string Who(ClaimsPrincipal user) => user.FindFirst("sub")?.Value ?? user.Identity?.Name ?? "unknown";
+    private static string Who(ClaimsPrincipal user) => user.FindFirst(Roles.SubjectClaim)?.Value ?? user.Identity?.Name ?? "unknown";
 }
 
 /// <summary>An alert as the API shows it. The first five fields are the dashboard's <c>ActiveAlert</c>.</summary>

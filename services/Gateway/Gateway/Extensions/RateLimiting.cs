@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using ExecutiveDashboard.ServiceDefaults;
+using ExecutiveDashboard.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace ExecutiveDashboard.Gateway.Extensions;
@@ -47,7 +48,7 @@ public static class RateLimiting
     }
 
     private static string CallerOf(HttpContext context) =>
-        context.User.FindFirst("sub")?.Value is { } subject
+        context.User.FindFirst(Roles.SubjectClaim)?.Value is { } subject
             ? "sub:" + subject
             : "ip:" + context.Connection.RemoteIpAddress;
 }

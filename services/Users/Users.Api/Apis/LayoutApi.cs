@@ -12,8 +12,6 @@ namespace ExecutiveDashboard.Users.Apis;
 /// </summary>
 public static class LayoutApi
 {
-    private const string SubjectClaim = "sub";
-
     public static IEndpointRouteBuilder MapLayoutApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/users/me").WithTags("Card layout").RequireAuthorization(Roles.DashboardPolicy);
@@ -90,7 +88,7 @@ public static class LayoutApi
     }
 
     private static string? SubjectOf(ClaimsPrincipal user) =>
-        user.FindFirst(SubjectClaim)?.Value is { Length: > 0 } subject ? subject : null;
+        user.FindFirst(Roles.SubjectClaim)?.Value is { Length: > 0 } subject ? subject : null;
 
     private static ProblemHttpResult NoSubject() =>
         TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "No subject",
