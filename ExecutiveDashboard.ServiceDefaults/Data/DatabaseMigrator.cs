@@ -78,7 +78,7 @@ public sealed partial class DatabaseMigrator(
     /// 25–26 ms with <c>C</c> (docs/performance.md, sixth pass). For UTF-8, byte order is code point order, the order
     /// <c>C.UTF-8</c> gives. The app host's container mode creates the databases with the same statement.
     /// </summary>
-    public static string CreateDatabaseSql(string database) =>
+    private static string CreateDatabaseSql(string database) =>
         $"CREATE DATABASE \"{database.Replace("\"", "\"\"")}\" TEMPLATE template0 LC_COLLATE 'C'";
 
     /// <summary>Each service owns one database; on a fresh server nobody has created it yet.</summary>

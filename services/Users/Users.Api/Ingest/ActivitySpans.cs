@@ -56,10 +56,11 @@ public static class ActivitySpans
         var (s, a) = (0, 0);
         while (s < stored.Length || a < added.Count)
         {
+            long? next = s < stored.Length ? BinaryPrimitives.ReadInt64BigEndian(stored[s..]) : null;
             long span;
-            if (a == added.Count || (s < stored.Length && BinaryPrimitives.ReadInt64BigEndian(stored[s..]) >> 44 <= added[a] >> 44))
+            if (next is { } n && (a == added.Count || n >> 44 <= added[a] >> 44))
             {
-                span = BinaryPrimitives.ReadInt64BigEndian(stored[s..]);
+                span = n;
                 s += 8;
             }
             else
