@@ -11,6 +11,7 @@ namespace ExecutiveDashboard.ServiceDefaults.Messaging;
 /// Publishes what the outbox holds, oldest first, as soon as it is told and at least every second
 /// (what a crash left behind). Rows are locked with SKIP LOCKED, so replicas share the work, and
 /// deleted only once the broker confirmed them: delivery is at least once, and consumers dedupe.
+/// The <see cref="MetricsChanged"/> of a round also go out together as one <see cref="MetricsChangedBatch"/>.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     Outbox outbox, NpgsqlDataSource dataSource, IBus bus, ILogger<OutboxDispatcher> logger) : BackgroundService
@@ -41,7 +42,7 @@ public sealed partial class OutboxDispatcher(
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
-        var rows = new List<(long Id, Type Type, string Body)>();
+        var rows = new List<(long Id, object Message)>();
         await using (var select = new NpgsqlCommand(
             $"SELECT id, message_type, body FROM outbox_messages ORDER BY id LIMIT {BatchSize} FOR UPDATE SKIP LOCKED", connection))
         await using (var reader = await select.ExecuteReaderAsync(cancellationToken))
@@ -50,7 +51,7 @@ public sealed partial class OutboxDispatcher(
             {
                 var type = typeof(MetricsChanged).Assembly.GetType(reader.GetString(1))
                     ?? throw new InvalidOperationException($"Unknown integration event type {reader.GetString(1)}.");
-                rows.Add((reader.GetInt64(0), type, reader.GetString(2)));
+                rows.Add((reader.GetInt64(0), JsonSerializer.Deserialize(reader.GetString(2), type, JsonSerializerOptions.Web)!));
             }
         }
         if (rows.Count == 0)
@@ -58,8 +59,12 @@ public sealed partial class OutboxDispatcher(
             return 0;
         }
 
-        await Task.WhenAll(rows.Select(row =>
-            bus.Publish(JsonSerializer.Deserialize(row.Body, row.Type, JsonSerializerOptions.Web)!, row.Type, cancellationToken)));
+        var publishing = rows.Select(row => bus.Publish(row.Message, row.Message.GetType(), cancellationToken)).ToList();
+        if (rows.Select(row => row.Message).OfType<MetricsChanged>().ToList() is { Count: > 0 } changes)
+        {
+            publishing.Add(bus.Publish(new MetricsChangedBatch(changes), cancellationToken));
+        }
+        await Task.WhenAll(publishing);
 
         await using (var delete = new NpgsqlCommand("DELETE FROM outbox_messages WHERE id = ANY($1)", connection))
         {

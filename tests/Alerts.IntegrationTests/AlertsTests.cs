@@ -58,7 +58,7 @@ public sealed class AlertsTests(PostgresFixture postgres)
     }
 
     [Fact]
-    public async Task MetricsChanged_raises_an_alert_and_the_timer_resolves_it_when_the_condition_clears()
+    public async Task A_change_raises_an_alert_and_the_timer_resolves_it_when_the_condition_clears()
     {
         await using var service = postgres.NewService();
         var (triggered, resolved, handle) = await ListenAsync(service);
@@ -67,7 +67,7 @@ public sealed class AlertsTests(PostgresFixture postgres)
             service.Signals.Set("ws_a", Errors(runs: 20, failed: 6)); // 30 %: critical
             var raisedAt = service.Now;
             await service.Services.GetRequiredService<IBus>().Publish(
-                new MetricsChanged("ws_a", "executions", raisedAt, [Sections.ExecutionMetrics]));
+                new MetricsChangedBatch([new MetricsChanged("ws_a", "executions", raisedAt, [Sections.ExecutionMetrics])]));
 
             var active = await UntilAsync(() => ListAsync(service, service.Ceo, "ws_a", "active"), a => a.Count > 0);
             var alert = Assert.Single(active);

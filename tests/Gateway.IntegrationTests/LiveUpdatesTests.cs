@@ -122,10 +122,8 @@ public sealed class LiveUpdatesTests(BrokerFixture broker, ITestOutputHelper out
         {
             await broker.Bus.Publish(new RunsCompleted(Guid.NewGuid(), batch), cts.Token);
         }
-        foreach (var scope in workspaces)
-        {
-            await broker.Bus.Publish(new MetricsChanged(scope, "executions", now, ["executionMetrics", "agentMetrics"]), cts.Token);
-        }
+        await broker.Bus.Publish(new MetricsChangedBatch(
+            workspaces.Select(scope => new MetricsChanged(scope, "executions", now, ["executionMetrics", "agentMetrics"])).ToList()), cts.Token);
 
         await Task.WhenAll(clients.Select(async client =>
         {
@@ -158,7 +156,7 @@ public sealed class LiveUpdatesTests(BrokerFixture broker, ITestOutputHelper out
 
         for (var i = 0; i < 50; i++)
         {
-            await broker.Bus.Publish(new MetricsChanged("coal_1", "users", DateTime.UtcNow, [sections[i % sections.Length]]), cts.Token);
+            await broker.Bus.Publish(new MetricsChangedBatch([new MetricsChanged("coal_1", "users", DateTime.UtcNow, [sections[i % sections.Length]])]), cts.Token);
         }
 
         var frames = await CollectAsync(socket, seen =>

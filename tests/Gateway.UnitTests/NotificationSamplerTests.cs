@@ -10,19 +10,22 @@ public sealed class NotificationSamplerTests
     private static readonly Sampler Sampler = NotificationSampler.ForEveryService();
 
     [Fact]
-    public void About_one_MetricsChanged_publish_in_a_hundred_is_traced_and_every_other_root_span()
+    public void About_one_MetricsChanged_publish_in_a_hundred_is_traced_and_every_other_root_span_even_their_batch()
     {
         var random = new Random(7);
         var notifications = 0;
         var others = 0;
+        var batches = 0;
         for (var i = 0; i < 20_000; i++)
         {
             var traceId = ActivityTraceId.CreateFromBytes(Bytes(random));
             notifications += Sampled(Root(traceId, "ExecutiveDashboard.Contracts.IntegrationEvents:MetricsChanged send")) ? 1 : 0;
             others += Sampled(Root(traceId, "ExecutiveDashboard.Contracts.IntegrationEvents:RunsCompleted send")) ? 1 : 0;
+            batches += Sampled(Root(traceId, "ExecutiveDashboard.Contracts.IntegrationEvents:MetricsChangedBatch send")) ? 1 : 0;
         }
         Assert.InRange(notifications, 100, 300);   // 1 % of 20,000 is 200
         Assert.Equal(20_000, others);
+        Assert.Equal(20_000, batches);   // one per outbox round: what the gateway and the alerts consume, traced whole
         Assert.True(Sampled(new SamplingParameters(default, ActivityTraceId.CreateRandom(), "GET /api/executive/overview", ActivityKind.Server)));
     }
 

@@ -11,7 +11,7 @@ public static class Extensions
         builder.AddRedisClient("redis");
         builder.AddEventBus(bus =>
         {
-            bus.AddConsumer<MetricsChangedConsumer>(MetricsChangedConsumer.Configure);
+            bus.AddConsumer<MetricsChangedConsumer>();
             bus.AddLiveConsumers();
         });
         builder.AddApiRateLimiting();

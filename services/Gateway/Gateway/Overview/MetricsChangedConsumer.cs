@@ -3,13 +3,10 @@ using MassTransit;
 
 namespace ExecutiveDashboard.Gateway.Overview;
 
-/// <summary>Drops the cached overviews of the workspaces (and of the platform) whose numbers changed. A backfill
-/// brings thousands of these a second: they are taken in batches, one Redis round trip for each.</summary>
-public sealed class MetricsChangedConsumer(OverviewCache cache) : IConsumer<Batch<MetricsChanged>>
+/// <summary>Drops the cached overviews of the workspaces (and of the platform) whose numbers changed: one Redis
+/// round trip per <see cref="MetricsChangedBatch"/>, the notifications of one round of a service's outbox.</summary>
+public sealed class MetricsChangedConsumer(OverviewCache cache) : IConsumer<MetricsChangedBatch>
 {
-    public Task Consume(ConsumeContext<Batch<MetricsChanged>> context) =>
-        cache.InvalidateAsync(context.Message.Select(m => m.Message.WorkspaceId));
-
-    public static void Configure(IRegistrationContext context, IConsumerConfigurator<MetricsChangedConsumer> consumer) =>
-        consumer.Options<BatchOptions>(batch => batch.SetMessageLimit(500).SetTimeLimit(TimeSpan.FromMilliseconds(20)));
+    public Task Consume(ConsumeContext<MetricsChangedBatch> context) =>
+        cache.InvalidateAsync(context.Message.Changes.Select(c => c.WorkspaceId));
 }

@@ -61,15 +61,15 @@ public sealed class LiveActivityConsumer(LiveHub hub, IOptions<RealtimeOptions> 
 }
 
 /// <summary>
-/// <c>metrics_update</c> frames from <c>MetricsChanged</c>. The cached overviews are dropped first, here and not
-/// only by the shared <see cref="MetricsChangedConsumer"/>, whose queue may run behind this one: a browser that
-/// refetches on the frame must never get the numbers from before the change.
+/// <c>metrics_update</c> frames from the <see cref="MetricsChangedBatch"/> of each service. The cached overviews are
+/// dropped first, here and not only by the shared <see cref="MetricsChangedConsumer"/>, whose queue may run behind this
+/// one: a browser that refetches on the frame must never get the numbers from before the change.
 /// </summary>
-public sealed class LiveMetricsConsumer(OverviewCache cache, LiveHub hub) : IConsumer<Batch<MetricsChanged>>
+public sealed class LiveMetricsConsumer(OverviewCache cache, LiveHub hub) : IConsumer<MetricsChangedBatch>
 {
-    public async Task Consume(ConsumeContext<Batch<MetricsChanged>> context)
+    public async Task Consume(ConsumeContext<MetricsChangedBatch> context)
     {
-        var changes = context.Message.Select(m => m.Message).Where(m => hub.IsWatched(m.WorkspaceId)).ToList();
+        var changes = context.Message.Changes.Where(c => hub.IsWatched(c.WorkspaceId)).ToList();
         if (changes.Count == 0)
         {
             return;
@@ -80,9 +80,6 @@ public sealed class LiveMetricsConsumer(OverviewCache cache, LiveHub hub) : ICon
             hub.MetricsChanged(workspace.Key, workspace.SelectMany(c => c.Sections).ToHashSet());
         }
     }
-
-    public static void Configure(IRegistrationContext context, IConsumerConfigurator<LiveMetricsConsumer> consumer) =>
-        consumer.Options<BatchOptions>(batch => batch.SetMessageLimit(500).SetTimeLimit(TimeSpan.FromMilliseconds(10)));
 }
 
 public static class LiveEndpoints
@@ -97,7 +94,7 @@ public static class LiveEndpoints
             e.Name = $"gateway-live-activity-{replica}";
             e.Temporary = true;
         });
-        bus.AddConsumer<LiveMetricsConsumer>(LiveMetricsConsumer.Configure).Endpoint(e =>
+        bus.AddConsumer<LiveMetricsConsumer>().Endpoint(e =>
         {
             e.Name = $"gateway-live-metrics-{replica}";
             e.Temporary = true;

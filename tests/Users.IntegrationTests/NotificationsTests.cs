@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+using System.Net;
+using ExecutiveDashboard.Contracts.IntegrationEvents;
+using MassTransit;
+using static Users.IntegrationTests.Events;
+
+namespace Users.IntegrationTests;
+
+/// <summary>The outbox of a service (ServiceDefaults) on the real RabbitMQ: an accepted batch goes out as one
+/// <c>MetricsChanged</c> per workspace, for the platform's consumers, and the same changes again in one
+/// <c>MetricsChangedBatch</c>, for the gateway and the alerts service.</summary>
+[Collection(ServersCollection.Name)]
+public sealed class NotificationsTests(ServersFixture servers) : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private readonly ConcurrentQueue<MetricsChanged> _single = new();
+    private readonly ConcurrentQueue<MetricsChangedBatch> _batches = new();
+    private UsersService _service = null!;
+    private IBusControl _bus = null!;
+
+    public async Task InitializeAsync()
+    {
+        _service = servers.NewService();
+        _ = _service.Server;
+        _bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
+        {
+            cfg.Host(new Uri(servers.Broker));
+            cfg.ReceiveEndpoint(e =>
+            {
+                e.Handler<MetricsChanged>(context => Record(_single, context.Message));
+                e.Handler<MetricsChangedBatch>(context => Record(_batches, context.Message));
+            });
+        });
+        await _bus.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _bus.StopAsync();
+        await _service.DisposeAsync();
+    }
+
+    private static Task Record<T>(ConcurrentQueue<T> queue, T message)
+    {
+        queue.Enqueue(message);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task An_ingest_is_announced_per_workspace_and_in_one_batch()
+    {
+        var at = DateTime.UtcNow.AddMinutes(-5);
+        using var response = await _service.Ingest.PostAsync("/api/users/events", Batch(
+            SignedUp("n1", "ws_note_a", "u1", at, "Ada"),
+            SignedUp("n2", "ws_note_b", "u2", at, "Grace"),
+            Active("n3", "ws_note_a", "u1", at.AddMinutes(1))));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+
+        string[] workspaces = ["ws_note_a", "ws_note_b"];
+        var deadline = DateTime.UtcNow + Patience;
+        while (!Announced(workspaces) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+        Assert.True(Announced(workspaces), $"after {Patience}: {_single.Count} MetricsChanged and {_batches.Count} MetricsChangedBatch received");
+
+        var batch = Assert.Single(_batches, b => b.Changes.Any(c => workspaces.Contains(c.WorkspaceId)));
+        Assert.Equal(workspaces, batch.Changes.Select(c => c.WorkspaceId).Order(StringComparer.Ordinal));
+        Assert.All(batch.Changes, c => Assert.Equal("users", c.Service));
+        var singles = _single.Where(c => workspaces.Contains(c.WorkspaceId)).OrderBy(c => c.WorkspaceId, StringComparer.Ordinal).ToList();
+        Assert.Equal(batch.Changes.OrderBy(c => c.WorkspaceId, StringComparer.Ordinal).Select(Fields), singles.Select(Fields));
+    }
+
+    private static string Fields(MetricsChanged c) => $"{c.WorkspaceId} {c.Service} {c.At:O} {string.Join(',', c.Sections)}";
+
+    private bool Announced(string[] workspaces) =>
+        workspaces.All(w => _single.Any(c => c.WorkspaceId == w)) &&
+        _batches.Any(b => b.Changes.Any(c => workspaces.Contains(c.WorkspaceId)));
+}
