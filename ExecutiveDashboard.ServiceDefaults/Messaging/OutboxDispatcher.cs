@@ -11,7 +11,8 @@ namespace ExecutiveDashboard.ServiceDefaults.Messaging;
 /// Publishes what the outbox holds, oldest first, as soon as it is told and at least every second
 /// (what a crash left behind). Rows are locked with SKIP LOCKED, so replicas share the work, and
 /// deleted only once the broker confirmed them: delivery is at least once, and consumers dedupe.
-/// The <see cref="MetricsChanged"/> of a round also go out together as one <see cref="MetricsChangedBatch"/>.
+/// The <see cref="MetricsChangedBatch"/> of a round are merged (<see cref="MetricsChangedBatch.Merge"/>) and go out
+/// twice: as one batch, and as a <see cref="MetricsChanged"/> per service and workspace.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     Outbox outbox, NpgsqlDataSource dataSource, IBus bus, ILogger<OutboxDispatcher> logger) : BackgroundService
@@ -59,10 +60,13 @@ public sealed partial class OutboxDispatcher(
             return 0;
         }
 
-        var publishing = rows.Select(row => bus.Publish(row.Message, row.Message.GetType(), cancellationToken)).ToList();
-        if (rows.Select(row => row.Message).OfType<MetricsChanged>().ToList() is { Count: > 0 } changes)
+        var changes = MetricsChangedBatch.Merge(rows.Select(row => row.Message).OfType<MetricsChangedBatch>().SelectMany(b => b.Changes));
+        var publishing = rows.Select(row => row.Message).Where(m => m is not MetricsChangedBatch)
+            .Concat(changes.Changes)
+            .Select(message => bus.Publish(message, message.GetType(), cancellationToken)).ToList();
+        if (changes.Changes.Count > 0)
         {
-            publishing.Add(bus.Publish(new MetricsChangedBatch(changes), cancellationToken));
+            publishing.Add(bus.Publish(changes, cancellationToken));
         }
         await Task.WhenAll(publishing);
 

@@ -4,8 +4,7 @@ using Npgsql;
 
 namespace Executions.IntegrationTests;
 
-/// <summary>The shared outbox on a real PostgreSQL database with the shared outbox migrations and no
-/// dispatcher: "metrics changed" notifications coalesce while one waits, never into one being published.</summary>
+/// <summary>The shared outbox on a real PostgreSQL database with the shared outbox migrations and no dispatcher.</summary>
 [Collection(PostgresCollection.Name)]
 public sealed class OutboxTests(PostgresFixture postgres) : IAsyncLifetime
 {
@@ -38,52 +37,38 @@ public sealed class OutboxTests(PostgresFixture postgres) : IAsyncLifetime
         return connection;
     }
 
-    private async Task EnqueueAsync(params object[] messages)
+    [Fact]
+    public async Task The_notifications_of_a_batch_take_one_row_after_the_events_they_follow()
     {
-        await using var connection = await OpenAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        await new Outbox().EnqueueAsync(connection, messages, CancellationToken.None);
-        await transaction.CommitAsync();
-    }
+        await using (var connection = await OpenAsync())
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            await new Outbox().EnqueueAsync(connection, [
+                new RunsCompleted(Guid.NewGuid(), []),
+                MetricsChangedBatch.Of(["ws_1", "ws_2", "ws_3"], "executions", At, ["executionMetrics"]),
+            ], CancellationToken.None);
+            await transaction.CommitAsync();
+        }
 
-    private async Task<List<string?>> KeysAsync()
-    {
-        await using var connection = await OpenAsync();
-        await using var read = new NpgsqlCommand("SELECT coalesce_key FROM outbox_messages ORDER BY id", connection);
-        await using var reader = await read.ExecuteReaderAsync();
-        var keys = new List<string?>();
+        await using var read = await OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT message_type, body FROM outbox_messages ORDER BY id", read);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<(string Type, string Body)>();
         while (await reader.ReadAsync())
         {
-            keys.Add(reader.IsDBNull(0) ? null : reader.GetString(0));
+            rows.Add((reader.GetString(0), reader.GetString(1)));
         }
-        return keys;
-    }
-
-    private static MetricsChanged Changed(string workspace, string service = "executions") => new(workspace, service, At, ["executionMetrics"]);
-
-    [Fact]
-    public async Task A_waiting_notification_absorbs_the_same_one_but_no_other()
-    {
-        await EnqueueAsync(Changed("ws_1"), Changed("ws_2"), Changed("ws_1", service: "users"));
-        await EnqueueAsync(Changed("ws_1"), Changed("ws_3"), new RunsCompleted(Guid.NewGuid(), []), new RunsCompleted(Guid.NewGuid(), []));
-
-        // executions/ws_1 was waiting: the second one adds nothing. Runs always go out.
-        Assert.Equal(["executions/ws_1", "executions/ws_2", "users/ws_1", "executions/ws_3", null, null], await KeysAsync());
+        Assert.Equal([typeof(RunsCompleted).FullName!, typeof(MetricsChangedBatch).FullName!], rows.Select(r => r.Type));
+        Assert.Contains("\"workspaceId\":\"ws_3\"", rows[1].Body, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task A_notification_being_published_does_not_absorb_a_new_one()
+    public async Task Bodies_are_compressed_with_lz4()
     {
-        await EnqueueAsync(Changed("ws_9"));
-
-        // The dispatcher holds the waiting row while it publishes it: the new change may come after that
-        // publication, so it must get a message of its own.
-        await using var dispatcher = await OpenAsync();
-        await using var publishing = await dispatcher.BeginTransactionAsync();
-        await new NpgsqlCommand("SELECT id FROM outbox_messages FOR UPDATE", dispatcher).ExecuteNonQueryAsync();
-        await EnqueueAsync(Changed("ws_9"));
-        await publishing.CommitAsync();
-
-        Assert.Equal(["executions/ws_9", "executions/ws_9"], await KeysAsync());
+        await using var connection = await OpenAsync();
+        var method = await new NpgsqlCommand(
+            "SELECT attcompression::text FROM pg_attribute WHERE attrelid = 'outbox_messages'::regclass AND attname = 'body'", connection)
+            .ExecuteScalarAsync();
+        Assert.Equal("l", method);
     }
 }

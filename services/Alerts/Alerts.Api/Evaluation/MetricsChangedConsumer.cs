@@ -27,4 +27,9 @@ public sealed class MetricsChangedConsumer(AlertStore store, ChangedScopes chang
         await store.RememberScopesAsync(touched, clock.GetUtcNow().UtcDateTime, context.CancellationToken);
         changed.Mark(touched);
     }
+
+    /// <summary>One batch at a time: batches of a backfill name the same scopes (the platform always), and concurrent
+    /// upserts of those rows would only wait for each other's locks.</summary>
+    public static void Configure(IRegistrationContext context, IConsumerConfigurator<MetricsChangedConsumer> consumer) =>
+        consumer.ConcurrentMessageLimit = 1;
 }

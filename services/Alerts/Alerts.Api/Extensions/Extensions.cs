@@ -13,7 +13,7 @@ public static class Extensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddMigratedDatabase(DatabaseName, typeof(Extensions).Assembly);
-        builder.AddEventBus(bus => bus.AddConsumer<MetricsChangedConsumer>());
+        builder.AddEventBus(bus => bus.AddConsumer<MetricsChangedConsumer>(MetricsChangedConsumer.Configure));
         builder.AddOutbox();
 
         foreach (var service in (string[])[HttpSignalSource.Executions, HttpSignalSource.Billing])

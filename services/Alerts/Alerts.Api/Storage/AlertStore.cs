@@ -134,6 +134,7 @@ public sealed class AlertStore(NpgsqlDataSource dataSource, Outbox outbox)
         }
 
         var messages = new List<object>();
+        var changed = new List<string>();
         foreach (var (scope, alerts) in open.OrderBy(o => o.Key, StringComparer.Ordinal))
         {
             var transitions = plan(scope, alerts);
@@ -143,8 +144,12 @@ public sealed class AlertStore(NpgsqlDataSource dataSource, Outbox outbox)
             }
             if (transitions.Count > 0)
             {
-                messages.Add(new MetricsChanged(scope, ServiceName, now, [Sections.ActiveAlerts]));
+                changed.Add(scope);
             }
+        }
+        if (changed.Count > 0)
+        {
+            messages.Add(MetricsChangedBatch.Of(changed, ServiceName, now, [Sections.ActiveAlerts]));
         }
         if (messages.Count > 0)
         {

@@ -117,8 +117,7 @@ public sealed class BillingEventStore(IngestTransaction ingest, Outbox outbox, B
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        messages.AddRange(newEvents.Select(e => e.WorkspaceId ?? Scopes.Platform).Distinct()
-            .Select(scope => new MetricsChanged(scope, Service, now, ChangedSections)));
+        messages.Add(MetricsChangedBatch.Of(newEvents.Select(e => e.WorkspaceId ?? Scopes.Platform), Service, now, ChangedSections));
         return messages;
     }
 

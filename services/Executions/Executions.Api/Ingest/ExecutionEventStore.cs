@@ -61,8 +61,7 @@ public sealed class ExecutionEventStore(IngestTransaction ingest, Outbox outbox,
                 .ToList()));
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        messages.AddRange(newEvents.Select(e => e.WorkspaceId).Distinct()
-            .Select(workspace => new MetricsChanged(workspace, Service, now, ChangedSections)));
+        messages.Add(MetricsChangedBatch.Of(newEvents.Select(e => e.WorkspaceId), Service, now, ChangedSections));
         await outbox.EnqueueAsync(connection, messages, cancellationToken);
     }
 

@@ -36,7 +36,7 @@ public sealed class UserEventStore(IngestTransaction ingest, Outbox outbox, Time
             var rollups = UserRollups.From(activity);
             var keys = await UpsertUsersAsync(connection, rollups, ct);
             await UpsertSpansAsync(connection, rollups, keys, ct);
-            await outbox.EnqueueAsync(connection, WorkspacesChanged(activity), ct);
+            await outbox.EnqueueAsync(connection, [WorkspacesChanged(activity)], ct);
         }, cancellationToken);
 
     private async Task StoreNewAsync(NpgsqlConnection connection, IReadOnlyList<UserEvent> newEvents, CancellationToken cancellationToken)
@@ -60,16 +60,11 @@ public sealed class UserEventStore(IngestTransaction ingest, Outbox outbox, Time
                 e is UserSignedUpEvent ? UserEvent.SignedUpType : UserEvent.ActiveType,
                 (e as UserSignedUpEvent)?.Name, e.OccurredAt))
             .ToList());
-        await outbox.EnqueueAsync(connection, [recorded, .. WorkspacesChanged(newEvents)], cancellationToken);
+        await outbox.EnqueueAsync(connection, [recorded, WorkspacesChanged(newEvents)], cancellationToken);
     }
 
-    /// <summary>One <see cref="MetricsChanged"/> per workspace touched.</summary>
-    private List<object> WorkspacesChanged(IEnumerable<UserEvent> events)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        return events.Select(e => e.WorkspaceId).Distinct()
-            .Select(workspace => (object)new MetricsChanged(workspace, Service, now, ChangedSections)).ToList();
-    }
+    private MetricsChangedBatch WorkspacesChanged(IEnumerable<UserEvent> events) =>
+        MetricsChangedBatch.Of(events.Select(e => e.WorkspaceId), Service, clock.GetUtcNow().UtcDateTime, ChangedSections);
 
     /// <summary>Records every user of the batch (first sighting, latest name) in key order, so that concurrent
     /// batches lock shared rows in the same order, and returns their keys.</summary>
