@@ -60,8 +60,14 @@ public sealed partial class OutboxDispatcher(
             return 0;
         }
 
-        var changes = MetricsChangedBatch.Merge(rows.Select(row => row.Message).OfType<MetricsChangedBatch>().SelectMany(b => b.Changes));
-        var publishing = rows.Select(row => row.Message).Where(m => m is not MetricsChangedBatch)
+        // A lone MetricsChanged is a row that a version before 1.2 left behind.
+        var changes = MetricsChangedBatch.Merge(rows.SelectMany(row => row.Message switch
+        {
+            MetricsChangedBatch batch => batch.Changes,
+            MetricsChanged change => [change],
+            _ => [],
+        }));
+        var publishing = rows.Select(row => row.Message).Where(m => m is not (MetricsChangedBatch or MetricsChanged))
             .Concat(changes.Changes)
             .Select(message => bus.Publish(message, message.GetType(), cancellationToken)).ToList();
         if (changes.Changes.Count > 0)

@@ -73,6 +73,26 @@ public sealed class NotificationsTests(ServersFixture servers) : IAsyncLifetime
         Assert.Equal(ours.Select(Fields), singles.Select(Fields));
     }
 
+    [Fact]
+    public async Task A_notification_row_left_by_an_earlier_version_goes_out_in_the_batch_too()
+    {
+        // Before 1.2 a service wrote a MetricsChanged row per workspace; the dispatcher may find some after an upgrade.
+        var type = typeof(MetricsChanged).FullName;
+        await _service.ScalarAsync($$"""
+            INSERT INTO outbox_messages (message_type, body) VALUES ('{{type}}',
+                '{"workspaceId":"ws_note_old","service":"users","at":"2026-11-30T12:00:00Z","sections":["userMetrics"]}')
+            RETURNING id
+            """);
+
+        var deadline = DateTime.UtcNow + Patience;
+        while (!Announced(["ws_note_old"]) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+        Assert.True(Announced(["ws_note_old"]), $"after {Patience}: {_single.Count} MetricsChanged and {_batches.Count} MetricsChangedBatch received");
+        Assert.Single(_single, c => c.WorkspaceId == "ws_note_old");
+    }
+
     private static string Fields(MetricsChanged c) => $"{c.WorkspaceId} {c.Service} {c.At:O} {string.Join(',', c.Sections)}";
 
     private bool Announced(string[] workspaces) =>
