@@ -28,13 +28,13 @@ public sealed class OverviewCache(IConnectionMultiplexer redis)
     public Task SetAsync(OverviewRequest request, IReadOnlySet<string>? only, long version, ExecutiveDashboardData data) =>
         redis.GetDatabase().StringSetAsync(EntryKey(request, only, version), JsonSerializer.Serialize(data, JsonSerializerOptions.Web), Lifetime);
 
-    public Task InvalidateAsync(IEnumerable<string> workspaceIds)
-    {
-        var batch = redis.GetDatabase().CreateBatch();
-        var bumps = workspaceIds.Append(Scopes.Platform).Distinct().Select(scope => batch.StringIncrementAsync(VersionKey(scope))).ToArray();
-        batch.Execute();
-        return Task.WhenAll(bumps);
-    }
+    /// <summary>Bumps the versions of the workspaces and of the platform in one command (a script): a batch of a backfill
+    /// names hundreds of workspaces, and a command each was as many round trips for Redis and as many traced spans.</summary>
+    public Task InvalidateAsync(IEnumerable<string> workspaceIds) =>
+        redis.GetDatabase().ScriptEvaluateAsync(BumpVersions,
+            workspaceIds.Append(Scopes.Platform).Distinct(StringComparer.Ordinal).Select(scope => (RedisKey)VersionKey(scope)).ToArray());
+
+    private const string BumpVersions = "for _, key in ipairs(KEYS) do redis.call('INCR', key) end return #KEYS";
 
     private static string VersionKey(string scope) => $"overview:version:{scope}";
 
