@@ -20,9 +20,10 @@ public sealed class Outbox
         {
             return;
         }
-        await using var command = new NpgsqlCommand(
-            "INSERT INTO outbox_messages (message_type, body) SELECT m.type, m.body FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS m(type, body, i) ORDER BY m.i",
-            connection);
+        await using var command = new NpgsqlCommand("""
+            INSERT INTO outbox_messages (message_type, body)
+            SELECT m.type, m.body FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS m(type, body, i) ORDER BY m.i
+            """, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = messages.Select(m => m.GetType().FullName!).ToArray() });
         command.Parameters.Add(new NpgsqlParameter
         {

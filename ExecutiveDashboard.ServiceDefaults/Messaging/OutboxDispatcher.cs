@@ -61,18 +61,18 @@ public sealed partial class OutboxDispatcher(
         }
 
         // A lone MetricsChanged is a row that a version before 1.2 left behind.
-        var changes = MetricsChangedBatch.Merge(rows.SelectMany(row => row.Message switch
+        var merged = MetricsChangedBatch.Merge(rows.SelectMany(row => row.Message switch
         {
             MetricsChangedBatch batch => batch.Changes,
             MetricsChanged change => [change],
             _ => [],
         }));
         var publishing = rows.Select(row => row.Message).Where(m => m is not (MetricsChangedBatch or MetricsChanged))
-            .Concat(changes.Changes)
+            .Concat(merged.Changes)
             .Select(message => bus.Publish(message, message.GetType(), cancellationToken)).ToList();
-        if (changes.Changes.Count > 0)
+        if (merged.Changes.Count > 0)
         {
-            publishing.Add(bus.Publish(changes, cancellationToken));
+            publishing.Add(bus.Publish(merged, cancellationToken));
         }
         await Task.WhenAll(publishing);
 

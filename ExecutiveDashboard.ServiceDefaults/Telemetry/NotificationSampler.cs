@@ -8,8 +8,9 @@ namespace ExecutiveDashboard.ServiceDefaults.Telemetry;
 /// sends one per workspace it touched, hundreds: during a backfill that was thousands of spans a second, which the
 /// services spent CPU exporting and the Aspire dashboard spent minutes ingesting after the backfill ended. One in a
 /// hundred still shows them; the MassTransit metrics still count them all. Their <see cref="MetricsChangedBatch"/>,
-/// one per outbox round and what the gateway and the alerts service consume, is traced whole. Applies to root spans (the outbox publishes them outside any request); the consumers'
-/// spans follow their publish's decision (<see cref="ParentBasedSampler"/>), so a notification is traced whole or not at all.
+/// one per outbox round and what the gateway and the alerts service consume, is traced whole. Applies to root spans
+/// (the outbox publishes them outside any request); the consumers' spans follow their publish's decision
+/// (<see cref="ParentBasedSampler"/>), so a notification is traced whole or not at all.
 /// </summary>
 public sealed class NotificationSampler : Sampler
 {
