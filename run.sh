@@ -24,7 +24,8 @@ for arg in "$@"; do
   esac
 done
 
-started=$SECONDS
+infra/check-prerequisites.sh run.sh
+
 gateway_port="${Gateway__Port:-8080}"
 gateway="http://localhost:$gateway_port"
 aspire_dashboard="http://localhost:18888"
@@ -65,6 +66,7 @@ say "Building the services…"
 dotnet build ExecutiveDashboard.AppHost -c "$configuration" -nologo -v quiet -clp:"ErrorsOnly;NoSummary"
 
 say "Starting the AppHost (log: ${log#"$repo"/})…"
+started=$SECONDS
 dotnet run --no-build -c "$configuration" --project ExecutiveDashboard.AppHost --launch-profile http >"$log" 2>&1 &
 apphost=$!
 
@@ -87,22 +89,32 @@ stop() {
 trap stop EXIT
 trap 'exit 130' INT TERM
 
+# Every wait is bounded: the orchestrator's proxy accepts connections before the gateway behind it answers, and
+# the AppHost reports a resource that exits or stays unhealthy ("Resource failed:", StartupWatchdog) with its own
+# last log lines, which are shown here.
 say "Waiting for the gateway at $gateway/health…"
-until curl -sf -o /dev/null "$gateway/health"; do
+until curl -sf --connect-timeout 2 --max-time 5 -o /dev/null "$gateway/health"; do
   if ! kill -0 "$apphost" 2>/dev/null; then
     echo "run.sh: the AppHost exited. Last lines of $log:" >&2
     tail -n 40 "$log" >&2
     exit 1
   fi
-  if (( SECONDS - started > 180 )); then
-    echo "run.sh: the gateway did not answer within 180 s; see $log and the Aspire dashboard at $aspire_dashboard" >&2
+  if grep -q 'Resource failed:' "$log"; then
+    echo "run.sh: the system cannot start:" >&2
+    sed -n '/Resource failed:/,$p' "$log" | head -n 80 >&2
+    exit 1
+  fi
+  if (( SECONDS - started > 170 )); then
+    echo "run.sh: the gateway did not answer within 170 s of the AppHost's start. Last lines of $log:" >&2
+    tail -n 40 "$log" >&2
+    echo "run.sh: the Aspire dashboard ($aspire_dashboard) shows every resource's state and logs while it runs" >&2
     exit 1
   fi
   sleep 1
 done
 elapsed=$((SECONDS - started))
 
-token="$(curl -s -X POST "$gateway/api/dev/token" -H 'content-type: application/json' \
+token="$(curl -s --max-time 10 -X POST "$gateway/api/dev/token" -H 'content-type: application/json' \
   -d '{"role":"ceo","workspaces":"*","name":"Demo CEO"}' | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')"
 
 echo

@@ -1,8 +1,10 @@
 using ExecutiveDashboard.AppHost;
+using ExecutiveDashboard.AppHost.Diagnostics;
 using ExecutiveDashboard.AppHost.Infrastructure;
 using Microsoft.Extensions.Configuration;
 
 var builder = DistributedApplication.CreateBuilder(args);
+builder.AddStartupWatchdog();
 
 // PostgreSQL, Redis and RabbitMQ: containers when an engine answers, local processes otherwise.
 var infra = builder.AddInfrastructure();

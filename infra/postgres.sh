@@ -2,7 +2,8 @@
 # Runs a local PostgreSQL 15 server in the foreground (no container needed).
 #
 #   PORT      TCP port to listen on, 127.0.0.1 only       (default 5432)
-#   DATA_DIR  cluster directory, initialised on first use (default <repo>/.data/postgres)
+#   DATA_DIR  cluster directory, initialised on first use (default <repo>/.data/postgres); as root, when user
+#             postgres cannot reach it, a link to /var/lib/postgresql/executive-dashboard/<hash of its path>
 #   PG_BIN    server binaries                            (default: newest /usr/lib/postgresql/*/bin)
 #   SHARED_BUFFERS  PostgreSQL's own page cache          (default 256MB, enough for the tests' small databases)
 #
@@ -28,8 +29,29 @@ if [[ "$(id -u)" == 0 ]]; then
   as_pg=(setpriv --reuid=postgres --regid=postgres --init-groups)
 fi
 
+# As root, the server runs as `postgres`, which cannot pass through a private home directory (a clone in
+# /root, mode 700). Rather than opening the home to everyone, the cluster then lives in the postgres user's own
+# home, one per data directory asked for, and DATA_DIR becomes a symbolic link to it.
+if [[ ${#as_pg[@]} -gt 0 && ! -L "$data_dir" ]]; then
+  mkdir -p "$data_dir"
+  if ! "${as_pg[@]}" test -x "$data_dir"; then
+    asked="$(cd "$data_dir" && pwd)"
+    reachable="/var/lib/postgresql/executive-dashboard/$(printf '%s' "$asked" | sha256sum | cut -c1-16)"
+    echo "postgres.sh: user postgres cannot reach $asked (a parent directory is private); the cluster lives in $reachable"
+    mkdir -p "$reachable"
+    chown postgres:postgres "$(dirname "$reachable")"
+    rmdir "$data_dir" 2>/dev/null || true
+    if [[ -e "$data_dir" ]]; then
+      echo "postgres.sh: $asked is not empty; move it away, or clone the repository where user postgres can reach it" >&2
+      exit 1
+    fi
+    ln -s "$reachable" "$data_dir"
+  fi
+fi
+
+[[ -L "$data_dir" ]] && mkdir -p "$(readlink "$data_dir")"
 mkdir -p "$data_dir"
-data_dir="$(cd "$data_dir" && pwd)"
+data_dir="$(cd "$data_dir" && pwd -P)"
 if [[ ${#as_pg[@]} -gt 0 ]]; then
   chown postgres:postgres "$data_dir"
   if ! "${as_pg[@]}" test -x "$data_dir"; then

@@ -8,7 +8,7 @@ if ! command -v npm >/dev/null 2>&1; then
   echo "web/build.sh: Node.js 20+ and npm are needed to build the page (web/)" >&2
   exit 1
 fi
-# Vite 8 does not install with npm 10 (conventions.md): bring npm up to 11 when the machine has an older one.
+# Vite 8 does not install with npm 10: bring npm up to 11 when the machine has an older one.
 if (( $(npm --version | cut -d. -f1) < 11 )); then
   echo "web/build.sh: npm $(npm --version) is too old for Vite 8; installing npm 11"
   npm install --global --no-audit --no-fund npm@11

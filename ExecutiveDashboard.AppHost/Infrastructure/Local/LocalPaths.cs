@@ -1,3 +1,4 @@
+using ExecutiveDashboard.AppHost.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -32,17 +33,13 @@ internal sealed class LocalPaths
         var dataRoot = builder.Configuration[DataDirectoryKey];
         if (string.IsNullOrEmpty(dataRoot))
         {
-            dataRoot = IsUnderTest(builder) ? CreateTemporaryDataRoot(builder) : Path.Combine(repositoryRoot, ".data");
+            dataRoot = builder.IsUnderTest() ? CreateTemporaryDataRoot(builder) : Path.Combine(repositoryRoot, ".data");
             // Every server of this run must share the same root.
             builder.Configuration[DataDirectoryKey] = dataRoot;
         }
 
         return new LocalPaths(repositoryRoot, Path.GetFullPath(dataRoot));
     }
-
-    // Aspire.Hosting.Testing asks DCP to randomize ports; `dotnet run` does not.
-    private static bool IsUnderTest(IDistributedApplicationBuilder builder) =>
-        builder.Configuration.GetValue<bool>("DcpPublisher:RandomizePorts");
 
     private static string CreateTemporaryDataRoot(IDistributedApplicationBuilder builder)
     {
