@@ -10,6 +10,7 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$repo"
 
+infra/check-prerequisites.sh test.sh
 infra/install-packages.sh postgresql redis-server rabbitmq-server chromium
 
 results="$repo/TestResults"

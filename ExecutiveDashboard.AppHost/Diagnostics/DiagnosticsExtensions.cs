@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace ExecutiveDashboard.AppHost.Diagnostics;
 
@@ -15,7 +16,13 @@ public static class DiagnosticsExtensions
     {
         if (!builder.IsUnderTest())
         {
-            builder.Services.AddHostedService<StartupWatchdog>();
+            builder.Services.AddSingleton<StartupWatchdog>();
+            builder.Eventing.Subscribe<BeforeStartEvent>((e, cancellationToken) =>
+            {
+                var lifetime = e.Services.GetRequiredService<IHostApplicationLifetime>();
+                _ = e.Services.GetRequiredService<StartupWatchdog>().WatchAsync(lifetime.ApplicationStopping);
+                return Task.CompletedTask;
+            });
         }
         return builder;
     }

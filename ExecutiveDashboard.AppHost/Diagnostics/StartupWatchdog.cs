@@ -9,20 +9,33 @@ namespace ExecutiveDashboard.AppHost.Diagnostics;
 /// Says on the app host's own console, not only in the Aspire dashboard, when a resource exits with an error, fails to
 /// start, or runs without becoming healthy for <see cref="UnhealthyLimit"/>: one "Resource failed:" entry with the
 /// resource's own last log lines. Whoever started the app host (run.sh) can then stop and show the reason, instead of
-/// waiting on a gateway that will never answer.
+/// waiting on a gateway that will never answer. It starts before the resources do (<see cref="DiagnosticsExtensions"/>):
+/// the app host starts its hosted services one after the other, and the orchestrator's own waits until every resource
+/// has started, which a failed resource never does.
 /// </summary>
 internal sealed partial class StartupWatchdog(
     ResourceNotificationService notifications, ResourceLoggerService resourceLogs, IHostApplicationLifetime lifetime,
-    TimeProvider clock, ILogger<StartupWatchdog> logger) : BackgroundService
+    TimeProvider clock, ILogger<StartupWatchdog> logger)
 {
     public static readonly TimeSpan UnhealthyLimit = TimeSpan.FromSeconds(120);
     private const int TailLines = 30;
 
     private readonly ConcurrentDictionary<string, LogTail> _tails = new();
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _unhealthySince = new();
+    private readonly ConcurrentDictionary<string, (string Name, DateTimeOffset Since)> _unhealthySince = new();
     private readonly ConcurrentDictionary<string, bool> _reported = new();
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public Task WatchAsync(CancellationToken stoppingToken) => Task.Run(async () =>
+    {
+        try
+        {
+            await WatchResourcesAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }, CancellationToken.None);
+
+    private async Task WatchResourcesAsync(CancellationToken stoppingToken)
     {
         var unhealthyCheck = CheckUnhealthyAsync(stoppingToken);
         await foreach (var update in notifications.WatchAsync(stoppingToken))
@@ -35,12 +48,12 @@ internal sealed partial class StartupWatchdog(
             if (state == KnownResourceStates.FailedToStart
                 || (state == KnownResourceStates.Exited || state == KnownResourceStates.Finished) && snapshot.ExitCode is not (null or 0))
             {
-                _ = ReportAsync(id, snapshot.ExitCode is { } code ? $"{state} (exit code {code})" : state, stoppingToken);
+                _ = ReportAsync(id, update.Resource.Name, snapshot.ExitCode is { } code ? $"{state} (exit code {code})" : state, stoppingToken);
             }
 
             if (state == KnownResourceStates.Running && snapshot.HealthStatus is not (null or HealthStatus.Healthy))
             {
-                _unhealthySince.TryAdd(id, clock.GetUtcNow());
+                _unhealthySince.TryAdd(id, (update.Resource.Name, clock.GetUtcNow()));
             }
             else
             {
@@ -55,17 +68,17 @@ internal sealed partial class StartupWatchdog(
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(5), clock);
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
         {
-            foreach (var (id, since) in _unhealthySince)
+            foreach (var (id, (name, since)) in _unhealthySince)
             {
                 if (clock.GetUtcNow() - since > UnhealthyLimit)
                 {
-                    _ = ReportAsync(id, $"running but not healthy for {UnhealthyLimit.TotalSeconds:0} s", stoppingToken);
+                    _ = ReportAsync(id, name, $"running but not healthy for {UnhealthyLimit.TotalSeconds:0} s", stoppingToken);
                 }
             }
         }
     }
 
-    private async Task ReportAsync(string id, string? what, CancellationToken stoppingToken)
+    private async Task ReportAsync(string id, string name, string? what, CancellationToken stoppingToken)
     {
         if (!_reported.TryAdd(id, true))
         {
@@ -78,7 +91,7 @@ internal sealed partial class StartupWatchdog(
             return;
         }
         var tail = _tails.TryGetValue(id, out var lines) ? lines.Text() : "";
-        LogFailed(id, what ?? "failed", string.IsNullOrEmpty(tail) ? "  (no log lines)" : tail);
+        LogFailed(name, what ?? "failed", string.IsNullOrEmpty(tail) ? "  (no log lines)" : tail);
     }
 
     [LoggerMessage(LogLevel.Error, "Resource failed: {Resource} {What}. Its last log lines:\n{Tail}")]
