@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using ExecutiveDashboard.Testing;
+
+namespace ExecutiveDashboard.Faults;
+
+/// <summary>The faults, one after the other while the dataset is being ingested: RabbitMQ paused past the heartbeat,
+/// a service killed and started again, PostgreSQL paused. After each, it waits until every resource is healthy
+/// again and says how long that took.</summary>
+public sealed class FaultSchedule(FaultOptions options)
+{
+    private HttpClient _ceo = null!;
+    private static readonly TimeSpan Lead = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan RecoveryLimit = TimeSpan.FromMinutes(3);
+    private readonly Stopwatch _clock = new();
+    private readonly List<string> _log = [];
+
+    /// <param name="ceo">Reads the platform's overview: recovered means healthy and answering without a degraded section.</param>
+    public async Task<IReadOnlyList<string>> RunAsync(RunningApp<Projects.ExecutiveDashboard_AppHost> app, HttpClient ceo, Task ingest)
+    {
+        _ceo = ceo;
+        _clock.Start();
+        await Task.Delay(Lead);
+
+        await PauseAsync(app, "rabbitmq", options.BrokerPause, ingest);
+        await KillAndStartAsync(app, options.Kill, ingest);
+        await PauseAsync(app, "postgres", options.DatabasePause, ingest);
+        return _log;
+    }
+
+    private async Task PauseAsync(RunningApp<Projects.ExecutiveDashboard_AppHost> app, string resource, TimeSpan pause, Task ingest)
+    {
+        var processes = ProcessSignals.Tree(app.ProcessIdOf(resource));
+        Say($"{resource}: {processes.Count} processes stopped (SIGSTOP) for {pause.TotalSeconds:F0} s{During(ingest)}");
+        ProcessSignals.Stop(processes);
+        try
+        {
+            await Task.Delay(pause);
+        }
+        finally
+        {
+            ProcessSignals.Continue(processes);
+        }
+        var resumed = _clock.Elapsed;
+        await WaitHealthyAsync(app);
+        Say($"{resource}: continued (SIGCONT); every resource healthy again {(_clock.Elapsed - resumed).TotalSeconds:F1} s later");
+    }
+
+    private async Task KillAndStartAsync(RunningApp<Projects.ExecutiveDashboard_AppHost> app, string resource, Task ingest)
+    {
+        // A project runs as `dotnet run`, whose child is the service itself: kill the service, as a crash would.
+        var launcher = app.ProcessIdOf(resource);
+        var service = ProcessSignals.ChildrenOf(launcher).DefaultIfEmpty(launcher).First();
+        Say($"{resource}: process {service} killed (SIGKILL){During(ingest)}");
+        ProcessSignals.Kill(service);
+        var killed = _clock.Elapsed;
+        if (!await app.WaitForExitAsync(resource, TimeSpan.FromMinutes(1), CancellationToken.None))
+        {
+            throw new InvalidOperationException($"{resource} did not exit after SIGKILL");
+        }
+        using var timeout = new CancellationTokenSource(RecoveryLimit);
+        await app.StartAsync(resource, timeout.Token);
+        await WaitHealthyAsync(app);
+        Say($"{resource}: started again with Aspire's command; every resource healthy {(_clock.Elapsed - killed).TotalSeconds:F1} s after the kill");
+    }
+
+    private async Task WaitHealthyAsync(RunningApp<Projects.ExecutiveDashboard_AppHost> app)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var unwell = app.States().Where(s => s.Health is not null && s.Health != "Healthy").ToList();
+            if (unwell.Count == 0 && await Snapshot.AnswersWholeAsync(_ceo))
+            {
+                return;
+            }
+            if (deadline.Elapsed > RecoveryLimit)
+            {
+                throw new InvalidOperationException(
+                    $"not healthy {RecoveryLimit.TotalMinutes:F0} min after the fault: {string.Join(", ", unwell.Select(u => $"{u.Resource} {u.State} {u.Health}"))}");
+            }
+            await Task.Delay(500);
+        }
+    }
+
+    private static string During(Task ingest) => ingest.IsCompleted ? " (after the ingest)" : " (during the ingest)";
+
+    private void Say(string line)
+    {
+        line = $"t+{_clock.Elapsed.TotalSeconds,5:F1} s  {line}";
+        Console.WriteLine(line);
+        _log.Add(line);
+    }
+}
