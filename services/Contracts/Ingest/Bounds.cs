@@ -12,6 +12,10 @@ public static class Bounds
     /// <summary>How far past the server's now a time may lie (clocks of senders drift, time zones get mixed up).</summary>
     public static readonly TimeSpan FutureAllowance = TimeSpan.FromDays(1);
 
+    /// <summary>How long after its start a trial may be set to end (<c>trialEndsAt</c>): the one time an event names
+    /// ahead of now, so it is held to the event's own time rather than to <see cref="LatestTime"/>.</summary>
+    public static readonly TimeSpan MaxTrialLength = TimeSpan.FromDays(366);
+
     /// <summary>The most credits one run may cost.</summary>
     public const decimal MaxCredits = 1_000_000m;
 
