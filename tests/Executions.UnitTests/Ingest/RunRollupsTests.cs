@@ -48,7 +48,7 @@ public class RunRollupsTests
                "userId": "u_1", "status": "succeeded", "startedAt": "2026-11-02T00:30:00+02:00",
                "completedAt": "2026-11-02T00:30:10+02:00", "credits": 1 }]
             """);
-        var batch = EventBatch.Parse(json.RootElement, ExecutionEvent.Types, ExecutionEvent.Parse);
+        var batch = EventBatch.Parse(json.RootElement, ExecutionEvent.Types, ExecutionEvent.Parse, At("2026-11-02T00:00:00"));
 
         var rollups = RunRollups.From(batch.Events);
 
