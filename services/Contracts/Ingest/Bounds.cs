@@ -22,6 +22,11 @@ public static class Bounds
     /// <summary>The largest money amount one event may carry (a subscription's price, a marketing spend).</summary>
     public const decimal MaxAmount = 10_000_000m;
 
+    /// <summary>Credits and amounts are kept to the millionth; further digits are rounded off (half away from zero, as
+    /// PostgreSQL rounds the raw runs' <c>numeric(20, 6)</c>). A sum of a 28-digit fraction and a large amount would have
+    /// more significant digits than a decimal holds, and could not be read back.</summary>
+    public const int Decimals = 6;
+
     /// <summary>The latest time an input may name, given the server's now.</summary>
     public static DateTime LatestTime(DateTime now) => now + FutureAllowance;
 

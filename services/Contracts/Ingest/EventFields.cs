@@ -78,7 +78,7 @@ public sealed class EventFields(JsonElement element, int index, List<IngestError
     public DateTime ScheduledTimestamp(string field) => ReadTimestamp(field).Value;
 
     /// <summary>A required number from 0 to <paramref name="max"/> (<see cref="Bounds.MaxCredits"/>,
-    /// <see cref="Bounds.MaxAmount"/>).</summary>
+    /// <see cref="Bounds.MaxAmount"/>), kept to <see cref="Bounds.Decimals"/> decimals.</summary>
     public decimal Number(string field, decimal max)
     {
         if (!element.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
@@ -97,7 +97,7 @@ public sealed class EventFields(JsonElement element, int index, List<IngestError
             Fail(field, $"must be a number from 0 to {max.ToString("N0", CultureInfo.InvariantCulture)} (got {Quote(value.GetRawText())})");
             return 0;
         }
-        return number;
+        return Math.Round(number, Bounds.Decimals, MidpointRounding.AwayFromZero);
     }
 
     /// <summary>Whether every property name can be read; if not, the event is refused, and no field may be looked up:

@@ -147,6 +147,21 @@ public class BoundsAtIngestTests
     }
 
     [Theory]
+    [InlineData("12.3000000000000007", "12.3")]            // what a float printed in full looks like
+    [InlineData("0.0000005", "0.000001")]                  // half away from zero, as numeric(20, 6) rounds
+    [InlineData("0.0000000000000000000000000001", "0")]    // the smallest decimal
+    [InlineData("999999.9999999", "1000000")]
+    public void Credits_and_amounts_are_kept_to_the_millionth(string sent, string kept)
+    {
+        var run = Assert.IsType<RunCompletedEvent>(Assert.Single(Parse("run", With(Run, "credits", sent)).Events));
+        var spend = Assert.IsType<MarketingSpendEvent>(Assert.Single(Parse("spend", With(Spend, "amount", sent)).Events));
+
+        Assert.Equal(decimal.Parse(kept, System.Globalization.CultureInfo.InvariantCulture), run.Credits);
+        Assert.Equal(run.Credits, spend.Amount);
+        Assert.True(run.Credits.Scale <= Bounds.Decimals);
+    }
+
+    [Theory]
     [InlineData("1000000.000001")]
     [InlineData("99999999999999")] // just under the raw runs' old column limit
     [InlineData("1e15")]
