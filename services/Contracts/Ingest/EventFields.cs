@@ -18,7 +18,7 @@ public sealed class EventFields(JsonElement element, int index, List<IngestError
 
     private const string NotText = "is not valid text: invalid UTF-8, or a lone surrogate escape such as \\ud800";
 
-    private int _errorCount;
+    private HashSet<string>? _failedFields;
     private bool? _mayHoldMalformedText;
 
     public int Index => index;
@@ -27,11 +27,11 @@ public sealed class EventFields(JsonElement element, int index, List<IngestError
 
     public string? Type { get; internal set; }
 
-    public bool HasErrors => _errorCount > 0;
+    public bool HasErrors => _failedFields is not null;
 
     public void Fail(string field, string message)
     {
-        _errorCount++;
+        (_failedFields ??= []).Add(field);
         errors.Add(new IngestError(index, EventId, Type, field, message));
     }
 
@@ -100,6 +100,21 @@ public sealed class EventFields(JsonElement element, int index, List<IngestError
         return Math.Round(number, Bounds.Decimals, MidpointRounding.AwayFromZero);
     }
 
+    /// <summary>A required string from a closed list.</summary>
+    public string? OneOf(string field, params string[] allowed)
+    {
+        if (String(field, required: true) is not { } raw)
+        {
+            return null;
+        }
+        if (Array.IndexOf(allowed, raw) < 0)
+        {
+            Fail(field, $"{Quote(raw)} is not one of {string.Join(", ", allowed)}");
+            return null;
+        }
+        return raw;
+    }
+
     /// <summary>Whether every property name can be read; if not, the event is refused, and no field may be looked up:
     /// a lookup decodes escaped names and would throw on a lone surrogate.</summary>
     internal bool HasReadableNames()
@@ -122,7 +137,7 @@ public sealed class EventFields(JsonElement element, int index, List<IngestError
         }
         foreach (var property in element.EnumerateObject())
         {
-            if (!IsDecodable(property.Value) && !errors.Any(e => e.Index == index && e.Field == property.Name))
+            if (_failedFields?.Contains(property.Name) != true && !IsDecodable(property.Value))
             {
                 // An unknown field's name is the client's free text: only a name that is also an id is echoed as a key.
                 Fail(IsValidId(property.Name) ? property.Name : "$", NotText);
@@ -133,21 +148,6 @@ public sealed class EventFields(JsonElement element, int index, List<IngestError
     /// <summary>Only invalid bytes or an escape can make a string undecodable; most events have neither.</summary>
     private bool MayHoldMalformedText => _mayHoldMalformedText ??=
         JsonMarshal.GetRawUtf8Value(element) is var raw && (!Utf8.IsValid(raw) || raw.IndexOf("\\u"u8) >= 0);
-
-    /// <summary>A required string from a closed list.</summary>
-    public string? OneOf(string field, params string[] allowed)
-    {
-        if (String(field, required: true) is not { } raw)
-        {
-            return null;
-        }
-        if (Array.IndexOf(allowed, raw) < 0)
-        {
-            Fail(field, $"{Quote(raw)} is not one of {string.Join(", ", allowed)}");
-            return null;
-        }
-        return raw;
-    }
 
     private string? ReadId(string field, bool required)
     {
