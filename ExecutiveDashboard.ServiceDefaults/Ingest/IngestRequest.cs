@@ -15,8 +15,10 @@ public sealed record IngestResult(int Accepted, int Duplicates);
 /// token (403), then the service's own durable store.</summary>
 public static class IngestRequest
 {
+    /// <param name="clock">The server's clock: events are held to its now (<see cref="Bounds"/>).</param>
     public static async Task<Results<Accepted<IngestResult>, ValidationProblem, ProblemHttpResult>> HandleAsync<T>(
         HttpRequest request,
+        TimeProvider clock,
         string[] types,
         Func<string, EventFields, T> parseEvent,
         Func<T, string?> workspaceOf,
@@ -53,7 +55,7 @@ public static class IngestRequest
                 return TooLarge($"The batch holds {root.GetArrayLength():N0} events; at most {EventBatch.MaxEvents:N0} are accepted.");
             }
 
-            var batch = EventBatch.Parse(root, types, parseEvent);
+            var batch = EventBatch.Parse(root, types, parseEvent, clock.GetUtcNow().UtcDateTime);
             if (!batch.IsValid)
             {
                 return Invalid(batch.Errors);

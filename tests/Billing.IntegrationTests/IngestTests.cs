@@ -111,6 +111,20 @@ public sealed class IngestTests(PostgresFixture postgres) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Amounts_are_kept_to_the_millionth_so_that_their_sums_read_back()
+    {
+        // Summed as sent, 10^7 + 10^-28 has more digits than a decimal holds: reading the platform's spend back failed.
+        using var response = await _service.Ingest.PostAsync("/api/billing/events", Batch(Valid(),
+            Spend("sp-1", "2026-11-10T00:00:00Z", 10_000_000m), Spend("sp-2", "2026-11-11T00:00:00Z", 0.0000000000000000000000000001m)));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+
+        var o = await _service.OverviewAsync("all", "30d", AsOf);
+
+        Assert.Equal(10_000_000m, o.BusinessMetrics.Cac);   // one new paying workspace
+        Assert.Equal(0, await _service.ScalarAsync("SELECT count(*) FROM marketing_spend WHERE scale(amount) > 6"));
+    }
+
+    [Fact]
     public async Task Json_is_camelCase_with_utc_times()
     {
         await _service.Ingest.PostAsync("/api/billing/events", Batch(Valid()));

@@ -214,6 +214,23 @@ public sealed class BillingOverviewTests
     }
 
     [Fact]
+    public void An_LTV_to_CAC_ratio_beyond_a_decimal_is_still_a_number()
+    {
+        // 100 million workspaces paying the most an event may carry, one of them lost, a millionth of a dollar of spend:
+        // LTV 10^15 and CAC 10^-14 are decimals, their ratio 10^29 is past decimal's 7.9·10^28.
+        const long paid = 100_000_000;
+        var mrr = new MrrSnapshot(Bounds.MaxAmount * paid, paid, 0);
+        var period = ReportingPeriod.For(Timeframe.Month, At(AsOf));
+        var figures = new BillingFigures(mrr, mrr, new CustomerChurn(paid, 1), new CustomerChurn(paid, 1), MovementTotals.Zero,
+            paid, 0.000001m, period.TrendBuckets().Select(_ => mrr.Mrr).ToList());
+
+        var b = BillingOverviewBuilder.Build(period, platform: true, figures).BusinessMetrics;
+
+        Assert.Equal(1e15m, b.Ltv);
+        Assert.InRange(b.LtvCacRatio!.Value, 0.999e29, 1.001e29);
+    }
+
+    [Fact]
     public void No_marketing_spend_means_no_CAC_and_zero_churn_means_no_LTV()
     {
         BillingEvent[] events = [Started("A", "2026-10-01T00:00:00", 100m), Started("B", "2026-11-10T00:00:00", 50m)];

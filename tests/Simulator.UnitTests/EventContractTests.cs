@@ -132,7 +132,7 @@ public sealed class EventContractTests(DemoDataset demo)
         foreach (var batch in events.Chunk(1_000))
         {
             using var json = JsonDocument.Parse(EventJson.Serialize(batch));
-            var result = EventBatch.Parse(json.RootElement, types, parse);
+            var result = EventBatch.Parse(json.RootElement, types, parse, DemoDataset.End);
             Assert.True(result.IsValid, string.Join("; ", result.Errors.Take(5).Select(e => e.Describe())));
             Assert.Equal(batch.Length, result.Events.Count);
         }

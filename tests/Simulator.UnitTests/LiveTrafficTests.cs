@@ -36,9 +36,9 @@ public sealed class LiveTrafficTests(DemoDataset demo)
             using var json = JsonDocument.Parse(EventJson.Serialize(group));
             var valid = group.Key switch
             {
-                EventStream.Users => EventBatch.Parse(json.RootElement, UserEvent.Types, UserEvent.Parse).IsValid,
-                EventStream.Executions => EventBatch.Parse(json.RootElement, ExecutionEvent.Types, ExecutionEvent.Parse).IsValid,
-                _ => EventBatch.Parse(json.RootElement, ServiceBillingEvent.Types, ServiceBillingEvent.Parser("USD")).IsValid,
+                EventStream.Users => EventBatch.Parse(json.RootElement, UserEvent.Types, UserEvent.Parse, from).IsValid,
+                EventStream.Executions => EventBatch.Parse(json.RootElement, ExecutionEvent.Types, ExecutionEvent.Parse, from).IsValid,
+                _ => EventBatch.Parse(json.RootElement, ServiceBillingEvent.Types, ServiceBillingEvent.Parser("USD"), from).IsValid,
             };
             Assert.True(valid, $"{group.Key} events refused");
         }

@@ -9,7 +9,7 @@ public sealed class UserEventsParsingTests
     private static EventBatchResult<UserEvent> Parse(string json)
     {
         using var document = JsonDocument.Parse(json);
-        return EventBatch.Parse(document.RootElement, UserEvent.Types, UserEvent.Parse);
+        return EventBatch.Parse(document.RootElement, UserEvent.Types, UserEvent.Parse, At("2026-11-02T12:00:00"));
     }
 
     [Fact]

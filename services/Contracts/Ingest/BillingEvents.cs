@@ -35,11 +35,11 @@ public abstract record BillingEvent(string EventId, string? WorkspaceId, DateTim
         TrialStartedType => TrialStartedEvent.Parse(f),
         TrialEndedType => new TrialEndedEvent(f.EventId!, f.WorkspaceId()!, f.Timestamp("occurredAt")),
         SubscriptionStartedType => new SubscriptionStartedEvent(f.EventId!, f.WorkspaceId()!, f.Text("plan")!,
-            Interval(f), f.NonNegativeNumber("amount"), Currency(f, reportingCurrency)!, f.Timestamp("occurredAt")),
+            Interval(f), f.Number("amount", Bounds.MaxAmount), Currency(f, reportingCurrency)!, f.Timestamp("occurredAt")),
         SubscriptionChangedType => new SubscriptionChangedEvent(f.EventId!, f.WorkspaceId()!, f.Text("plan")!,
-            Interval(f), f.NonNegativeNumber("amount"), Currency(f, reportingCurrency)!, f.Timestamp("occurredAt")),
+            Interval(f), f.Number("amount", Bounds.MaxAmount), Currency(f, reportingCurrency)!, f.Timestamp("occurredAt")),
         SubscriptionCanceledType => new SubscriptionCanceledEvent(f.EventId!, f.WorkspaceId()!, f.Timestamp("occurredAt")),
-        _ => new MarketingSpendEvent(f.EventId!, f.NonNegativeNumber("amount"), Currency(f, reportingCurrency)!,
+        _ => new MarketingSpendEvent(f.EventId!, f.Number("amount", Bounds.MaxAmount), Currency(f, reportingCurrency)!,
             f.Timestamp("occurredAt"), f.Text("channel")!),
     };
 
@@ -63,12 +63,20 @@ public enum BillingInterval { Month, Year }
 public sealed record TrialStartedEvent(string EventId, string WorkspaceId, string Plan, DateTime OccurredAt, DateTime TrialEndsAt)
     : BillingEvent(EventId, WorkspaceId, OccurredAt)
 {
+    /// <summary>A trial ends ahead of now by design, so its end is held to the trial's start instead.</summary>
     public static TrialStartedEvent Parse(EventFields f)
     {
-        var trial = new TrialStartedEvent(f.EventId!, f.WorkspaceId()!, f.Text("plan")!, f.Timestamp("occurredAt"), f.Timestamp("trialEndsAt"));
-        if (trial.OccurredAt != default && trial.TrialEndsAt != default && trial.TrialEndsAt < trial.OccurredAt)
+        var trial = new TrialStartedEvent(f.EventId!, f.WorkspaceId()!, f.Text("plan")!, f.Timestamp("occurredAt"), f.ScheduledTimestamp("trialEndsAt"));
+        if (trial.OccurredAt != default && trial.TrialEndsAt != default)
         {
-            f.Fail("trialEndsAt", "must not be before occurredAt");
+            if (trial.TrialEndsAt < trial.OccurredAt)
+            {
+                f.Fail("trialEndsAt", "must not be before occurredAt");
+            }
+            else if (trial.TrialEndsAt - trial.OccurredAt > Bounds.MaxTrialLength)
+            {
+                f.Fail("trialEndsAt", $"must lie at most {Bounds.MaxTrialLength.TotalDays:N0} days after occurredAt");
+            }
         }
         return trial;
     }

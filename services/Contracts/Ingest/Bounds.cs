@@ -12,11 +12,20 @@ public static class Bounds
     /// <summary>How far past the server's now a time may lie (clocks of senders drift, time zones get mixed up).</summary>
     public static readonly TimeSpan FutureAllowance = TimeSpan.FromDays(1);
 
+    /// <summary>How long after its start a trial may be set to end (<c>trialEndsAt</c>): the one time an event names
+    /// ahead of now, so it is held to the event's own time rather than to <see cref="LatestTime"/>.</summary>
+    public static readonly TimeSpan MaxTrialLength = TimeSpan.FromDays(366);
+
     /// <summary>The most credits one run may cost.</summary>
     public const decimal MaxCredits = 1_000_000m;
 
     /// <summary>The largest money amount one event may carry (a subscription's price, a marketing spend).</summary>
     public const decimal MaxAmount = 10_000_000m;
+
+    /// <summary>Credits and amounts are kept to the millionth; further digits are rounded off (half away from zero, as
+    /// PostgreSQL rounds the raw runs' <c>numeric(20, 6)</c>). A sum of a 28-digit fraction and a large amount would have
+    /// more significant digits than a decimal holds, and could not be read back.</summary>
+    public const int Decimals = 6;
 
     /// <summary>The latest time an input may name, given the server's now.</summary>
     public static DateTime LatestTime(DateTime now) => now + FutureAllowance;

@@ -10,7 +10,9 @@ public static class EventBatch
     public const int MaxBytes = 5 * 1024 * 1024;
 
     /// <param name="parseEvent">Reads one event of a known <c>type</c>; returns <c>null</c> for an unknown type.</param>
-    public static EventBatchResult<T> Parse<T>(JsonElement root, string[] knownTypes, Func<string, EventFields, T> parseEvent)
+    /// <param name="now">The server's time as the batch arrived: no event may be dated more than
+    /// <see cref="Bounds.FutureAllowance"/> after it.</param>
+    public static EventBatchResult<T> Parse<T>(JsonElement root, string[] knownTypes, Func<string, EventFields, T> parseEvent, DateTime now)
         where T : class
     {
         var errors = new List<IngestError>();
@@ -24,21 +26,22 @@ public static class EventBatch
         var index = 0;
         foreach (var element in root.EnumerateArray())
         {
-            var fields = new EventFields(element, index++, errors);
+            var fields = new EventFields(element, index++, errors, now);
             if (element.ValueKind != JsonValueKind.Object)
             {
                 fields.Fail("$", "each event must be a JSON object");
                 continue;
             }
-            fields.EventId = fields.Id("eventId");
-            var type = fields.OneOf("type", knownTypes);
-            fields.Type = type;
-            if (type is null)
+            if (!fields.HasReadableNames())
             {
                 continue;
             }
-            var parsed = parseEvent(type, fields);
-            if (!fields.HasErrors)
+            fields.EventId = fields.Id("eventId");
+            var type = fields.OneOf("type", knownTypes);
+            fields.Type = type;
+            var parsed = type is null ? null : parseEvent(type, fields);
+            fields.RefuseMalformedValues();
+            if (parsed is not null && !fields.HasErrors)
             {
                 events.Add(parsed);
             }

@@ -31,7 +31,7 @@ public sealed record RunCompletedEvent(
         var run = new RunCompletedEvent(
             f.EventId!, f.WorkspaceId()!, f.Id("runId")!, f.Id("agentId")!, f.OptionalText("agentName"), f.Id("userId")!,
             f.OneOf("status", "succeeded", "failed") == "failed" ? RunStatus.Failed : RunStatus.Succeeded,
-            f.Timestamp("startedAt"), f.Timestamp("completedAt"), f.NonNegativeNumber("credits"), f.OptionalText("errorCode"));
+            f.Timestamp("startedAt"), f.Timestamp("completedAt"), f.Number("credits", Bounds.MaxCredits), f.OptionalText("errorCode"));
         if (run.StartedAt != default && run.CompletedAt != default && run.CompletedAt < run.StartedAt)
         {
             f.Fail("completedAt", "must not be before startedAt");

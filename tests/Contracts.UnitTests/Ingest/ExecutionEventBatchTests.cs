@@ -19,10 +19,13 @@ public class ExecutionEventBatchTests
           "agentName": "Invoice Bot", "occurredAt": "2026-11-02T07:00:00Z" }
         """;
 
+    /// <summary>The server's time for these batches: a day after the runs.</summary>
+    private static readonly DateTime Now = new(2026, 11, 3, 8, 0, 0, DateTimeKind.Utc);
+
     private static EventBatchResult<ExecutionEvent> Parse(string json)
     {
         using var document = JsonDocument.Parse(json);
-        return EventBatch.Parse(document.RootElement, ExecutionEvent.Types, ExecutionEvent.Parse);
+        return EventBatch.Parse(document.RootElement, ExecutionEvent.Types, ExecutionEvent.Parse, Now);
     }
 
     /// <summary>A copy of <paramref name="json"/> with <paramref name="field"/> set to the raw JSON

@@ -48,7 +48,7 @@ public class RunRollupsTests
                "userId": "u_1", "status": "succeeded", "startedAt": "2026-11-02T00:30:00+02:00",
                "completedAt": "2026-11-02T00:30:10+02:00", "credits": 1 }]
             """);
-        var batch = EventBatch.Parse(json.RootElement, ExecutionEvent.Types, ExecutionEvent.Parse);
+        var batch = EventBatch.Parse(json.RootElement, ExecutionEvent.Types, ExecutionEvent.Parse, At("2026-11-02T00:00:00"));
 
         var rollups = RunRollups.From(batch.Events);
 
@@ -139,10 +139,17 @@ public class RunRollupsTests
     }
 
     [Fact]
-    public void A_bin_of_2_to_the_32_runs_is_refused_rather_than_spilled_into_the_next_bin()
+    public void A_bin_of_2_to_the_32_runs_or_more_is_stored_as_several_elements_that_add_back_up()
     {
-        Assert.Equal("{4294967295}", RuntimeSketch.ToSqlArray(new SortedDictionary<int, long> { [0] = uint.MaxValue }));
-        Assert.Throws<OverflowException>(() => RuntimeSketch.ToSqlArray(new SortedDictionary<int, long> { [0] = 1L << 32 }));
+        var huge = (1L << 33) + 5; // two full elements of 2^32 − 1 runs, and 7 runs
+        var bins = new SortedDictionary<int, long> { [-5] = 1, [0] = huge, [RuntimeSketch.ZeroBin] = uint.MaxValue };
+
+        var literal = RuntimeSketch.ToSqlArray(bins);
+
+        Assert.Equal("{-9223372032559808513,-21474836479,4294967295,4294967295,7}", literal);
+        var readBack = new SortedDictionary<int, long>();
+        RuntimeSketch.AddStored(readBack, literal.Trim('{', '}').Split(',').Select(long.Parse).ToArray());
+        Assert.Equal(bins, readBack);
     }
 
     [Fact]

@@ -149,6 +149,32 @@ public class RunLeaderboardsTests
         Assert.Equal(0, series.Window(200, 100).Runs);
     }
 
+    [Fact]
+    public void Sums_past_64_bits_stay_exact()
+    {
+        var series = new RunSeries(width: 1);
+        for (var i = 0; i < 3; i++)
+        {
+            series.Add(i, [long.MaxValue]);
+        }
+
+        Assert.Equal(3 * (Int128)long.MaxValue, series.Window(0, 3).Sum(0));
+        Assert.Equal(long.MaxValue, series.Window(1, 2).Sum(0));
+    }
+
+    [Fact]
+    public void An_agent_whose_runs_each_ran_since_2000_keeps_an_exact_runtime()
+    {
+        // Valid runs (events.md's bounds): 12,000 of them hold 1.02e19 µs, past a long's 9.2e18.
+        var sinceEarliest = (Start - new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc)).TotalSeconds;
+        var boards = With([.. Enumerable.Repeat(Run("2026-11-02T12:00:00", runtimeSeconds: sinceEarliest), 12_000)]);
+
+        var agent = Assert.Single(boards.Read("ws_1", Start, End).TopAgents);
+
+        Assert.Equal(12_000 * sinceEarliest, agent.Totals.RuntimeSum);
+        Assert.Equal(sinceEarliest, agent.Totals.AvgRuntime);
+    }
+
     /// <summary>Series are passed over when their whole history has fewer runs than the tenth so far; the board of any
     /// window must still be exactly the one counted run by run, ties included (few ids, many equal counts).</summary>
     [Fact]

@@ -44,8 +44,8 @@ public static class BillingApi
     /// <summary>marketing.spend belongs to the platform: its scope is <c>all</c>, so sending it needs the
     /// <c>*</c> grant, like reading the platform.</summary>
     public static Task<Results<Accepted<IngestResult>, ValidationProblem, ProblemHttpResult>> IngestEvents(
-        HttpRequest request, BillingEventStore store, BillingOptions options, CancellationToken cancellationToken) =>
-        IngestRequest.HandleAsync(request, BillingEvent.Types, options.Parser, e => e.WorkspaceId ?? Scopes.Platform,
+        HttpRequest request, BillingEventStore store, BillingOptions options, TimeProvider clock, CancellationToken cancellationToken) =>
+        IngestRequest.HandleAsync(request, clock, BillingEvent.Types, options.Parser, e => e.WorkspaceId ?? Scopes.Platform,
             store.StoreAsync, cancellationToken);
 
     public static async Task<IResult> GetOverview(

@@ -18,7 +18,8 @@ public static class BillingOverviewBuilder
         decimal? cac = platform && f.NewPaidWorkspaces > 0 && f.MarketingSpend is { } spend
             ? spend / f.NewPaidWorkspaces
             : null;
-        double? ltvCacRatio = ltv is { } l && cac is > 0 and var c ? Round.Percent((double)(l / c)) : null;
+        // In doubles: LTV and CAC are decimals within bounds, but a tiny CAC makes their ratio larger than any decimal.
+        double? ltvCacRatio = ltv is { } l && cac is > 0 and var c ? Round.Percent((double)l / (double)c) : null;
 
         var business = new BusinessMetrics(
             Mrr: Round.Amount(mrr),

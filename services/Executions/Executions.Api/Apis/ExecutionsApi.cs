@@ -39,8 +39,8 @@ public static class ExecutionsApi
     }
 
     public static Task<Results<Accepted<IngestResult>, ValidationProblem, ProblemHttpResult>> IngestEvents(
-        HttpRequest request, ExecutionEventStore store, CancellationToken cancellationToken) =>
-        IngestRequest.HandleAsync(request, ExecutionEvent.Types, ExecutionEvent.Parse, e => e.WorkspaceId,
+        HttpRequest request, ExecutionEventStore store, TimeProvider clock, CancellationToken cancellationToken) =>
+        IngestRequest.HandleAsync(request, clock, ExecutionEvent.Types, ExecutionEvent.Parse, e => e.WorkspaceId,
             store.StoreAsync, cancellationToken);
 
     public static async Task<IResult> GetOverview(

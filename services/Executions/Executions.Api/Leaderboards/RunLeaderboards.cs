@@ -98,7 +98,7 @@ public sealed class RunLeaderboards
                     if (agents.Admits(new Rank(window.Runs, agentId, workspaceId)))
                     {
                         agents.Add(new RankedAgent(workspaceId, agentId, new RunTotals(
-                            window.Runs, window.Sum(Succeeded), window.Sum(RuntimeMicros) / 1_000_000.0, 0)));
+                            window.Runs, (long)window.Sum(Succeeded), (double)window.Sum(RuntimeMicros) / 1_000_000.0, 0)));
                     }
                 }
                 foreach (var (userId, series) in runs.Users)
@@ -110,7 +110,7 @@ public sealed class RunLeaderboards
                     var window = series.Window(from, to);
                     if (window.Runs > 0 && users.Admits(new Rank(window.Runs, userId, workspaceId)))
                     {
-                        users.Add(new UserRow(userId, workspaceId, window.Runs, window.Sum(CreditMillionths) / CreditUnit, window.LastCompletedAt));
+                        users.Add(new UserRow(userId, workspaceId, window.Runs, (decimal)window.Sum(CreditMillionths) / CreditUnit, window.LastCompletedAt));
                     }
                 }
             }

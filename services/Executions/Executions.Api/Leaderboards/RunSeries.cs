@@ -6,12 +6,18 @@ namespace ExecutiveDashboard.Executions.Leaderboards;
 /// binary searches, whatever the history holds. Runs arriving late are inserted in place.
 /// Not thread-safe: <see cref="RunLeaderboards"/> guards it.
 /// </summary>
+/// <remarks>
+/// The sums are 128-bit: a 64-bit one overflows after about 9.2 million runs of one user at the most a run may cost
+/// (10^12 millionths of a credit each) or 10,800 runs of one agent that each ran from 2000 to now (8.5·10^14 µs), both
+/// within the bounds of a valid event, and would show that tenant's (and the platform's) top lists wrong. 2^127 holds
+/// more runs than could ever be stored; it costs 8 bytes more per value and run (64 bytes a run instead of 40).
+/// </remarks>
 public sealed class RunSeries(int width)
 {
     private long[] _ticks = new long[2];
 
     // _prefix[i * width + k] = the sum of value k over runs [0, i).
-    private long[] _prefix = new long[3 * width];
+    private Int128[] _prefix = new Int128[3 * width];
 
     public int Count { get; private set; }
 
@@ -56,7 +62,7 @@ public sealed class RunSeries(int width)
         return first < Count && _ticks[first] < endTicks;
     }
 
-    internal long Sum(int from, int to, int value) => _prefix[to * width + value] - _prefix[from * width + value];
+    internal Int128 Sum(int from, int to, int value) => _prefix[to * width + value] - _prefix[from * width + value];
 
     internal long TicksAt(int index) => _ticks[index];
 
@@ -88,7 +94,7 @@ public readonly struct SeriesWindow(RunSeries series, int from, int to)
 {
     public long Runs => to - from;
 
-    public long Sum(int value) => series.Sum(from, to, value);
+    public Int128 Sum(int value) => series.Sum(from, to, value);
 
     /// <summary>Completion time of the window's last run; undefined when <see cref="Runs"/> is 0.</summary>
     public DateTime LastCompletedAt => new(series.TicksAt(to - 1), DateTimeKind.Utc);

@@ -23,12 +23,25 @@ public static class RuntimeSketch
     /// <summary>A histogram as stored in <c>run_stats.runtime_bins</c>: an <c>int8[]</c> literal, sorted by bin, each element
     /// <c>bin &lt;&lt; 32 | count</c> (what <see cref="AddStored"/> and the reader unpack).</summary>
     public static string ToSqlArray(SortedDictionary<int, long> bins) =>
-        $"{{{string.Join(',', bins.Select(b => ((long)b.Key << 32) | CountOf(b)))}}}";
+        $"{{{string.Join(',', bins.SelectMany(ElementsOf))}}}";
 
-    /// <summary>A bin's count fits the low 32 bits; more would spill into the bin's own bits.</summary>
-    private static long CountOf(KeyValuePair<int, long> bin) => bin.Value is >= 0 and <= uint.MaxValue
-        ? bin.Value
-        : throw new OverflowException($"Bin {bin.Key} holds {bin.Value} runs; a stored bin holds at most {uint.MaxValue}.");
+    /// <summary>
+    /// A count fits an element's low 32 bits; a bin of more runs is written as several elements of the same bin, which
+    /// every reader adds up like any two bins (<see cref="AddStored"/>, the overview's <c>sum … GROUP BY bin</c>). So no
+    /// volume of runs overflows a stored bin: a tenant can send 2^32 runs of one runtime into one day, all dated alike.
+    /// </summary>
+    private static IEnumerable<long> ElementsOf(KeyValuePair<int, long> bin)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(bin.Value);
+        var left = bin.Value;
+        do
+        {
+            var count = Math.Min(left, uint.MaxValue);
+            yield return ((long)bin.Key << 32) | count;
+            left -= count;
+        }
+        while (left > 0);
+    }
 
     /// <summary>Adds a stored histogram (<see cref="ToSqlArray"/>'s elements) to <paramref name="bins"/>, bin by bin.</summary>
     public static void AddStored(SortedDictionary<int, long> bins, long[] stored)

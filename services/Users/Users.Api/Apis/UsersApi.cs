@@ -38,8 +38,8 @@ public static class UsersApi
     }
 
     public static Task<Results<Accepted<IngestResult>, ValidationProblem, ProblemHttpResult>> IngestEvents(
-        HttpRequest request, UserEventStore store, CancellationToken cancellationToken) =>
-        IngestRequest.HandleAsync(request, UserEvent.Types, UserEvent.Parse, e => e.WorkspaceId,
+        HttpRequest request, UserEventStore store, TimeProvider clock, CancellationToken cancellationToken) =>
+        IngestRequest.HandleAsync(request, clock, UserEvent.Types, UserEvent.Parse, e => e.WorkspaceId,
             store.StoreAsync, cancellationToken);
 
     public static async Task<IResult> GetOverview(
