@@ -15,7 +15,7 @@ namespace ExecutiveDashboard.EndToEndTests;
 public sealed class CatchingUpTests(DashboardApp app)
 {
     private const string Workspace = "hand_lag";
-    private const string AsOf = "2027-04-01T12:00:00Z";
+    private const string AsOf = "2026-04-02T12:00:00Z";
 
     private static readonly string[] ExecutionsSections =
         [Sections.ExecutionMetrics, Sections.AgentMetrics, Sections.TopUsers, Sections.ExecutionTrend, Sections.ErrorsTrend];
@@ -25,8 +25,8 @@ public sealed class CatchingUpTests(DashboardApp app)
     {
         var ingest = await app.SignInAsync("ingest", "*");
         var ceo = await app.SignInAsync("ceo", Workspace);
-        await PostAsync(ingest, "/api/executions/events", Run("lag-r1", Workspace, "ag_l", "Lag Bot", "ul1", true, "2027-04-01T09:00:00Z", 30, 2.00m));
-        var (first, _, settled) = await OverviewJson.ReadUntilAsync(ceo, Workspace, "24h", "2027-04-01T11:00:00Z",
+        await PostAsync(ingest, "/api/executions/events", Run("lag-r1", Workspace, "ag_l", "Lag Bot", "ul1", true, "2026-04-02T09:00:00Z", 30, 2.00m));
+        var (first, _, settled) = await OverviewJson.ReadUntilAsync(ceo, Workspace, "24h", "2026-04-02T11:00:00Z",
             a => TotalRuns(a) == 1, TimeSpan.FromSeconds(5));
         Assert.True(settled, first.ToJsonString());
         Assert.Empty(CatchingUp(first));
@@ -38,7 +38,7 @@ public sealed class CatchingUpTests(DashboardApp app)
         try
         {
             await PostAsync(ingest, "/api/executions/events",
-                Run("lag-r2", Workspace, "ag_l", "Lag Bot", "ul1", false, "2027-04-01T10:00:00Z", 10, 1.00m));
+                Run("lag-r2", Workspace, "ag_l", "Lag Bot", "ul1", false, "2026-04-02T10:00:00Z", 10, 1.00m));
             during = await OverviewJson.ReadAsync(ceo, Workspace, "24h", AsOf);
         }
         finally

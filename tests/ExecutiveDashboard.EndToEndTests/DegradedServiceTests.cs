@@ -19,7 +19,7 @@ public sealed class DegradedServiceTests(DashboardApp app, ITestOutputHelper out
 
     // Three instants never read by any other test: before the stop, during it, after the restart. They are a second
     // apart and no event lies within a second of any window edge, so the numbers are the same at all three.
-    private const string AsOf = "2027-03-01T12:00:00Z", StoppedAsOf = "2027-03-01T12:00:01Z", RestartedAsOf = "2027-03-01T12:00:02Z";
+    private const string AsOf = "2026-03-02T12:00:00Z", StoppedAsOf = "2026-03-02T12:00:01Z", RestartedAsOf = "2026-03-02T12:00:02Z";
 
     private static readonly string[] BillingSections =
         [Sections.BusinessMetrics, Sections.MrrMovements, Sections.RevenueTrend];
@@ -32,13 +32,13 @@ public sealed class DegradedServiceTests(DashboardApp app, ITestOutputHelper out
         var ceo = await app.SignInAsync("ceo", Workspace);
 
         await PostAsync(ingest, "/api/users/events",
-            SignedUp("deg-u1", Workspace, "ud1", "2027-02-27T10:00:00Z", "Eve Deg"),
-            Active("deg-u2", Workspace, "ud1", "2027-02-28T10:00:00Z"));
+            SignedUp("deg-u1", Workspace, "ud1", "2026-02-28T10:00:00Z", "Eve Deg"),
+            Active("deg-u2", Workspace, "ud1", "2026-03-01T10:00:00Z"));
         await PostAsync(ingest, "/api/executions/events",
-            Run("deg-r1", Workspace, "ag_d", "Deg Bot", "ud1", true, "2027-02-28T09:00:00Z", 30, 2.00m),
-            Run("deg-r2", Workspace, "ag_d", "Deg Bot", "ud2", false, "2027-03-01T08:00:00Z", 10, 1.00m));
+            Run("deg-r1", Workspace, "ag_d", "Deg Bot", "ud1", true, "2026-03-01T09:00:00Z", 30, 2.00m),
+            Run("deg-r2", Workspace, "ag_d", "Deg Bot", "ud2", false, "2026-03-02T08:00:00Z", 10, 1.00m));
         await PostAsync(ingest, "/api/billing/events",
-            SubscriptionStarted("deg-b1", Workspace, "2027-02-01T00:00:00Z", "pro", "month", 49.00m));
+            SubscriptionStarted("deg-b1", Workspace, "2026-02-02T00:00:00Z", "pro", "month", 49.00m));
 
         // Before: every service answers. wau = {ud1, ud2 (through its run)}.
         var (before, _, settled) = await OverviewJson.ReadUntilAsync(ceo, Workspace, "7d", AsOf, a =>

@@ -105,14 +105,14 @@ public sealed class FullOverviewTests(DashboardApp app, ITestOutputHelper output
     [Fact]
     public async Task A_cached_overview_reflects_a_new_ingest_into_each_service()
     {
-        const string fresh = "hand_fresh", asOf = "2027-01-15T12:00:00Z";
+        const string fresh = "hand_fresh", asOf = "2026-01-16T12:00:00Z";
         var ingest = await app.SignInAsync("ingest", "*");
         var ceo = await app.SignInAsync("ceo", fresh);
 
-        await PostAsync(ingest, "/api/users/events", SignedUp("fresh-u1", fresh, "uf1", "2027-01-10T09:00:00Z", "Fay Fresh"));
+        await PostAsync(ingest, "/api/users/events", SignedUp("fresh-u1", fresh, "uf1", "2026-01-11T09:00:00Z", "Fay Fresh"));
         await PostAsync(ingest, "/api/executions/events",
-            Run("fresh-r1", fresh, "ag_f", "Fresh Bot", "uf1", true, "2027-01-15T10:00:00Z", 12, 1.25m));
-        await PostAsync(ingest, "/api/billing/events", SubscriptionStarted("fresh-b1", fresh, "2027-01-05T00:00:00Z", "pro", "month", 20.00m));
+            Run("fresh-r1", fresh, "ag_f", "Fresh Bot", "uf1", true, "2026-01-16T10:00:00Z", 12, 1.25m));
+        await PostAsync(ingest, "/api/billing/events", SubscriptionStarted("fresh-b1", fresh, "2026-01-06T00:00:00Z", "pro", "month", 20.00m));
 
         // Settled and served from the cache: 1 run, 1 daily user (uf1 through its run), MRR 20.
         var (cached, _, settled) = await OverviewJson.ReadUntilAsync(ceo, fresh, "24h", asOf, a =>
@@ -121,9 +121,9 @@ public sealed class FullOverviewTests(DashboardApp app, ITestOutputHelper output
         Assert.True(settled, $"the first ingest did not settle into a cached answer: {cached.ToJsonString()}");
 
         await PostAsync(ingest, "/api/executions/events",
-            Run("fresh-r2", fresh, "ag_f", "Fresh Bot", "uf2", false, "2027-01-15T11:00:00Z", 8, 0.75m));
-        await PostAsync(ingest, "/api/users/events", Active("fresh-u2", fresh, "uf3", "2027-01-15T11:30:00Z"));
-        await PostAsync(ingest, "/api/billing/events", SubscriptionChanged("fresh-b2", fresh, "2027-01-15T11:45:00Z", "team", "month", 35.00m));
+            Run("fresh-r2", fresh, "ag_f", "Fresh Bot", "uf2", false, "2026-01-16T11:00:00Z", 8, 0.75m));
+        await PostAsync(ingest, "/api/users/events", Active("fresh-u2", fresh, "uf3", "2026-01-16T11:30:00Z"));
+        await PostAsync(ingest, "/api/billing/events", SubscriptionChanged("fresh-b2", fresh, "2026-01-16T11:45:00Z", "team", "month", 35.00m));
 
         var (answer, elapsed, done) = await OverviewJson.ReadUntilAsync(ceo, fresh, "24h", asOf, a =>
             Number(a, "executionMetrics", "totalRuns") == 2 && Number(a, "userMetrics", "dau") == 3
