@@ -1,4 +1,5 @@
 using ExecutiveDashboard.ServiceDefaults.Auth;
+using ExecutiveDashboard.ServiceDefaults.Http;
 using ExecutiveDashboard.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -12,7 +13,7 @@ using OpenTelemetry.Trace;
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>What every service of the dashboard shares: telemetry, health, service discovery,
-/// resilient HTTP clients, RFC 7807 problems and the JWT rules of events.md.</summary>
+/// resilient HTTP clients, RFC 7807 problems (also for requests that cannot be bound), and the JWT rules of events.md.</summary>
 public static class Extensions
 {
     public const string HealthPath = "/health";
@@ -25,6 +26,7 @@ public static class Extensions
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
+        builder.AddRequestValidation();
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
@@ -81,6 +83,7 @@ public static class Extensions
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRequestValidation();
 
         app.MapHealthChecks(HealthPath).AllowAnonymous();
         app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") }).AllowAnonymous();

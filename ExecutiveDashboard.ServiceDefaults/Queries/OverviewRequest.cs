@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using ExecutiveDashboard.Contracts.Ingest;
 using ExecutiveDashboard.Contracts.Metrics;
 using ExecutiveDashboard.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Http;
@@ -9,7 +10,9 @@ namespace ExecutiveDashboard.ServiceDefaults.Queries;
 
 /// <summary>The query every dashboard read takes: <c>workspace_id</c> (an id or <c>all</c>),
 /// <c>timeframe</c> (default 7d), <c>asOf</c> (ISO 8601 with an offset; default now; taken to the millisecond) and, for <c>all</c>,
-/// an optional <c>start</c> earlier than the service's own earliest event.</summary>
+/// an optional <c>start</c> earlier than the service's own earliest event. Times lie within <see cref="Bounds"/>, as event
+/// times do: an asOf of year 1 or 9999 would overflow the windows before it, and a start of year 1 would make a read
+/// walk a hundred thousand weekly buckets.</summary>
 public sealed record OverviewRequest(string Scope, Timeframe Timeframe, DateTime AsOf, DateTime? AllStart = null)
 {
     /// <summary>The start of <c>all</c>: the earlier of this service's earliest event and <see cref="AllStart"/>.</summary>
@@ -30,18 +33,23 @@ public sealed record OverviewRequest(string Scope, Timeframe Timeframe, DateTime
     public static (OverviewRequest? Request, IResult? Refusal) From(
         string? workspaceId, string? timeframe, string? asOf, ClaimsPrincipal user, TimeProvider clock, string? start = null)
     {
+        var now = clock.GetUtcNow().UtcDateTime;
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(workspaceId))
+        if (string.IsNullOrEmpty(workspaceId))
         {
             errors["workspace_id"] = ["is required: a workspace id, or 'all' for the whole platform"];
         }
+        else if (!Scopes.IsValid(workspaceId))
+        {
+            errors["workspace_id"] = [Scopes.Rule];
+        }
         if (!Timeframes.TryParse(timeframe ?? DefaultTimeframe, out var parsedTimeframe))
         {
-            errors["timeframe"] = [$"'{timeframe}' is not one of {Timeframes.Allowed}"];
+            errors["timeframe"] = [$"must be one of {Timeframes.Allowed}"];
         }
 
-        var at = asOf is null ? clock.GetUtcNow().UtcDateTime : ParseTime("asOf", asOf, errors);
-        DateTime? allStart = start is null ? null : ParseTime("start", start, errors);
+        var at = asOf is null ? now : ParseTime("asOf", asOf, now, errors);
+        DateTime? allStart = start is null ? null : ParseTime("start", start, now, errors);
 
         if (errors.Count > 0)
         {
@@ -60,16 +68,23 @@ public sealed record OverviewRequest(string Scope, Timeframe Timeframe, DateTime
     /// <summary>To the millisecond, as browsers and JSON clients state times: every window bound is then a whole millisecond.</summary>
     public static DateTime ToMillisecond(DateTime at) => new(at.Ticks - at.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
 
-    /// <summary>An ISO 8601 time that states its offset (<c>Z</c> or ±hh:mm), as UTC.</summary>
-    private static DateTime ParseTime(string name, string value, Dictionary<string, string[]> errors)
+    /// <summary>An ISO 8601 time that states its offset (<c>Z</c> or ±hh:mm), within <see cref="Bounds"/>, as UTC.
+    /// The value is not repeated in the problem: it may be anything a client sent, of any length.</summary>
+    private static DateTime ParseTime(string name, string value, DateTime now, Dictionary<string, string[]> errors)
     {
         var time = value.IndexOf('T') is var t and >= 0 ? value[t..] : "";
-        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
-            && (time.EndsWith('Z') || time.EndsWith('z') || time.Contains('+') || time.Contains('-')))
+        if (!DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+            || !(time.EndsWith('Z') || time.EndsWith('z') || time.Contains('+') || time.Contains('-')))
         {
-            return DateTime.SpecifyKind(parsed.UtcDateTime, DateTimeKind.Utc);
+            errors[name] = ["is not an ISO 8601 time with an offset, e.g. 2026-11-29T12:00:00Z"];
+            return default;
         }
-        errors[name] = [$"'{value}' is not an ISO 8601 time with an offset, e.g. 2026-11-29T12:00:00Z"];
-        return default;
+        var utc = DateTime.SpecifyKind(parsed.UtcDateTime, DateTimeKind.Utc);
+        if (!Bounds.IsWithin(utc, now))
+        {
+            errors[name] = [Bounds.TimeRange(now)];
+            return default;
+        }
+        return utc;
     }
 }

@@ -60,13 +60,29 @@ public sealed class LiveUpdatesTests(BrokerFixture broker, ITestOutputHelper out
     [Fact]
     public async Task A_refused_scope_longer_than_a_close_reason_may_be_is_cut_not_crashed_on()
     {
-        var scope = string.Concat(Enumerable.Repeat("é", 100));
+        var scope = new string('w', 128); // the longest id; the reason quoting it is longer than a close frame's 123 bytes
 
         var (status, reason) = await RefusalAsync(Token(_key, "ceo", "ws_a"), $$"""{"subscribe":"{{scope}}"}""");
 
         Assert.Equal(WebSocketCloseStatus.PolicyViolation, status);
-        Assert.StartsWith("this token may not see 'éé", reason);
+        Assert.StartsWith("this token may not see 'ww", reason);
         Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(reason!), 100, 123);
+    }
+
+    /// <summary>Even a token that may see everything subscribes only to an id or <c>all</c>: never to the services' own key
+    /// of the platform, a path or a control character.</summary>
+    [Theory]
+    [InlineData("*")]
+    [InlineData("../..")]
+    [InlineData("ws_a\\u0000")]
+    [InlineData("ws\\r\\na")]
+    [InlineData("éé")]
+    public async Task A_scope_that_is_not_an_id_is_refused_with_a_close_reason(string scope)
+    {
+        var (status, reason) = await RefusalAsync(Token(_key, "ceo", "*"), $$"""{"subscribe":"{{scope}}"}""");
+
+        Assert.Equal(WebSocketCloseStatus.InvalidPayloadData, status);
+        Assert.Contains("subscribe", reason);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace TestSupport;
 
 /// <summary>
 /// The rules every service's API shares: only the ingest role sends events, and only for its workspaces; reads
-/// need ceo or admin and the workspace, the platform scope a <c>*</c> grant; a bad timeframe or asOf is a 400 problem.
+/// need ceo or admin and the workspace, the platform scope a <c>*</c> grant; a bad timeframe, asOf or start is a 400 problem.
 /// Each integration-test project runs them once through a tiny subclass in its own collection.
 /// </summary>
 public abstract class DashboardAuthRulesTests<TService>(ServersFixture<TService> servers) : IAsyncLifetime
@@ -73,6 +73,21 @@ public abstract class DashboardAuthRulesTests<TService>(ServersFixture<TService>
         using var response = await _service.ClientFor("ceo", workspaces).GetAsync($"{Overview}?workspace_id=all");
         Assert.Equal(workspaces == "*" ? HttpStatusCode.OK : HttpStatusCode.Forbidden, response.StatusCode);
     }
+
+    /// <summary><c>start</c> is the gateway's (the earliest event over every service); the service holds it to the
+    /// bounds of asOf, so that no caller can make a read walk centuries of weekly buckets.</summary>
+    [Fact]
+    public Task A_start_outside_the_bounds_is_a_400_problem_naming_it() => Rows.ExpectAllAsync(
+        from read in new[] { Overview, $"{_service.ApiPrefix}/earliest" }
+        from time in HostileInputs.Times(DateTime.UtcNow)
+        select Rows.Get(_service.Ceo, $"{read} start {time.Key}",
+            $"{read}?workspace_id=all&timeframe=all&start={Uri.EscapeDataString(time.Value)}", "start"));
+
+    [Fact]
+    public Task A_start_within_the_bounds_is_read() => Rows.ExpectAllAsync(
+        from time in HostileInputs.TimesWithin(DateTime.UtcNow)
+        select Rows.Get(_service.Ceo, $"start {time.Key}",
+            $"{Overview}?workspace_id=all&timeframe=all&start={Uri.EscapeDataString(time.Value)}", named: null, HttpStatusCode.OK));
 
     [Theory]
     [InlineData("timeframe=1y")]

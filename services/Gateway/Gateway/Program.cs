@@ -9,6 +9,7 @@ builder.AddWebApp();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.RefuseGatewayOnlyParameters();
 app.UseRateLimiter();
 app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
 app.MapOpenApi();

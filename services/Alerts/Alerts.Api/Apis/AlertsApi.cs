@@ -42,11 +42,11 @@ public static class AlertsApi
         [FromQuery(Name = "asOf")] string? asOf, [FromQuery(Name = "timeframe")] string? timeframe,
         CancellationToken cancellationToken)
     {
-        if (!Enum.TryParse<AlertState>(state ?? "active", ignoreCase: true, out var parsedState) || int.TryParse(state, out _))
+        if (ParseState(state) is not { } parsedState)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
-                ["state"] = [$"'{state}' is not one of active, resolved, all"],
+                ["state"] = ["must be one of active (the default), resolved, all"],
             }, title: "Invalid alerts query");
         }
         var (request, refusal) = OverviewRequest.From(workspaceId, timeframe, asOf, context.User, clock);
@@ -57,6 +57,16 @@ public static class AlertsApi
         var alerts = await store.ListAsync(request.Scope, parsedState, request.AsOf, cancellationToken);
         return TypedResults.Ok(alerts.Select(a => AlertView.From(a, request.AsOf)).ToList());
     }
+
+    /// <summary>The wire names only: <see cref="Enum.TryParse{TEnum}(string, bool, out TEnum)"/> would also take numbers,
+    /// padding and comma-joined names ("active,resolved" reads as resolved).</summary>
+    private static AlertState? ParseState(string? state) => state switch
+    {
+        null or "active" => AlertState.Active,
+        "resolved" => AlertState.Resolved,
+        "all" => AlertState.All,
+        _ => null,
+    };
 
     /// <summary>An alert of a workspace the token does not grant is answered like one that does not exist.</summary>
     public static async Task<Results<Ok<AlertView>, NotFound>> Acknowledge(

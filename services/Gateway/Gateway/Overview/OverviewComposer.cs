@@ -124,7 +124,7 @@ public sealed partial class OverviewComposer(
 
     private static string Query(OverviewRequest request) =>
         $"?workspace_id={Uri.EscapeDataString(request.Scope)}&timeframe={request.Timeframe.ToWire()}&asOf={Iso(request.AsOf)}"
-        + (request.AllStart is { } start ? $"&start={Iso(start)}" : "");
+        + (request.AllStart is { } start ? $"&{OverviewQueryString.StartParameter}={Iso(start)}" : "");
 
     private static string Iso(DateTime t) => t.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 

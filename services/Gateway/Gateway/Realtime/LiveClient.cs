@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using System.Security.Claims;
 using System.Text.Json;
 using System.Threading.Channels;
+using ExecutiveDashboard.Contracts.Metrics;
 using ExecutiveDashboard.ServiceDefaults.Auth;
 
 namespace ExecutiveDashboard.Gateway.Realtime;
@@ -107,7 +108,7 @@ public sealed class LiveClient(WebSocket socket, ClaimsPrincipal user, LiveHub h
         {
             scope = null;
         }
-        if (string.IsNullOrEmpty(scope))
+        if (!Scopes.IsValid(scope))
         {
             Close(WebSocketCloseStatus.InvalidPayloadData, """send {"subscribe": "<workspace id>"} or {"subscribe": "all"}""");
             return false;

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using ExecutiveDashboard.ServiceDefaults.Auth;
+using ExecutiveDashboard.ServiceDefaults.Http;
 using ExecutiveDashboard.Users.Layouts;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -49,6 +50,11 @@ public static class LayoutApi
         {
             return NoSubject();
         }
+        if (!request.HasJsonContentType())
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported Media Type",
+                detail: "Send the body as JSON, with Content-Type: application/json. Nothing was stored.");
+        }
         if (request.ContentLength > CardLayoutRequest.MaxBytes || await ReadBoundedAsync(request.Body, cancellationToken) is not { } body)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Layout too large",
@@ -58,7 +64,7 @@ public static class LayoutApi
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(body);
+            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = RequestValidation.MaxJsonDepth });
         }
         catch (JsonException e)
         {

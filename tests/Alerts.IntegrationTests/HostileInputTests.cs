@@ -1,0 +1,29 @@
+using TestSupport;
+
+namespace Alerts.IntegrationTests;
+
+/// <summary>The table on the alerts list (which takes workspace_id, timeframe and asOf like the overview) and the rule edits.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class HostileInputTests(PostgresFixture postgres) : ServiceHostileInputTable<AlertsService>(postgres)
+{
+    protected override IReadOnlyList<string> Reads => ["/api/alerts"];
+
+    protected override DateTime Now => Service.Now;
+
+    protected override IReadOnlyList<BodyEndpoint> BodyEndpoints =>
+    [
+        new(HttpMethod.Put, "/api/alerts/rules/high-error-rate", """{ "minRuns": 10 }""", new Dictionary<string, (string, string)>
+        {
+            ["no parameter"] = ("{}", "parameters"),
+            ["a number beyond decimal"] = ("""{ "minRuns": 1e300 }""", "minRuns"),
+            ["below the range"] = ("""{ "minRuns": 0 }""", "minRuns"),
+            ["a number as text"] = ("""{ "errorRate": "10" }""", "errorRate"),
+            ["an unknown parameter"] = ("""{ "minRuns": 10, "maxRuns": 5 }""", "maxRuns"),
+        }),
+    ];
+
+    [Fact]
+    public Task A_nonsense_state_is_a_400_problem_naming_it() => Rows.ExpectAllAsync(
+        from state in new[] { "open", "Active ", "active,resolved", "1", "", "active\0", new string('a', 2000) }
+        select Rows.Get(Service.Ceo, $"state '{state}'", $"/api/alerts?workspace_id=ws_1&state={Uri.EscapeDataString(state)}", "state"));
+}

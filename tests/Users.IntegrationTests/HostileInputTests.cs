@@ -1,0 +1,25 @@
+using TestSupport;
+
+namespace Users.IntegrationTests;
+
+[Collection(ServersCollection.Name)]
+public sealed class HostileInputTests(ServersFixture servers) : ServiceHostileInputTable<UsersService>(servers)
+{
+    protected override IReadOnlyList<BodyEndpoint> BodyEndpoints =>
+    [
+        new(HttpMethod.Post, "/api/users/names", """[{ "workspaceId": "ws_1", "userId": "u_1" }]""", new Dictionary<string, (string, string)>
+        {
+            ["101 users"] = ($"[{string.Join(',', Enumerable.Range(0, 101).Select(i => $$"""{ "workspaceId": "ws_1", "userId": "u_{{i}}" }"""))}]", "$"),
+            ["the platform's storage key"] = ("""[{ "workspaceId": "*", "userId": "u_1" }]""", "[0].workspaceId"),
+            ["a NUL in a user id"] = ("""[{ "workspaceId": "ws_1", "userId": "u\u0000" }]""", "[0].userId"),
+            ["no user id"] = ("""[{ "workspaceId": "ws_1" }]""", "[0].userId"),
+            ["a null entry"] = ("[null]", "[0]"),
+        }),
+        new(HttpMethod.Put, "/api/users/me/layout", """{ "cards": [{ "id": "dau", "visible": true }] }""", new Dictionary<string, (string, string)>
+        {
+            ["a NUL in a card id"] = ("""{ "cards": [{ "id": "dau\u0000", "visible": true }] }""", "cards[0].id"),
+            ["visible as text"] = ("""{ "cards": [{ "id": "dau", "visible": "yes" }] }""", "cards[0].visible"),
+            ["51 cards"] = ($$"""{ "cards": [{{string.Join(',', Enumerable.Range(0, 51).Select(i => $$"""{ "id": "c{{i}}", "visible": true }"""))}}] }""", "cards"),
+        }),
+    ];
+}
