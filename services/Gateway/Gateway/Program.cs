@@ -1,5 +1,6 @@
 using ExecutiveDashboard.Gateway.Apis;
 using ExecutiveDashboard.Gateway.Extensions;
+using ExecutiveDashboard.Gateway.RateLimits;
 using ExecutiveDashboard.Gateway.WebApp;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,8 +9,11 @@ builder.AddApplicationServices();
 builder.AddWebApp();
 
 var app = builder.Build();
-app.MapDefaultEndpoints();
-app.UseRateLimiter();
+app.UseDefaultAuthentication();
+// Before authorization refuses anyone, so that refused requests are limited too.
+app.UseApiRateLimiting();
+app.UseAuthorization();
+app.MapHealthEndpoints();
 app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
 app.MapOpenApi();
 app.MapOverviewApi();
