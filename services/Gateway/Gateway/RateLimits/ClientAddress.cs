@@ -39,6 +39,10 @@ public static class ClientAddress
     public static IHostApplicationBuilder AddTrustedProxies(this IHostApplicationBuilder builder, RateLimitOptions limits)
     {
         var (addresses, networks) = limits.Proxies();
+        if (addresses.Count + networks.Count == 0)
+        {
+            return builder;
+        }
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
@@ -60,7 +64,7 @@ public static class ClientAddress
 
     public static WebApplication UseTrustedProxies(this WebApplication app, RateLimitOptions limits)
     {
-        // Forwarded headers with no known proxy at all would trust every peer.
+        // Forwarded headers without a known proxy would trust every peer.
         var (addresses, networks) = limits.Proxies();
         if (addresses.Count + networks.Count > 0)
         {
