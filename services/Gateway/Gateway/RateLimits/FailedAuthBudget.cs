@@ -16,17 +16,19 @@ public sealed class FailedAuthBudget : IMiddleware, IDisposable
     public const string MeterName = "ExecutiveDashboard.Gateway.RateLimits";
 
     private readonly PartitionedRateLimiter<string> _budgets;
+    private readonly TimeSpan _unitComesBack;
     private readonly Counter<long> _refused;
     private readonly ILogger<FailedAuthBudget> _logger;
 
     public FailedAuthBudget(RateLimitOptions limits, IMeterFactory meters, ILogger<FailedAuthBudget> logger)
     {
+        _unitComesBack = TimeSpan.FromMinutes(1) / limits.FailuresPerMinute;
         _budgets = PartitionedRateLimiter.Create<string, string>(address => RateLimitPartition.GetTokenBucketLimiter(address,
             _ => new TokenBucketRateLimiterOptions
             {
                 TokenLimit = limits.FailureBudget,
                 TokensPerPeriod = 1,
-                ReplenishmentPeriod = TimeSpan.FromMinutes(1) / limits.FailuresPerMinute,
+                ReplenishmentPeriod = _unitComesBack,
                 QueueLimit = 0,
                 AutoReplenishment = false, // the partitioned limiter replenishes every partition on one timer
             }));
@@ -45,16 +47,14 @@ public sealed class FailedAuthBudget : IMiddleware, IDisposable
         }
 
         var address = ClientAddress.Of(context);
-        // Zero permits asks whether any are left without spending one.
-        using (var left = _budgets.AttemptAcquire(address, 0))
+        // Whole units only: the bucket refills in fractions, and a fraction would let in a request that could then
+        // not be charged for its refusal.
+        if (_budgets.GetStatistics(address)?.CurrentAvailablePermits < 1)
         {
-            if (!left.IsAcquired)
-            {
-                _refused.Add(1);
-                await TooManyRequests.WriteAsync(context, TooManyRequests.RetryAfter(left, TimeSpan.FromMinutes(1)),
-                    "Too many requests from this address were refused for want of a valid token");
-                return;
-            }
+            _refused.Add(1);
+            await TooManyRequests.WriteAsync(context, _unitComesBack,
+                "Too many requests from this address were refused for want of a valid token");
+            return;
         }
 
         await next(context);

@@ -82,7 +82,7 @@ public static class RateLimiting
     {
         var traffic = ApiTraffic.Of(context);
         // Only the buckets know when a permit comes back: a refusal without Retry-After is a cap's.
-        var capped = !refusal.TryGetMetadata(MetadataName.RetryAfter, out _);
+        var capped = !refusal.TryGetMetadata(MetadataName.RetryAfter, out var bucketSays);
         var reason = (traffic, capped) switch
         {
             ({ Subject: null }, _) => $"This address sent more than {limits.AnonymousPermitsPerSecond} requests per second without a valid token",
@@ -91,7 +91,7 @@ public static class RateLimiting
             ({ Kind: TrafficKind.LiveSocket }, true) => $"This token already has {limits.WebSocketsPerSubject} WebSockets open on this gateway replica",
             _ => $"This token sent more than {limits.PermitsPerSecond} requests per second",
         };
-        var otherwise = traffic.Kind == TrafficKind.LiveSocket ? SocketSlotFrees : BatchSlotFrees;
-        return TooManyRequests.WriteAsync(context, TooManyRequests.RetryAfter(refusal, otherwise), reason);
+        var retryAfter = !capped ? bucketSays : traffic.Kind == TrafficKind.LiveSocket ? SocketSlotFrees : BatchSlotFrees;
+        return TooManyRequests.WriteAsync(context, retryAfter, reason);
     }
 }

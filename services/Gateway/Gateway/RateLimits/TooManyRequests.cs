@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Threading.RateLimiting;
 using ExecutiveDashboard.ServiceDefaults;
 
 namespace ExecutiveDashboard.Gateway.RateLimits;
@@ -7,11 +6,6 @@ namespace ExecutiveDashboard.Gateway.RateLimits;
 /// <summary>Every refusal of the gateway's limits: a 429 problem with <c>Retry-After</c> in whole seconds.</summary>
 public static class TooManyRequests
 {
-    /// <summary>When a refused request may come back: what a bucket says, else <paramref name="otherwise"/>
-    /// (a limit of things in flight cannot know when one of them ends).</summary>
-    public static TimeSpan RetryAfter(RateLimitLease refusal, TimeSpan otherwise) =>
-        refusal.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : otherwise;
-
     public static Task WriteAsync(HttpContext context, TimeSpan retryAfter, string reason)
     {
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
