@@ -75,16 +75,39 @@ public static class Extensions
         return builder;
     }
 
-    /// <summary><c>/alive</c>: the process answers. <c>/health</c>: it is ready, every dependency
-    /// (database, broker, cache) reachable.</summary>
+    /// <summary>The whole pipeline of a service behind the gateway: <see cref="UseDefaultAuthentication"/>, then
+    /// <see cref="UseDefaultAuthorization"/>, then the health endpoints.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.UseDefaultAuthentication();
+        app.UseDefaultAuthorization();
+        return app.MapHealthEndpoints();
+    }
+
+    /// <summary>RFC 7807 problems for every failure, then who the caller is. Authentication only sets the user and
+    /// refuses nobody: authorization does that. The gateway limits requests between the two, so that a caller with
+    /// no valid token is limited by its address before it is refused, and the limits cover failing requests too.</summary>
+    public static WebApplication UseDefaultAuthentication(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        return app;
+    }
+
+    /// <summary>Authorization, then the rules every request is held to whatever its endpoint (no query parameter
+    /// twice): after authorization, so that a caller without a valid token learns nothing about its query.</summary>
+    public static WebApplication UseDefaultAuthorization(this WebApplication app)
+    {
         app.UseAuthorization();
         app.UseRequestValidation();
+        return app;
+    }
 
+    /// <summary><c>/alive</c>: the process answers. <c>/health</c>: it is ready, every dependency
+    /// (database, broker, cache) reachable.</summary>
+    public static WebApplication MapHealthEndpoints(this WebApplication app)
+    {
         app.MapHealthChecks(HealthPath).AllowAnonymous();
         app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") }).AllowAnonymous();
         return app;

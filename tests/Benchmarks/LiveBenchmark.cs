@@ -15,11 +15,15 @@ namespace ExecutiveDashboard.Benchmarks;
 /// <paramref name="workspaces"/> workspaces (and a few on <c>all</c>), while runs are ingested through the gateway at
 /// <paramref name="rate"/> events/s in batches of 100, each batch one workspace's. Prints, from each batch's 202:
 /// to every activity frame of its runs (matched by event id), and to the first <c>metrics_update</c> of its
-/// workspace that each subscribed client receives after the 202. Asserts nothing.
+/// workspace that each subscribed client receives after the 202. Asserts nothing. Each <paramref name="newCeoToken"/>
+/// is a person of its own, since the gateway caps the WebSockets one token may hold open.
 /// </summary>
-public sealed class LiveBenchmark(HttpClient http, string ingestToken, string ceoToken, int clients, int workspaces, int rate, int seconds)
+public sealed class LiveBenchmark(HttpClient http, string ingestToken, Func<Task<string>> newCeoToken, int clients, int workspaces, int rate, int seconds)
 {
     private const int BatchSize = 100;
+
+    // Well under the gateway's cap of open WebSockets per token (RateLimiting:WebSocketsPerSubject, 20 by default).
+    private const int SocketsPerToken = 10;
     private readonly string _prefix = $"live-{Guid.NewGuid():N}"[..13];
     private readonly ConcurrentDictionary<string, long> _accepted = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<double> _activity = [], _updates = [];
@@ -56,15 +60,22 @@ public sealed class LiveBenchmark(HttpClient http, string ingestToken, string ce
 
     private async Task<List<(LiveSocket Socket, string Scope)>> ConnectAllAsync(CancellationToken cancellationToken)
     {
-        var scopes = Enumerable.Range(0, clients).Select(i => i < PlatformClients ? "all" : Workspace(i % workspaces)).ToList();
-        var sockets = new ConcurrentBag<(LiveSocket, string)>();
-        await Parallel.ForEachAsync(scopes, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (scope, ct) =>
+        var tokens = new List<string>();
+        for (var i = 0; i < clients; i += SocketsPerToken)
         {
+            tokens.Add(await newCeoToken());
+        }
+        var scopes = Enumerable.Range(0, clients)
+            .Select(i => (Scope: i < PlatformClients ? "all" : Workspace(i % workspaces), Token: tokens[i / SocketsPerToken])).ToList();
+        var sockets = new ConcurrentBag<(LiveSocket, string)>();
+        await Parallel.ForEachAsync(scopes, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (client, ct) =>
+        {
+            var (scope, token) = client;
             for (var attempt = 1; ; attempt++)
             {
                 try
                 {
-                    var socket = await LiveSocket.ConnectAsync(http.BaseAddress!, ceoToken, ct);
+                    var socket = await LiveSocket.ConnectAsync(http.BaseAddress!, token, ct);
                     await socket.SubscribeAsync(scope, ct);
                     sockets.Add((socket, scope));
                     return;

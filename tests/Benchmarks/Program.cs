@@ -40,7 +40,7 @@ if (args.Contains("--page"))
 }
 if (args.Contains("--live"))
 {
-    await new LiveBenchmark(http, ingest, ceo, options.Clients, Math.Min(options.Workspaces, options.Clients), options.Rate, options.Seconds).RunAsync();
+    await new LiveBenchmark(http, ingest, () => TokenAsync("ceo", $"Benchmark ceo {Guid.NewGuid():N}"), options.Clients, Math.Min(options.Workspaces, options.Clients), options.Rate, options.Seconds).RunAsync();
     return;
 }
 
@@ -108,13 +108,7 @@ async Task<long> SendAllAsync(string service, IEnumerable<(int Events, byte[] Js
     long sent = 0;
     await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = options.Parallel }, async (batch, ct) =>
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/{service}/events")
-        {
-            Content = new ByteArrayContent(batch.Json),
-        };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ingest);
-        using var response = await http.SendAsync(request, ct);
+        using var response = await PostBatchAsync(service, batch.Json, ct);
         if (!response.IsSuccessStatusCode)
         {
             throw new InvalidOperationException($"{service}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
@@ -126,6 +120,25 @@ async Task<long> SendAllAsync(string service, IEnumerable<(int Events, byte[] Js
         }
     });
     return sent;
+}
+
+async Task<HttpResponseMessage> PostBatchAsync(string service, byte[] json, CancellationToken ct)
+{
+    while (true)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/{service}/events") { Content = new ByteArrayContent(json) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ingest);
+        var response = await http.SendAsync(request, ct);
+        if (response.StatusCode != System.Net.HttpStatusCode.TooManyRequests)
+        {
+            return response;
+        }
+        // The gateway's ingest limits per token (batches in flight, batches per second): wait as told.
+        var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
+        response.Dispose();
+        await Task.Delay(wait, ct);
+    }
 }
 
 async Task<double[]> MeasureAsync(Func<int, string> path)
@@ -163,11 +176,20 @@ async Task<string> PlatformNumbersAsync()
     return $"{runs} {overview["userMetrics"]?.ToJsonString() ?? Guid.NewGuid().ToString()} {overview["trends"]?["users"]?.ToJsonString()}";
 }
 
-async Task<string> TokenAsync(string role)
+async Task<string> TokenAsync(string role, string? name = null)
 {
-    using var response = await http.PostAsJsonAsync("/api/dev/token", new { role, workspaces = "*", name = $"Benchmark {role}" });
-    response.EnsureSuccessStatusCode();
-    return (await response.Content.ReadFromJsonAsync<JsonObject>())!["token"]!.GetValue<string>();
+    while (true)
+    {
+        using var response = await http.PostAsJsonAsync("/api/dev/token", new { role, workspaces = "*", name = name ?? $"Benchmark {role}" });
+        if (response.StatusCode == System.Net.HttpStatusCode.TooManyRequests)
+        {
+            // The gateway's limit of requests without a token, per address: wait as told.
+            await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
+            continue;
+        }
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["token"]!.GetValue<string>();
+    }
 }
 
 static double P(double[] values, double percentile)

@@ -10,12 +10,14 @@ using Microsoft.IdentityModel.Tokens;
 namespace ExecutiveDashboard.Gateway.IntegrationTests;
 
 /// <summary>One real gateway (its own Program, on Kestrel and a real TCP port, as browsers reach it) over the
-/// shared Redis and RabbitMQ. Replicas built with the same signing key accept the same tokens.</summary>
+/// shared Redis and RabbitMQ. Replicas built with the same signing key accept the same tokens. <c>settings</c> are
+/// any other configuration, by full key (e.g. <c>RateLimiting:Burst</c>).</summary>
 public sealed class GatewayReplica : WebApplicationFactory<Program>
 {
     private readonly IReadOnlyDictionary<string, string> _settings;
 
-    public GatewayReplica(string redis, string broker, string signingKey, IReadOnlyDictionary<string, string>? realtime = null)
+    public GatewayReplica(string redis, string broker, string signingKey, IReadOnlyDictionary<string, string>? realtime = null,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         _settings = new Dictionary<string, string>
         {
@@ -23,6 +25,7 @@ public sealed class GatewayReplica : WebApplicationFactory<Program>
             ["ConnectionStrings:rabbitmq"] = broker,
             ["Auth:SigningKey"] = signingKey,
         }.Concat((realtime ?? new Dictionary<string, string>()).Select(s => KeyValuePair.Create($"Realtime:{s.Key}", s.Value)))
+         .Concat(settings ?? new Dictionary<string, string>())
          .ToDictionary();
         UseKestrel(0);
         StartServer();
@@ -33,8 +36,9 @@ public sealed class GatewayReplica : WebApplicationFactory<Program>
 
     public static string NewSigningKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
-    public static string Token(string signingKey, string role, string workspaces, TimeSpan? lifetime = null) =>
-        DashboardTokens.Create(new SymmetricSecurityKey(Convert.FromBase64String(signingKey)), $"test-{role}-{workspaces}", "Test",
+    /// <summary>A token; its subject is <c>test-{role}-{workspaces}</c> unless <paramref name="subject"/> names another.</summary>
+    public static string Token(string signingKey, string role, string workspaces, TimeSpan? lifetime = null, string? subject = null) =>
+        DashboardTokens.Create(new SymmetricSecurityKey(Convert.FromBase64String(signingKey)), subject ?? $"test-{role}-{workspaces}", "Test",
             role, workspaces, DateTime.UtcNow, lifetime ?? TimeSpan.FromHours(1));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -1,5 +1,6 @@
 using ExecutiveDashboard.Gateway.Apis;
 using ExecutiveDashboard.Gateway.Extensions;
+using ExecutiveDashboard.Gateway.RateLimits;
 using ExecutiveDashboard.Gateway.WebApp;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,9 +9,12 @@ builder.AddApplicationServices();
 builder.AddWebApp();
 
 var app = builder.Build();
-app.MapDefaultEndpoints();
+app.UseDefaultAuthentication();
+// Before authorization refuses anyone, so that refused requests are limited too.
+app.UseApiRateLimiting();
+app.UseDefaultAuthorization();
 app.RefuseGatewayOnlyParameters();
-app.UseRateLimiter();
+app.MapHealthEndpoints();
 app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
 app.MapOpenApi();
 app.MapOverviewApi();

@@ -1,4 +1,5 @@
 using ExecutiveDashboard.Gateway.Overview;
+using ExecutiveDashboard.Gateway.RateLimits;
 using ExecutiveDashboard.Gateway.Realtime;
 using ExecutiveDashboard.ServiceDefaults.Messaging;
 
