@@ -4,7 +4,10 @@ using System.Text.Json.Nodes;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using ExecutiveDashboard.AppHost;
+using ExecutiveDashboard.ServiceDefaults.Auth;
 using Microsoft.Extensions.DependencyInjection;
+using TestSupport;
 
 namespace ExecutiveDashboard.EndToEndTests;
 
@@ -18,12 +21,17 @@ public sealed class DashboardApp : IAsyncLifetime
 
     public HttpClient Gateway { get; private set; } = null!;
 
+    /// <summary>The alerts service's key pair, given to the app host as configuration (the gateway's it makes itself), so
+    /// that tests can sign what the alerts service signs: tokens of the role <c>service</c>.</summary>
+    public TestIssuer Alerts { get; } = new(TokenIssuer.Alerts.KeyId, TokenIssuer.Alerts.MaySign);
+
     public async Task InitializeAsync()
     {
         using var cts = new CancellationTokenSource(StartTimeout);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.ExecutiveDashboard_AppHost>(
             // No demo data, even when the shell exported Demo__Enabled=true (as run.sh does): the tests count what they ingest.
-            ["DcpPublisher:RandomizePorts=true", "Demo:Enabled=false"], cts.Token);
+            ["DcpPublisher:RandomizePorts=true", "Demo:Enabled=false",
+             $"{TokenKeyExtensions.SigningKeysSetting}:{Alerts.KeyId}={Alerts.PrivateKey}"], cts.Token);
         builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
 
         // Tests run without the Aspire dashboard, yet Aspire still points every service's OTLP exporter at
