@@ -23,6 +23,12 @@ public sealed class TokenKeys
     public const string SigningKeySetting = "Auth:SigningKey";
     public const string KeyIdSetting = "Auth:KeyId";
 
+    private const string PublicKeyEntry = "PublicKey";
+    private const string RolesEntry = "Roles";
+
+    /// <summary>With an OIDC authority the authority's keys verify tokens, and this service signs none.</summary>
+    public static readonly TokenKeys None = new(new Dictionary<string, TrustedKey>(), null);
+
     private TokenKeys(IReadOnlyDictionary<string, TrustedKey> trusted, ECDsaSecurityKey? signing)
     {
         Trusted = trusted;
@@ -36,14 +42,11 @@ public sealed class TokenKeys
     /// that issues none.</summary>
     public ECDsaSecurityKey? Signing { get; }
 
-    /// <summary>With an OIDC authority the authority's keys verify tokens, and this service signs none.</summary>
-    public static readonly TokenKeys None = new(new Dictionary<string, TrustedKey>(), null);
-
     /// <summary>The settings that make a service trust <paramref name="publicKey"/> for <paramref name="roles"/>.</summary>
     public static IEnumerable<KeyValuePair<string, string>> TrustSettings(string keyId, string publicKey, IEnumerable<string> roles) =>
     [
-        new($"{TrustedKeysSetting}:{keyId}:PublicKey", publicKey),
-        new($"{TrustedKeysSetting}:{keyId}:Roles", string.Join(' ', roles)),
+        new($"{TrustedKeysSetting}:{keyId}:{PublicKeyEntry}", publicKey),
+        new($"{TrustedKeysSetting}:{keyId}:{RolesEntry}", string.Join(' ', roles)),
     ];
 
     /// <exception cref="InvalidOperationException">A key is missing, malformed, not P-256, or trusted for an unknown role.</exception>
@@ -56,7 +59,7 @@ public sealed class TokenKeys
         {
             throw new InvalidOperationException(
                 $"Neither Auth:Authority nor {TrustedKeysSetting} is set, so no token could ever be verified. The app host sets "
-                + $"{TrustedKeysSetting}:{{kid}}:PublicKey and :Roles for every service; elsewhere set them, or an OIDC Auth:Authority.");
+                + $"{TrustedKeysSetting}:{{kid}}:{PublicKeyEntry} and :{RolesEntry} for every service; elsewhere set them, or an OIDC Auth:Authority.");
         }
         return new TokenKeys(trusted, OwnKey(configuration, trusted));
     }
@@ -64,14 +67,14 @@ public sealed class TokenKeys
     private static TrustedKey Trust(IConfigurationSection entry)
     {
         var setting = $"{TrustedKeysSetting}:{entry.Key}";
-        var key = PublicKey($"{setting}:PublicKey", entry["PublicKey"]);
+        var key = PublicKey($"{setting}:{PublicKeyEntry}", entry[PublicKeyEntry]);
         key.KeyId = entry.Key;
-        var roles = (entry["Roles"] ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        var roles = (entry[RolesEntry] ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
         var unknown = roles.FirstOrDefault(r => !Roles.All.Contains(r) && r != Roles.Service);
         if (roles.Count == 0 || unknown is not null)
         {
             throw new InvalidOperationException(
-                $"{setting}:Roles must list the roles this key may sign for, space-separated, from {string.Join(", ", Roles.All)}, {Roles.Service}"
+                $"{setting}:{RolesEntry} must list the roles this key may sign for, space-separated, from {string.Join(", ", Roles.All)}, {Roles.Service}"
                 + (unknown is null ? "; it is empty." : $"; '{unknown}' is none of them."));
         }
         return new TrustedKey(entry.Key, key, roles);
@@ -93,7 +96,7 @@ public sealed class TokenKeys
         if (!own.Key.ECDsa.ExportSubjectPublicKeyInfo().AsSpan().SequenceEqual(ecdsa.ExportSubjectPublicKeyInfo()))
         {
             throw new InvalidOperationException(
-                $"{SigningKeySetting} is not the private half of {TrustedKeysSetting}:{keyId}:PublicKey: nobody would accept its tokens.");
+                $"{SigningKeySetting} is not the private half of {TrustedKeysSetting}:{keyId}:{PublicKeyEntry}: nobody would accept its tokens.");
         }
         return new ECDsaSecurityKey(ecdsa) { KeyId = keyId };
     }

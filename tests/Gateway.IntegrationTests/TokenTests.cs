@@ -126,6 +126,20 @@ public sealed class TokenTests(BrokerFixture broker) : IClassFixture<BrokerFixtu
         Assert.True(mismatches.Count == 0, $"Accepted or answered otherwise:\n{string.Join('\n', mismatches)}");
     }
 
+    [Fact]
+    public async Task A_token_refused_for_its_lifetime_is_told_why()
+    {
+        using var client = new HttpClient { BaseAddress = _gateway.Address };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            _issuer.Token(Roles.Ceo, "*", lifetime: TokenRules.MaxPersonLifetime + TimeSpan.FromHours(1)));
+
+        using var response = await client.GetAsync("/ws");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var problem = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal("The token is valid for longer than 12 h, the most its role may be.", (string?)problem["detail"]);
+    }
+
     private async Task<HttpResponseMessage> AskAsync(string body)
     {
         using var client = new HttpClient { BaseAddress = _gateway.Address };
