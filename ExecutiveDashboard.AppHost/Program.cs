@@ -1,6 +1,7 @@
 using ExecutiveDashboard.AppHost;
 using ExecutiveDashboard.AppHost.Diagnostics;
 using ExecutiveDashboard.AppHost.Infrastructure;
+using ExecutiveDashboard.ServiceDefaults.Auth;
 using Microsoft.Extensions.Configuration;
 
 var builder = DistributedApplication.CreateBuilder(args);
@@ -12,13 +13,16 @@ var infra = builder.AddInfrastructure();
 var executionsApi = builder.AddService<Projects.Executions_Api>("executions-api", infra, database: "executionsdb");
 var usersApi = builder.AddService<Projects.Users_Api>("users-api", infra, database: "usersdb");
 var billingApi = builder.AddService<Projects.Billing_Api>("billing-api", infra, database: "billingdb");
-// The alerts service reads its rules' inputs from the services that own the numbers.
+// The alerts service reads its rules' inputs from the services that own the numbers, with service tokens it signs.
 var alertsApi = builder.AddService<Projects.Alerts_Api>("alerts-api", infra, database: "alertsdb")
+    .WithTokenSigningKey(TokenIssuer.Alerts)
     .WithReference(executionsApi).WaitFor(executionsApi)
     .WithReference(billingApi).WaitFor(billingApi);
 
 var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithSharedSettings()
+    // The development tokens of /api/dev/token.
+    .WithTokenSigningKey(TokenIssuer.Gateway)
     .WithHttpEndpointOnPort(builder.Configuration.GetValue("Gateway:Port", 8080))
     .WithHttpHealthCheck(ServiceExtensions.ServiceHealthPath)
     .WithExternalHttpEndpoints()

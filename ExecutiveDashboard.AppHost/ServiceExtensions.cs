@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using ExecutiveDashboard.AppHost.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -7,8 +6,6 @@ namespace ExecutiveDashboard.AppHost;
 
 public static class ServiceExtensions
 {
-    private const string SigningKeyParameter = "auth-signing-key";
-
     /// <summary>Readiness endpoint of every service (ServiceDefaults' <c>MapDefaultEndpoints</c>).</summary>
     public const string ServiceHealthPath = "/health";
 
@@ -35,13 +32,13 @@ public static class ServiceExtensions
     }
 
     /// <summary>
-    /// The JWT signing key every service validates tokens with (<c>Auth__SigningKey</c>), the metrics export interval,
+    /// The public keys every service verifies tokens with (<see cref="TokenKeyExtensions"/>), the metrics export interval,
     /// and the Development environment when the AppHost itself runs in Development.
     /// </summary>
     public static IResourceBuilder<ProjectResource> WithSharedSettings(this IResourceBuilder<ProjectResource> project)
     {
         var app = project.ApplicationBuilder;
-        project.WithEnvironment("Auth__SigningKey", SigningKey(app));
+        project.WithTrustedTokenKeys();
         // Metrics to the Aspire dashboard every 5 s instead of Aspire's 1 s: its graphs keep a fine grain, and the
         // dashboard's own CPU on an idle system halves (docs/performance.md, sixth pass). Traces and logs are unchanged.
         project.WithEnvironment("OTEL_METRIC_EXPORT_INTERVAL", "5000");
@@ -63,25 +60,5 @@ public static class ServiceExtensions
         return declared
             ? project.WithEndpoint("http", endpoint => endpoint.Port = port ?? endpoint.Port)
             : project.WithHttpEndpoint(port: port, name: "http");
-    }
-
-    /// <summary>
-    /// <c>Auth:SigningKey</c> from configuration, otherwise a random 256-bit key for this run only;
-    /// a secret parameter, so the dashboard masks it.
-    /// </summary>
-    private static IResourceBuilder<ParameterResource> SigningKey(IDistributedApplicationBuilder builder)
-    {
-        if (builder.Resources.OfType<ParameterResource>().FirstOrDefault(p => p.Name == SigningKeyParameter) is { } existing)
-        {
-            return builder.CreateResourceBuilder(existing);
-        }
-
-        var key = builder.Configuration["Auth:SigningKey"];
-        if (string.IsNullOrEmpty(key))
-        {
-            key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        }
-
-        return builder.AddParameter(SigningKeyParameter, key, secret: true);
     }
 }

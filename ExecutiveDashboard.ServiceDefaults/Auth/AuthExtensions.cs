@@ -1,4 +1,4 @@
-using System.Text;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
@@ -10,11 +10,14 @@ namespace ExecutiveDashboard.ServiceDefaults.Auth;
 
 public static class AuthExtensions
 {
-    /// <summary>JWT bearer auth shared by every service: HS256 with <c>Auth:SigningKey</c> (base64) in
-    /// development, or an OIDC <c>Auth:Authority</c> in production. 401 and 403 are RFC 7807 problems.</summary>
+    /// <summary>JWT bearer auth shared by every service: ES256 tokens of the dashboard's own issuers, each key trusted
+    /// for its roles only (<see cref="TokenKeys"/>, checked here, at start), or an OIDC <c>Auth:Authority</c> in
+    /// production. Every token is held to <see cref="TokenRules"/>. 401 and 403 are RFC 7807 problems.</summary>
     public static IHostApplicationBuilder AddDashboardAuth(this IHostApplicationBuilder builder)
     {
         var auth = builder.Configuration.GetSection("Auth");
+        var keys = string.IsNullOrEmpty(auth["Authority"]) ? TokenKeys.From(builder.Configuration) : TokenKeys.None;
+        builder.Services.AddSingleton(keys);
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(options =>
             {
@@ -33,10 +36,12 @@ public static class AuthExtensions
                     ValidateLifetime = true,
                     ClockSkew = TimeSpan.FromSeconds(30),
                 };
-                if (options.Authority is null)
+                if (keys.Trusted.Count > 0)
                 {
-                    options.TokenValidationParameters.IssuerSigningKey = DashboardTokens.SigningKey(builder.Configuration);
-                    options.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.HmacSha256];
+                    options.TokenValidationParameters.IssuerSigningKeys = keys.Trusted.Values.Select(k => k.Key);
+                    // The key named by the token's kid or none: which key verified a token decides the roles it may carry.
+                    options.TokenValidationParameters.TryAllIssuerSigningKeys = false;
+                    options.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.EcdsaSha256];
                 }
                 options.Events = new JwtBearerEvents
                 {
@@ -50,12 +55,24 @@ public static class AuthExtensions
                         }
                         return Task.CompletedTask;
                     },
+                    OnTokenValidated = context =>
+                    {
+                        if (TokenRules.Refusal(context.SecurityToken, context.Principal!, keys) is { } refusal)
+                        {
+                            context.Fail(refusal);
+                        }
+                        return Task.CompletedTask;
+                    },
                     OnChallenge = async context =>
                     {
                         context.HandleResponse();
                         context.Response.Headers.WWWAuthenticate = "Bearer";
-                        await Problems.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized,
-                            "Authentication required", "Send a valid bearer token in the Authorization header.");
+                        // Only TokenRules' own reasons are told (Fail(string) raises this type); the token handler's
+                        // messages describe the validation internals.
+                        var detail = context.AuthenticateFailure is AuthenticationFailureException refused
+                            ? refused.Message
+                            : "Send a valid bearer token in the Authorization header.";
+                        await Problems.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized, "Authentication required", detail);
                     },
                     OnForbidden = context => Problems.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden,
                         "Forbidden", "The token's role does not allow this request."),

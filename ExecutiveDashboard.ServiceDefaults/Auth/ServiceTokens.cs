@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -7,13 +6,14 @@ namespace ExecutiveDashboard.ServiceDefaults.Auth;
 
 /// <summary>
 /// The token a service sends when it calls another service on its own behalf (a timer, a consumer), not for a
-/// caller whose token it could forward. It is signed with the same <c>Auth:SigningKey</c> the app host hands
-/// every service, so no secret is added; its role <see cref="Roles.Service"/> cannot be issued by the dev-token
-/// endpoint and opens only the endpoints that name <see cref="Roles.SignalsPolicy"/>. Tokens live 10 minutes and
-/// are renewed when half of that is left. With an OIDC <c>Auth:Authority</c> there is no key to sign with: such a
-/// deployment must give the service client credentials of the authority instead (not built yet).
+/// caller whose token it could forward. It is signed with the service's own private key (<c>Auth:SigningKey</c>,
+/// which only that service holds; <see cref="TokenIssuer.Alerts"/>), and every other service trusts that key for the
+/// role <see cref="Roles.Service"/> alone, which opens only the endpoints that name <see cref="Roles.SignalsPolicy"/>.
+/// Tokens live 10 minutes (services may hold theirs at most <see cref="TokenRules.MaxServiceLifetime"/>) and are
+/// renewed when half of that is left. With an OIDC <c>Auth:Authority</c> the services do not trust the app's own
+/// keys: such a deployment must give the service client credentials of the authority instead (not built yet).
 /// </summary>
-public sealed class ServiceTokens(IConfiguration configuration, IHostEnvironment environment, TimeProvider clock)
+public sealed class ServiceTokens(TokenKeys keys, IHostEnvironment environment, TimeProvider clock)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
     private readonly Lock _gate = new();
@@ -28,13 +28,11 @@ public sealed class ServiceTokens(IConfiguration configuration, IHostEnvironment
             {
                 return current.Token;
             }
-            if (!string.IsNullOrEmpty(configuration["Auth:Authority"]))
-            {
-                throw new InvalidOperationException(
-                    "Service-to-service calls sign their own token with Auth:SigningKey; with Auth:Authority set, give the service client credentials instead.");
-            }
             var service = environment.ApplicationName;
-            var token = DashboardTokens.Create(DashboardTokens.SigningKey(configuration), $"service:{service}", service,
+            var key = keys.Signing ?? throw new InvalidOperationException(
+                $"{service} calls other services with a token it signs itself, but has no {TokenKeys.SigningKeySetting} "
+                + "(with Auth:Authority set, the app's own keys are not used: give it client credentials of the authority instead).");
+            var token = DashboardTokens.Create(key, $"service:{service}", service,
                 Roles.Service, WorkspaceAccess.Everything, now, Lifetime);
             _current = (token, now + Lifetime / 2);
             return token;

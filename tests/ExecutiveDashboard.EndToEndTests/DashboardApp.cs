@@ -1,11 +1,18 @@
+using ExecutiveDashboard.AppHost;
+using ExecutiveDashboard.ServiceDefaults.Auth;
 using ExecutiveDashboard.Testing;
+using TestSupport;
 
 namespace ExecutiveDashboard.EndToEndTests;
 
 /// <summary>The whole app model, started once for the end-to-end tests (<see cref="RunningApp{TAppHost}"/>).</summary>
 public sealed class DashboardApp : RunningApp<Projects.ExecutiveDashboard_AppHost>, IAsyncLifetime
 {
-    public Task InitializeAsync() => StartAppAsync();
+    /// <summary>The alerts service's key pair, given to the app host as configuration (the gateway's it makes itself), so
+    /// that tests can sign what the alerts service signs: tokens of the role <c>service</c>.</summary>
+    public TestIssuer Alerts { get; } = new(TokenIssuer.Alerts.KeyId, TokenIssuer.Alerts.MaySign);
+
+    public Task InitializeAsync() => StartAppAsync($"{TokenKeyExtensions.SigningKeysSetting}:{Alerts.KeyId}={Alerts.PrivateKey}");
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 }

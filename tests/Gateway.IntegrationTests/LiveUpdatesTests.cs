@@ -17,7 +17,7 @@ public sealed class LiveUpdatesTests(BrokerFixture broker, ITestOutputHelper out
     /// <summary>No sampling and room for every frame: these tests count frames one by one.</summary>
     private static readonly Dictionary<string, string> Unsampled = new() { ["ActivityPerSecond"] = "1000000", ["SendQueueCapacity"] = "100000" };
 
-    private readonly string _key = GatewayReplica.NewSigningKey();
+    private readonly TestIssuer _key = GatewayReplica.NewIssuer();
     private GatewayReplica _one = null!, _two = null!;
 
     public Task InitializeAsync()
@@ -37,7 +37,7 @@ public sealed class LiveUpdatesTests(BrokerFixture broker, ITestOutputHelper out
     public async Task The_upgrade_is_refused_without_a_dashboard_token()
     {
         using var cts = new CancellationTokenSource(Patience);
-        var foreignKey = GatewayReplica.NewSigningKey();
+        var foreignKey = GatewayReplica.NewIssuer();
 
         Assert.Equal(HttpStatusCode.Unauthorized, await LiveSocket.UpgradeStatusAsync(_one.Address, null, cts.Token));
         Assert.Equal(HttpStatusCode.Unauthorized, await LiveSocket.UpgradeStatusAsync(_one.Address, Token(foreignKey, "ceo", "*"), cts.Token));
@@ -301,7 +301,7 @@ public sealed class LiveUpdatesTests(BrokerFixture broker, ITestOutputHelper out
         public void Dispose() => _listener.Dispose();
     }
 
-    private static string Token(string key, string role, string workspaces, TimeSpan? lifetime = null) =>
+    private static string Token(TestIssuer key, string role, string workspaces, TimeSpan? lifetime = null) =>
         GatewayReplica.Token(key, role, workspaces, lifetime);
 
     private static async Task<LiveSocket> SubscribedAsync(GatewayReplica replica, string token, string scope, CancellationToken cancellationToken)

@@ -19,8 +19,8 @@ public sealed class RateLimitTests(BrokerFixture broker) : IClassFixture<BrokerF
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
     private const string ReadPath = "/api/alerts?workspace_id=ws_a";
 
-    private readonly string _key = GatewayReplica.NewSigningKey();
-    private readonly string _forgedToken = GatewayReplica.Token(GatewayReplica.NewSigningKey(), "ceo", "*");
+    private readonly TestIssuer _key = GatewayReplica.NewIssuer();
+    private readonly string _forgedToken = GatewayReplica.Token(GatewayReplica.NewIssuer(), "ceo", "*");
     private StubServices _services = null!;
 
     public async Task InitializeAsync() => _services = await StubServices.StartAsync();

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Xunit;
 using static TestSupport.IngestJson;
@@ -7,7 +8,8 @@ namespace TestSupport;
 
 /// <summary>
 /// The rules every service's API shares: only the ingest role sends events, and only for its workspaces; reads
-/// need ceo or admin and the workspace, the platform scope a <c>*</c> grant; a bad timeframe, asOf or start is a 400 problem.
+/// need ceo or admin and the workspace, the platform scope a <c>*</c> grant; a forged, altered, expired or overlong token,
+/// or one signed by a key not trusted for its role, is a 401 problem; a bad timeframe, asOf or start is a 400 problem.
 /// Each integration-test project runs them once through a tiny subclass in its own collection.
 /// </summary>
 public abstract class DashboardAuthRulesTests<TService>(ServersFixture<TService> servers) : IAsyncLifetime
@@ -88,6 +90,36 @@ public abstract class DashboardAuthRulesTests<TService>(ServersFixture<TService>
         from time in HostileInputs.TimesWithin(DateTime.UtcNow)
         select Rows.Get(_service.Ceo, $"start {time.Key}",
             $"{Overview}?workspace_id=all&timeframe=all&start={Uri.EscapeDataString(time.Value)}", named: null, HttpStatusCode.OK));
+
+    [Fact]
+    public async Task Forged_altered_out_of_date_or_overlong_tokens_are_401_problems()
+    {
+        var forged = new ForgedTokens(TestIssuer.Everyone, TestIssuer.ServiceOnly);
+        var (person, service) = forged.Genuine();
+        // Their honest twins pass (the service's is authenticated, and only then refused the overview), so each 401
+        // below is the forgery's.
+        Assert.Equal(HttpStatusCode.OK, (await ReadWithAsync(person)).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await ReadWithAsync(service)).Status);
+
+        var mismatches = new List<string>();
+        foreach (var (forgery, token) in forged.Refused())
+        {
+            var answer = await ReadWithAsync(token);
+            if (answer is not (HttpStatusCode.Unauthorized, "application/problem+json"))
+            {
+                mismatches.Add($"{forgery}: {answer}");
+            }
+        }
+        Assert.True(mismatches.Count == 0, $"Accepted or answered otherwise:\n{string.Join('\n', mismatches)}");
+    }
+
+    private async Task<(HttpStatusCode Status, string? Type)> ReadWithAsync(string token)
+    {
+        using var client = _service.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await client.GetAsync($"{Overview}?workspace_id=ws_1&timeframe=7d");
+        return (response.StatusCode, response.Content.Headers.ContentType?.MediaType);
+    }
 
     [Theory]
     [InlineData("timeframe=1y")]

@@ -11,6 +11,9 @@ public sealed class DashboardPage(HeadlessChromium browser, Uri gateway)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
+    /// <summary>Where web/src/lib/auth.ts keeps the session.</summary>
+    private const string SessionKey = "executive-dashboard.session";
+
     /// <summary>
     /// Timestamps, in ms since navigation began (<c>performance.now()</c>), the first moment the page showed every
     /// metric card with its value and every chart drawn (or saying it has no data): <c>window.__dashboardDrawnAt</c>.
@@ -47,6 +50,18 @@ public sealed class DashboardPage(HeadlessChromium browser, Uri gateway)
         await browser.FillAsync("form input[autocomplete=name]", name);
         await browser.FillAsync("form input[aria-describedby=ws-help]", workspaces);
         await browser.ClickAsync("form button[type=submit]");
+        await WaitUntilDrawnAsync();
+    }
+
+    /// <summary>The page's sign-in as it keeps it (sessionStorage): the same person's token, to take to another browser.</summary>
+    public Task<string> SessionAsync() => browser.EvaluateAsync<string>($"sessionStorage.getItem({HeadlessChromium.Quote(SessionKey)})");
+
+    /// <summary>Signs in with a <see cref="SessionAsync"/> of another browser, as an identity provider signs a person in
+    /// wherever they are (a development sign-in by name is someone new each time), and waits for the dashboard.</summary>
+    public async Task ResumeAsync(string session)
+    {
+        await browser.EvaluateAsync($"sessionStorage.setItem({HeadlessChromium.Quote(SessionKey)}, {HeadlessChromium.Quote(session)})");
+        await browser.ReloadAsync();
         await WaitUntilDrawnAsync();
     }
 

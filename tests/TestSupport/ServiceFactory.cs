@@ -1,11 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using ExecutiveDashboard.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.IdentityModel.Tokens;
 using Npgsql;
 using Xunit;
 
@@ -34,7 +32,8 @@ public interface IServiceUnderTest : IAsyncDisposable
 
 /// <summary>
 /// A real service (its own <typeparamref name="TProgram"/>) over a real PostgreSQL database of its own and the
-/// real broker, with a signing key of its own so tests can mint any token.
+/// real broker. It trusts <see cref="TestIssuer.Everyone"/> for every role, so tests can mint any token, and
+/// <see cref="TestIssuer.ServiceOnly"/> for the role <c>service</c>, as services trust the alerts service's key.
 /// </summary>
 /// <param name="connectionString">The service's database; the service creates and migrates it.</param>
 /// <param name="broker">RabbitMQ connection string.</param>
@@ -44,8 +43,6 @@ public abstract class ServiceFactory<TProgram, TOverview>(string connectionStrin
     : WebApplicationFactory<TProgram>, IServiceUnderTest
     where TProgram : class
 {
-    private readonly string _signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-
     public string ConnectionString { get; } = connectionString;
 
     public string ApiPrefix { get; } = apiPrefix;
@@ -55,7 +52,10 @@ public abstract class ServiceFactory<TProgram, TOverview>(string connectionStrin
         builder.UseEnvironment("Development");
         builder.UseSetting($"ConnectionStrings:{databaseName}", ConnectionString);
         builder.UseSetting("ConnectionStrings:rabbitmq", broker);
-        builder.UseSetting("Auth:SigningKey", _signingKey);
+        foreach (var (key, value) in TestIssuer.Everyone.TrustSettings.Concat(TestIssuer.ServiceOnly.TrustSettings))
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public HttpClient ClientFor(string role, string workspaces) => ClientFor(role, workspaces, subject: "test");
@@ -64,9 +64,7 @@ public abstract class ServiceFactory<TProgram, TOverview>(string connectionStrin
     public HttpClient ClientFor(string role, string workspaces, string subject)
     {
         var client = CreateClient();
-        var token = DashboardTokens.Create(new SymmetricSecurityKey(Convert.FromBase64String(_signingKey)),
-            subject, "Test", role, workspaces, DateTime.UtcNow, TimeSpan.FromHours(1));
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestIssuer.Everyone.Token(role, workspaces, subject));
         return client;
     }
 
