@@ -10,7 +10,7 @@ namespace ExecutiveDashboard.Gateway.IntegrationTests;
 /// </summary>
 public sealed class HostileInputTests(BrokerFixture broker) : HostileInputTable, IClassFixture<BrokerFixture>, IAsyncLifetime
 {
-    private readonly string _key = NewSigningKey();
+    private readonly TestIssuer _key = NewIssuer();
     private GatewayReplica _gateway = null!;
     private HttpClient _reader = null!;
 
