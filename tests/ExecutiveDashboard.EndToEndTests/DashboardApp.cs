@@ -1,3 +1,4 @@
+using Aspire.Hosting.Testing;
 using ExecutiveDashboard.AppHost;
 using ExecutiveDashboard.ServiceDefaults.Auth;
 using ExecutiveDashboard.Testing;
@@ -15,6 +16,11 @@ public sealed class DashboardApp : RunningApp<Projects.ExecutiveDashboard_AppHos
     public Task InitializeAsync() => StartAppAsync($"{TokenKeyExtensions.SigningKeysSetting}:{Alerts.KeyId}={Alerts.PrivateKey}");
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    /// <summary>The tests send hundreds of refused requests from one address on purpose (the roles × scopes matrix): the
+    /// gateway's failure budget per address, which would answer them 429, is raised for this app.</summary>
+    protected override void Configure(IDistributedApplicationTestingBuilder builder) =>
+        SetEnvironment(builder, "gateway", "RateLimiting__FailureBudget", "100000");
 }
 
 [CollectionDefinition(Name)]

@@ -42,6 +42,7 @@ public class RunningApp<TAppHost> : IAsyncDisposable where TAppHost : class
             }
         }
 
+        Configure(builder);
         _app = await builder.BuildAsync(cts.Token);
         await _app.StartAsync(cts.Token);
         await _app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", cts.Token);
@@ -64,6 +65,16 @@ public class RunningApp<TAppHost> : IAsyncDisposable where TAppHost : class
             // Still cold after the budget: start anyway; the callers' own checks say what was missing.
         }
     }
+
+    /// <summary>Changes the app model before it starts, e.g. a resource's settings.</summary>
+    protected virtual void Configure(IDistributedApplicationTestingBuilder builder)
+    {
+    }
+
+    /// <summary>Sets an environment variable of one resource (a setting, e.g. <c>RateLimiting__FailureBudget</c>).</summary>
+    protected static void SetEnvironment(IDistributedApplicationTestingBuilder builder, string resource, string name, string value) =>
+        builder.CreateResourceBuilder(builder.Resources.OfType<IResourceWithEnvironment>().Single(r => r.Name == resource))
+            .WithEnvironment(name, value);
 
     private static async Task<bool> AnswersWholeAsync(HttpClient ceo, CancellationToken cancellationToken)
     {
