@@ -1,4 +1,5 @@
 using ExecutiveDashboard.ServiceDefaults.Auth;
+using ExecutiveDashboard.ServiceDefaults.Resilience;
 using ExecutiveDashboard.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -70,11 +71,12 @@ public static class Extensions
     {
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
+        builder.AddBackgroundLoops();
         return builder;
     }
 
     /// <summary><c>/alive</c>: the process answers. <c>/health</c>: it is ready, every dependency
-    /// (database, broker, cache) reachable.</summary>
+    /// (database, broker, cache) reachable and every background loop working (<see cref="LoopHealth"/>).</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.UseExceptionHandler();
