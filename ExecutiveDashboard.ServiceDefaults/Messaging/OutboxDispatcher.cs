@@ -40,7 +40,18 @@ public sealed class OutboxDispatcher(Outbox outbox, NpgsqlDataSource dataSource,
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         timeout.CancelAfter(PublishTimeout);
-        var cancellationToken = timeout.Token;
+        try
+        {
+            return await PublishAndDeleteAsync(timeout.Token);
+        }
+        catch (OperationCanceledException e) when (timeout.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"An outbox batch was not published and confirmed within {PublishTimeout.TotalSeconds:0} s; its rows go out again", e);
+        }
+    }
+
+    private async Task<int> PublishAndDeleteAsync(CancellationToken cancellationToken)
+    {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
