@@ -50,12 +50,20 @@ public abstract class ServiceFactory<TProgram, TOverview>(string connectionStrin
 
     public string ApiPrefix { get; } = apiPrefix;
 
+    /// <summary>More configuration for the service, e.g. <c>BackgroundLoops:UnhealthyAfter</c>; set before it starts
+    /// (its first client).</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         builder.UseSetting($"ConnectionStrings:{databaseName}", ConnectionString);
         builder.UseSetting("ConnectionStrings:rabbitmq", broker);
         builder.UseSetting("Auth:SigningKey", _signingKey);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public HttpClient ClientFor(string role, string workspaces) => ClientFor(role, workspaces, subject: "test");
