@@ -79,12 +79,12 @@ public sealed class OutageTests(OutageServers servers, ITestOutputHelper output)
     {
         await using var service = Start(servers.NewDatabase());
         await using var ingest = new Ingest(service);
-        await WaitUntilAsync("runs delivered before the pause", () => Task.FromResult(_delivered.Count >= 100));
+        await Poll.UntilAsync("runs delivered before the pause", () => _delivered.Count >= 100, Patience);
 
         var health = service.Services.GetRequiredService<LoopHealth>();
         servers.RabbitMq.Pause();
         var paused = _clock.Elapsed;
-        var states = await WatchUntilAsync(health, OutboxDispatcher.LoopName, HealthStatus.Unhealthy);
+        var states = await Poll.LoopUntilAsync(health, OutboxDispatcher.LoopName, HealthStatus.Unhealthy, Patience);
         var unhealthyAt = _clock.Elapsed - paused;
         var report = await health.CheckHealthAsync(new HealthCheckContext());
         using (var ready = await service.CreateClient().GetAsync("/health"))
@@ -94,9 +94,9 @@ public sealed class OutageTests(OutageServers servers, ITestOutputHelper output)
         servers.RabbitMq.Resume();
         var resumed = _clock.Elapsed;
 
-        var healthy = await WaitUntilAsync("the outbox healthy again", () => Task.FromResult(health.StatusOf(OutboxDispatcher.LoopName) == HealthStatus.Healthy));
+        var healthy = await Poll.UntilAsync("the outbox healthy again", () => health.StatusOf(OutboxDispatcher.LoopName) == HealthStatus.Healthy, Patience);
         var accepted = await ingest.StopAfterAsync(TimeSpan.FromSeconds(2));
-        await WaitUntilAsync("every accepted run delivered", () => Task.FromResult(accepted.All(_delivered.ContainsKey)));
+        await Poll.UntilAsync("every accepted run delivered", () => accepted.All(_delivered.ContainsKey), Patience);
         var allDelivered = _clock.Elapsed - resumed;
         await AssertRecoveredAsync(service, accepted.Count);
 
@@ -114,14 +114,14 @@ public sealed class OutageTests(OutageServers servers, ITestOutputHelper output)
         var database = new NpgsqlConnectionStringBuilder(servers.NewDatabase()) { CommandTimeout = 5, Timeout = 5 }.ConnectionString;
         await using var service = Start(database);
         await using var ingest = new Ingest(service);
-        await WaitUntilAsync("runs delivered before the pause", () => Task.FromResult(_delivered.Count >= 100));
+        await Poll.UntilAsync("runs delivered before the pause", () => _delivered.Count >= 100, Patience);
 
         var health = service.Services.GetRequiredService<LoopHealth>();
         servers.Postgres.Pause();
         var paused = _clock.Elapsed;
-        var folderStates = await WatchUntilAsync(health, RollupFolder.LoopName, HealthStatus.Unhealthy);
-        var outboxStates = await WatchUntilAsync(health, OutboxDispatcher.LoopName, HealthStatus.Unhealthy);
-        var feedStates = await WatchUntilAsync(health, RunLeaderboardFeed.LoopName, HealthStatus.Unhealthy);
+        var folderStates = await Poll.LoopUntilAsync(health, RollupFolder.LoopName, HealthStatus.Unhealthy, Patience);
+        var outboxStates = await Poll.LoopUntilAsync(health, OutboxDispatcher.LoopName, HealthStatus.Unhealthy, Patience);
+        var feedStates = await Poll.LoopUntilAsync(health, RunLeaderboardFeed.LoopName, HealthStatus.Unhealthy, Patience);
         var unhealthyAt = _clock.Elapsed - paused;
         var report = await health.CheckHealthAsync(new HealthCheckContext());
         using (var alive = await service.CreateClient().GetAsync("/alive"))
@@ -132,9 +132,9 @@ public sealed class OutageTests(OutageServers servers, ITestOutputHelper output)
         var resumed = _clock.Elapsed;
 
         string[] loops = [RollupFolder.LoopName, OutboxDispatcher.LoopName, RunLeaderboardFeed.LoopName];
-        var healthy = await WaitUntilAsync("every loop healthy again", () => Task.FromResult(loops.All(l => health.StatusOf(l) == HealthStatus.Healthy)));
+        var healthy = await Poll.UntilAsync("every loop healthy again", () => loops.All(l => health.StatusOf(l) == HealthStatus.Healthy), Patience);
         var accepted = await ingest.StopAfterAsync(TimeSpan.FromSeconds(2));
-        await WaitUntilAsync("every accepted run delivered", () => Task.FromResult(accepted.All(_delivered.ContainsKey)));
+        await Poll.UntilAsync("every accepted run delivered", () => accepted.All(_delivered.ContainsKey), Patience);
         var allDelivered = _clock.Elapsed - resumed;
         await AssertRecoveredAsync(service, accepted.Count);
 
@@ -159,44 +159,12 @@ public sealed class OutageTests(OutageServers servers, ITestOutputHelper output)
     private static async Task AssertRecoveredAsync(ExecutionsService service, int accepted)
     {
         Assert.False(service.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested);
-        await WaitUntilAsync("/health Healthy", async () =>
-        {
-            using var ready = await service.CreateClient().GetAsync("/health");
-            return ready.StatusCode == HttpStatusCode.OK && await ready.Content.ReadAsStringAsync() == "Healthy";
-        });
+        await Poll.UntilHealthyAsync(service.CreateClient(), Patience);
         var platform = await service.OverviewAsync("all", "24h", AsOf);
         Assert.False(platform.CatchingUp);
         Assert.Equal(accepted, platform.ExecutionMetrics.TotalRuns);
         Assert.Equal(0, await service.ScalarAsync("SELECT count(*) FROM unfolded_events"));
         Assert.Equal(0, await service.ScalarAsync("SELECT count(*) FROM quarantined_events"));
-    }
-
-    /// <summary>Samples a loop's status until it is <paramref name="until"/>; returns each status seen, in order, once.</summary>
-    private static async Task<List<HealthStatus>> WatchUntilAsync(LoopHealth health, string loop, HealthStatus until)
-    {
-        var seen = new List<HealthStatus>();
-        await WaitUntilAsync($"{loop} {until}", () =>
-        {
-            var status = health.StatusOf(loop);
-            if (seen.Count == 0 || seen[^1] != status)
-            {
-                seen.Add(status);
-            }
-            return Task.FromResult(status == until);
-        });
-        return seen;
-    }
-
-    /// <summary>Polls <paramref name="condition"/> until it holds, with a generous deadline; returns how long it took.</summary>
-    private static async Task<TimeSpan> WaitUntilAsync(string what, Func<Task<bool>> condition)
-    {
-        var watch = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            Assert.True(watch.Elapsed < Patience, $"{what}: not after {Patience.TotalSeconds} s");
-            await Task.Delay(100);
-        }
-        return watch.Elapsed;
     }
 
     /// <summary>What a platform does: a batch of runs every quarter second, each sent again until it gets its 202
