@@ -86,7 +86,8 @@ public sealed class OutboxDispatcher(Outbox outbox, NpgsqlDataSource dataSource,
         {
             publishing.Add(bus.Publish(merged, cancellationToken));
         }
-        await Task.WhenAll(publishing);
+        // A publish caught in a channel that the broker's outage broke can miss its cancellation: stop waiting for it anyway.
+        await Task.WhenAll(publishing).WaitAsync(cancellationToken);
 
         await using (var delete = new NpgsqlCommand("DELETE FROM outbox_messages WHERE id = ANY($1)", connection))
         {
