@@ -7,7 +7,9 @@ namespace ExecutiveDashboard.ServiceDefaults.Resilience;
 /// failure, unless the host is stopping: the loop reports it (<see cref="LoopHealth"/>), waits out its
 /// <see cref="Backoff"/> and tries again, for as long as it takes; its first success makes it Healthy again.
 /// </summary>
-public sealed class BackgroundLoop(LoopHealth health, TimeProvider clock)
+/// <param name="applicationStopping">The host's <c>ApplicationStopping</c>: it is cancelled before the services' own
+/// stopping tokens, and what it cancels is the stop, not a failure.</param>
+public sealed class BackgroundLoop(LoopHealth health, TimeProvider clock, CancellationToken applicationStopping)
 {
     public Backoff Backoff { get; init; } = Backoff.Default;
 
@@ -19,6 +21,8 @@ public sealed class BackgroundLoop(LoopHealth health, TimeProvider clock)
     /// <param name="name">The loop's name in the health report and the logs.</param>
     public async Task RunAsync(string name, Func<CancellationToken, Task> work, Func<CancellationToken, Task> rest, CancellationToken stoppingToken)
     {
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, applicationStopping);
+        stoppingToken = stopping.Token;
         var failures = 0;
         try
         {

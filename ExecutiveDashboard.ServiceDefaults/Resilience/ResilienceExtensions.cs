@@ -15,7 +15,8 @@ public static class ResilienceExtensions
         var options = new LoopHealthOptions(builder.Configuration.GetValue(
             $"{LoopHealthOptions.Section}:{nameof(LoopHealthOptions.UnhealthyAfter)}", LoopHealthOptions.DefaultUnhealthyAfter));
         builder.Services.AddSingleton(sp => new LoopHealth(TimeProvider.System, options, sp.GetRequiredService<ILogger<LoopHealth>>()));
-        builder.Services.AddSingleton(sp => new BackgroundLoop(sp.GetRequiredService<LoopHealth>(), TimeProvider.System));
+        builder.Services.AddSingleton(sp => new BackgroundLoop(sp.GetRequiredService<LoopHealth>(), TimeProvider.System,
+            sp.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping));
         builder.Services.AddHealthChecks().AddCheck<LoopHealth>(LoopHealth.Name);
         return builder;
     }

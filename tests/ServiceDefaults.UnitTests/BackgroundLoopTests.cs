@@ -12,7 +12,7 @@ public sealed class BackgroundLoopTests
     private readonly BackgroundLoop _loop;
 
     public BackgroundLoopTests() =>
-        _loop = new BackgroundLoop(_health, TimeProvider.System) { Backoff = new Backoff(TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(4)) };
+        _loop = new BackgroundLoop(_health, TimeProvider.System, CancellationToken.None) { Backoff = new Backoff(TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(4)) };
 
     /// <summary>The outage of issue 18: a timed-out declaration surfaces as a <see cref="TaskCanceledException"/>
     /// that the host did not ask for; the dispatcher let it end the process.</summary>
@@ -75,6 +75,22 @@ public sealed class BackgroundLoopTests
         }, stop.Token).WaitAsync(Patience);
 
         Assert.Equal(["work", "rest", "work", "work", "rest", "work", "rest"], log);
+    }
+
+    /// <summary>The host cancels ApplicationStopping before the services' own tokens: a read cancelled by it is the stop.</summary>
+    [Fact]
+    public async Task A_loop_stops_quietly_as_soon_as_the_application_does()
+    {
+        using var application = new CancellationTokenSource();
+        var loop = new BackgroundLoop(_health, TimeProvider.System, application.Token);
+        var run = loop.RunAsync("feed", async _ =>
+        {
+            await application.CancelAsync();
+            application.Token.ThrowIfCancellationRequested();
+        }, _ => Task.CompletedTask, CancellationToken.None);
+
+        await run.WaitAsync(Patience);
+        Assert.Equal(HealthStatus.Healthy, _health.StatusOf("feed"));
     }
 
     [Fact]
