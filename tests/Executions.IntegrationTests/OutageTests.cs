@@ -31,7 +31,8 @@ public sealed class OutageCollection : ICollectionFixture<OutageServers>
 /// Issue 18, observation 7: the broker paused past its heartbeat ended a service for good. Here the executions service
 /// ingests and publishes while the broker, then the database, is frozen (SIGSTOP) and let go: the service keeps running,
 /// its loops report Degraded, then Unhealthy, then Healthy again, and every accepted run is folded once and delivered.
-/// Each run of these tests prints its figures (docs/reliability.md).
+/// The broker stays frozen, with the service's default settings, until the outbox is Unhealthy: about a minute, past its
+/// heartbeat (10 s) and two of the outbox's 30 s batch timeouts. Each test prints its figures (docs/reliability.md).
 /// </summary>
 [Collection(OutageCollection.Name)]
 public sealed class OutageTests(OutageServers servers, ITestOutputHelper output) : IAsyncLifetime
@@ -40,9 +41,6 @@ public sealed class OutageTests(OutageServers servers, ITestOutputHelper output)
     private static readonly DateTime Day = At("2026-11-27T00:00:00Z");
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
 
-    /// <summary>How long a loop may fail before it is Unhealthy, shortened from 30 s so that a pause of the broker past its
-    /// heartbeat shows both states.</summary>
-    private const string UnhealthyAfter = "00:00:05";
 
     private readonly ConcurrentDictionary<string, int> _delivered = new(StringComparer.Ordinal);
     private readonly Stopwatch _clock = Stopwatch.StartNew();
@@ -109,10 +107,10 @@ public sealed class OutageTests(OutageServers servers, ITestOutputHelper output)
     [Fact]
     public async Task The_database_frozen_degrades_every_loop_and_each_run_is_folded_once()
     {
-        // A command times out after 5 s instead of 30, and so does opening a connection (15), so that a pause of about
-        // 20 s shows the loops Unhealthy.
+        // A command times out after 5 s instead of 30, and so does opening a connection (15), and a loop is Unhealthy after
+        // 5 s of failures instead of 30, so that a pause of about 20 s shows every state (the defaults take 90 s).
         var database = new NpgsqlConnectionStringBuilder(servers.NewDatabase()) { CommandTimeout = 5, Timeout = 5 }.ConnectionString;
-        await using var service = Start(database);
+        await using var service = Start(database, unhealthyAfter: "00:00:05");
         await using var ingest = new Ingest(service);
         await Poll.UntilAsync("runs delivered before the pause", () => _delivered.Count >= 100, Patience);
 
@@ -147,9 +145,14 @@ public sealed class OutageTests(OutageServers servers, ITestOutputHelper output)
             $"{accepted.Count} runs accepted, {ingest.Refused} batch attempts refused, {_delivered.Values.Count(n => n > 1)} runs delivered twice or more");
     }
 
-    private ExecutionsService Start(string database)
+    /// <param name="unhealthyAfter">How long a loop may fail before it is Unhealthy, if not the default 30 s.</param>
+    private ExecutionsService Start(string database, string? unhealthyAfter = null)
     {
-        var service = new ExecutionsService(database, servers.Broker) { Settings = { ["BackgroundLoops:UnhealthyAfter"] = UnhealthyAfter } };
+        var service = new ExecutionsService(database, servers.Broker);
+        if (unhealthyAfter is not null)
+        {
+            service.Settings["BackgroundLoops:UnhealthyAfter"] = unhealthyAfter;
+        }
         _ = service.Server;
         return service;
     }
