@@ -190,6 +190,7 @@ public sealed class OutageTests(OutageServers servers, ITestOutputHelper output)
                         i % 9 == 0 ? "failed" : "succeeded", Day.AddSeconds(batch * BatchSize + i), 10, 1m)).ToArray();
                     while (true)
                     {
+                        string refusal;
                         try
                         {
                             using var response = await client.PostAsync("/api/executions/events", Batch(runs));
@@ -197,11 +198,13 @@ public sealed class OutageTests(OutageServers servers, ITestOutputHelper output)
                             {
                                 break;
                             }
+                            refusal = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
                         }
                         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
                         {
+                            refusal = e.GetType().Name;
                         }
-                        Refused++;
+                        _refusals.Add(refusal);
                         await Task.Delay(250);
                     }
                     _accepted.AddRange(runs.Select(r => r["eventId"]!.GetValue<string>()));
@@ -210,7 +213,10 @@ public sealed class OutageTests(OutageServers servers, ITestOutputHelper output)
             });
         }
 
-        public int Refused { get; private set; }
+        private readonly ConcurrentBag<string> _refusals = [];
+
+        /// <summary>The attempts that did not get a 202, e.g. <c>2 × 500</c>.</summary>
+        public string Refused => _refusals.IsEmpty ? "no" : string.Join(", ", _refusals.GroupBy(r => r).Select(g => $"{g.Count()} × {g.Key}"));
 
         /// <summary>Goes on for <paramref name="more"/>, then stops after the batch in flight; returns every run accepted.</summary>
         public async Task<IReadOnlyCollection<string>> StopAfterAsync(TimeSpan more)
