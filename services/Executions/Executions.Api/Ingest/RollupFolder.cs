@@ -95,9 +95,9 @@ public sealed class RollupFolder(
             return 0;
         }
         var poison = chunk.Where(q => q.Poison is not null).Select(q => q.Poison!).ToList();
-        var folded = await Bisection.ApplyAsync(chunk.Where(q => q.Event is not null).ToList(),
+        var refused = await Bisection.ApplyAsync(chunk.Where(q => q.Event is not null).ToList(),
             part => FoldUnderSavepointAsync(transaction, part.Select(q => q.Event!), cancellationToken), Faults.IsRefusedData);
-        poison.AddRange(folded.Select(f => new Poison(f.Item.Row, Poison.Reasons.Fold, f.Error)));
+        poison.AddRange(refused.Select(r => new Poison(r.Item.Row, Poison.Reasons.Fold, r.Error)));
 
         var quarantined = await quarantine.CopyAsync(connection, poison, cancellationToken);
         await using (var delete = new NpgsqlCommand("DELETE FROM unfolded_events WHERE ctid = ANY ($1::tid[])", connection, transaction))
