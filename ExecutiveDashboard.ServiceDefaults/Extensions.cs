@@ -1,5 +1,6 @@
 using ExecutiveDashboard.ServiceDefaults.Auth;
 using ExecutiveDashboard.ServiceDefaults.Http;
+using ExecutiveDashboard.ServiceDefaults.Resilience;
 using ExecutiveDashboard.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -13,7 +14,7 @@ using OpenTelemetry.Trace;
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>What every service of the dashboard shares: telemetry, health, service discovery,
-/// resilient HTTP clients, RFC 7807 problems (also for requests that cannot be bound), and the JWT rules of events.md.</summary>
+/// resilient HTTP clients, RFC 7807 problems (also for requests that cannot be bound), and the JWT rules.</summary>
 public static class Extensions
 {
     public const string HealthPath = "/health";
@@ -72,6 +73,7 @@ public static class Extensions
     {
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
+        builder.AddBackgroundLoops();
         return builder;
     }
 
@@ -105,7 +107,7 @@ public static class Extensions
     }
 
     /// <summary><c>/alive</c>: the process answers. <c>/health</c>: it is ready, every dependency
-    /// (database, broker, cache) reachable.</summary>
+    /// (database, broker, cache) reachable and every background loop working (<see cref="LoopHealth"/>).</summary>
     public static WebApplication MapHealthEndpoints(this WebApplication app)
     {
         app.MapHealthChecks(HealthPath).AllowAnonymous();

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using ExecutiveDashboard.Contracts.IntegrationEvents;
+using ExecutiveDashboard.ServiceDefaults.Resilience;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace ExecutiveDashboard.ServiceDefaults.Messaging;
@@ -13,32 +13,44 @@ namespace ExecutiveDashboard.ServiceDefaults.Messaging;
 /// deleted only once the broker confirmed them: delivery is at least once, and consumers dedupe.
 /// The <see cref="MetricsChangedBatch"/> of a round are merged (<see cref="MetricsChangedBatch.Merge"/>) and go out
 /// twice: as one batch, and as a <see cref="MetricsChanged"/> per service and workspace.
+/// While the broker or the database is away it retries with backoff (<see cref="BackgroundLoop"/>), and the rows wait.
 /// </summary>
-public sealed partial class OutboxDispatcher(
-    Outbox outbox, NpgsqlDataSource dataSource, IBus bus, ILogger<OutboxDispatcher> logger) : BackgroundService
+public sealed class OutboxDispatcher(Outbox outbox, NpgsqlDataSource dataSource, IBus bus, BackgroundLoop loop) : BackgroundService
 {
+    public const string LoopName = "outbox";
+
     private const int BatchSize = 500;
     private static readonly TimeSpan Sweep = TimeSpan.FromSeconds(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
+    /// <summary>How long a batch may wait for the broker's confirmations. MassTransit holds a publish until the broker is
+    /// back, however long that takes: the dispatcher gives up the batch instead (its rows stay, to go out again), so that
+    /// an outage shows as a failing loop, not as one that merely stopped.</summary>
+    public static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(30);
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => loop.RunAsync(LoopName,
+        async ct =>
         {
-            try
+            while (await PublishBatchAsync(ct) == BatchSize)
             {
-                while (await PublishBatchAsync(stoppingToken) == BatchSize)
-                {
-                }
             }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogFailed(e);
-            }
-            await outbox.WaitAsync(Sweep, stoppingToken);
+        },
+        ct => outbox.WaitAsync(Sweep, ct), stoppingToken);
+
+    private async Task<int> PublishBatchAsync(CancellationToken stoppingToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        timeout.CancelAfter(PublishTimeout);
+        try
+        {
+            return await PublishAndDeleteAsync(timeout.Token);
+        }
+        catch (OperationCanceledException e) when (timeout.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"An outbox batch was not published and confirmed within {PublishTimeout.TotalSeconds:0} s; its rows go out again", e);
         }
     }
 
-    private async Task<int> PublishBatchAsync(CancellationToken cancellationToken)
+    private async Task<int> PublishAndDeleteAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -74,7 +86,8 @@ public sealed partial class OutboxDispatcher(
         {
             publishing.Add(bus.Publish(merged, cancellationToken));
         }
-        await Task.WhenAll(publishing);
+        // A publish caught in a channel that the broker's outage broke can miss its cancellation: stop waiting for it anyway.
+        await Task.WhenAll(publishing).WaitAsync(cancellationToken);
 
         await using (var delete = new NpgsqlCommand("DELETE FROM outbox_messages WHERE id = ANY($1)", connection))
         {
@@ -84,7 +97,4 @@ public sealed partial class OutboxDispatcher(
         await transaction.CommitAsync(cancellationToken);
         return rows.Count;
     }
-
-    [LoggerMessage(LogLevel.Warning, "Publishing the outbox failed; retrying within a second")]
-    private partial void LogFailed(Exception exception);
 }

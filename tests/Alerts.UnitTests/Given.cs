@@ -11,12 +11,12 @@ internal static class Given
     public static ScopeSignals Runs(
         long runsLastHour = 0, long failedLastHour = 0, decimal creditsLastHour = 0, decimal creditsPreviousWeek = 0,
         long runsLast24h = 0, long succeededLast24h = 0, long runsPrevious24h = 0, long succeededPrevious24h = 0,
-        double? p95 = null, double? p95Previous = null, DateTime? earliest = null, DateTime? asOf = null)
+        double? p95 = null, double? p95Previous = null, DateTime? earliest = null, DateTime? asOf = null, long quarantined = 0)
     {
         var at = asOf ?? Now;
         return new ScopeSignals("ws_1", at,
             new ExecutionSignals(at, earliest ?? at.AddDays(-30), runsLastHour, failedLastHour, creditsLastHour, creditsPreviousWeek,
-                runsLast24h, succeededLast24h, runsPrevious24h, succeededPrevious24h, p95, p95Previous),
+                runsLast24h, succeededLast24h, runsPrevious24h, succeededPrevious24h, p95, p95Previous, QuarantinedLast24h: quarantined),
             new BillingSignals(at, 0, 0));
     }
 

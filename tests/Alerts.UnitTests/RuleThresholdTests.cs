@@ -104,12 +104,31 @@ public sealed class RuleThresholdTests
     public void Slow_runs(double? before, double? now, bool fires) =>
         Assert.Equal(fires ? Severity.Low : null, SeverityOf(Evaluate(new SlowRuns(), Runs(p95: now, p95Previous: before))));
 
+    [Theory]
+    [InlineData(0, null)]
+    [InlineData(1, Severity.High)]   // one event set aside is one event missing from the totals
+    [InlineData(12_345, Severity.High)]
+    public void Ingest_quarantine(long quarantined, Severity? expected) =>
+        Assert.Equal(expected, SeverityOf(Evaluate(new IngestQuarantine(), Runs(quarantined: quarantined))));
+
+    [Fact]
+    public void Ingest_quarantine_says_the_numbers_and_minds_its_threshold()
+    {
+        var rule = new IngestQuarantine();
+        var outcome = Assert.IsType<Outcome.Firing>(Evaluate(rule, Runs(quarantined: 1_500)));
+        Assert.Equal("1,500 accepted events could not be added to the numbers in the last 24 hours and were quarantined; the totals miss them.",
+            outcome.Message);
+        var settings = new RuleSettings(new Dictionary<string, decimal> { ["minEvents"] = 3 });
+        Assert.IsType<Outcome.Clear>(rule.Evaluate(Runs(quarantined: 2), settings));
+        Assert.Equal(Severity.High, SeverityOf(rule.Evaluate(Runs(quarantined: 3), settings)));
+    }
+
     [Fact]
     public void Rules_without_their_inputs_are_unknown_not_clear()
     {
         var noExecutions = Mrr(100, 100);
         var noBilling = Runs(runsLastHour: 50, failedLastHour: 50) with { Billing = null };
-        Assert.All(new AlertRule[] { new HighErrorRate(), new SuccessRateDrop(), new CreditSpike(), new SlowRuns() },
+        Assert.All(new AlertRule[] { new HighErrorRate(), new SuccessRateDrop(), new CreditSpike(), new SlowRuns(), new IngestQuarantine() },
             rule => Assert.IsType<Outcome.Unknown>(Evaluate(rule, noExecutions)));
         Assert.IsType<Outcome.Unknown>(Evaluate(new MrrDrop(), noBilling));
     }

@@ -19,6 +19,7 @@ public abstract class LocalServer : IAsyncLifetime, IAsyncDisposable
 
     private readonly string _script;
     private Process? _process;
+    private bool _paused;
 
     protected LocalServer(string script, TimeSpan readyTimeout)
     {
@@ -75,6 +76,80 @@ public abstract class LocalServer : IAsyncLifetime, IAsyncDisposable
     }
 
     async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+
+    /// <summary>
+    /// Freezes the server, as a hung host, a paused VM or a full stop of its disk would: SIGSTOP to the server and every
+    /// process it started (PostgreSQL's backends and helpers, the Erlang VM's children). Its connections stay open and its
+    /// port accepts, but nothing answers until <see cref="Resume"/>. The server first, so that it starts no new child.
+    /// </summary>
+    public void Pause()
+    {
+        var server = _process?.Id ?? throw new InvalidOperationException("The server is not running.");
+        _paused = true;
+        Signal(server, Sigstop);
+        foreach (var child in Descendants(server))
+        {
+            Signal(child, Sigstop);
+        }
+    }
+
+    /// <summary>Lets a <see cref="Pause"/>d server run again: its children first, then the server.</summary>
+    public void Resume()
+    {
+        if (_process is not { } process || !_paused)
+        {
+            return;
+        }
+        foreach (var child in Descendants(process.Id))
+        {
+            Signal(child, Sigcont);
+        }
+        Signal(process.Id, Sigcont);
+        _paused = false;
+    }
+
+    private static void Signal(int pid, int signal)
+    {
+        if (Kill(pid, signal) != 0 && Marshal.GetLastPInvokeError() != Esrch)
+        {
+            throw new InvalidOperationException($"kill({pid}, {signal}) failed: errno {Marshal.GetLastPInvokeError()}");
+        }
+    }
+
+    /// <summary>Every process below <paramref name="root"/>, from /proc (each one's parent is the fourth field of its stat,
+    /// after the command name in parentheses, which may itself hold spaces and parentheses).</summary>
+    private static List<int> Descendants(int root)
+    {
+        var parents = new Dictionary<int, int>();
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), out var pid))
+            {
+                continue;
+            }
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(directory, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                parents[pid] = int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture);
+            }
+            catch (IOException)
+            {
+                // Gone meanwhile.
+            }
+        }
+        var found = new List<int>();
+        var frontier = new Queue<int>([root]);
+        while (frontier.TryDequeue(out var parent))
+        {
+            foreach (var (pid, _) in parents.Where(p => p.Value == parent))
+            {
+                found.Add(pid);
+                frontier.Enqueue(pid);
+            }
+        }
+        return found;
+    }
 
     protected static async Task<TServer> StartAsync<TServer>(TServer server)
         where TServer : LocalServer
@@ -195,6 +270,7 @@ public abstract class LocalServer : IAsyncLifetime, IAsyncDisposable
             return;
         }
 
+        Resume();
         _process = null;
         using (process)
         {
@@ -242,6 +318,9 @@ public abstract class LocalServer : IAsyncLifetime, IAsyncDisposable
     private static readonly HashSet<int> IssuedPorts = [];
 
     private const int Sigint = 2;
+    private const int Sigcont = 18;
+    private const int Sigstop = 19;
+    private const int Esrch = 3;
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int Kill(int pid, int signal);

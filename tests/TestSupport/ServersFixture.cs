@@ -29,6 +29,12 @@ public abstract class ServersFixture<TService>(string databasePrefix, Func<strin
         await _rabbitMq.DisposeAsync();
     }
 
+    /// <summary>The fixture's own database server, e.g. to <see cref="LocalServer.Pause"/> it.</summary>
+    public PostgresServer Postgres => _postgres;
+
+    /// <summary>The fixture's own broker.</summary>
+    public RabbitMqServer RabbitMq => _rabbitMq;
+
     /// <summary>Connection string of the broker.</summary>
     public string Broker => _rabbitMq.ConnectionString;
 

@@ -47,12 +47,16 @@ public abstract class ServiceFactory<TProgram, TOverview>(string connectionStrin
 
     public string ApiPrefix { get; } = apiPrefix;
 
+    /// <summary>More configuration for the service, e.g. <c>BackgroundLoops:UnhealthyAfter</c>; set before it starts
+    /// (its first client).</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         builder.UseSetting($"ConnectionStrings:{databaseName}", ConnectionString);
         builder.UseSetting("ConnectionStrings:rabbitmq", broker);
-        foreach (var (key, value) in TestIssuer.Everyone.TrustSettings.Concat(TestIssuer.ServiceOnly.TrustSettings))
+        foreach (var (key, value) in TestIssuer.Everyone.TrustSettings.Concat(TestIssuer.ServiceOnly.TrustSettings).Concat(Settings))
         {
             builder.UseSetting(key, value);
         }

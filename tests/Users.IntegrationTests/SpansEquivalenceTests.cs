@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -95,7 +94,7 @@ public sealed class SpansEquivalenceTests(ServersFixture servers) : IAsyncLifeti
     public async Task Every_timeframe_and_scope_matches_distinct_counts_over_the_events()
     {
         await using var dataSource = NpgsqlDataSource.Create(_service.ConnectionString);
-        var query = new UsersOverviewQuery(dataSource, new ActivitySpansCache(dataSource, NullLogger<ActivitySpansCache>.Instance));
+        var query = new UsersOverviewQuery(dataSource, new ActivitySpansCache(dataSource));
         var random = new Random(11);
         var asOfs = new List<DateTime> { End, End.AddHours(-5), End.AddMinutes(-37).AddMilliseconds(-123) };
         asOfs.AddRange(Enumerable.Range(0, 8).Select(_ => _events[random.Next(_events.Count)].At));               // on an event

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using System.Diagnostics;
 using ExecutiveDashboard.Contracts.Metrics;
 using ExecutiveDashboard.ServiceDefaults.Queries;
@@ -13,7 +12,7 @@ var end = DateTime.SpecifyKind(DateTime.Parse(args.Length > 1 ? args[1] : "2026-
 var samples = args.Length > 2 ? int.Parse(args[2]) : 20;
 
 await using var dataSource = NpgsqlDataSource.Create(connectionString);
-var cache = new ActivitySpansCache(dataSource, NullLogger<ActivitySpansCache>.Instance);
+var cache = new ActivitySpansCache(dataSource);
 var spans = new UsersOverviewQuery(dataSource, cache);
 
 if (args.Contains("--probe")) { await Probe.RunAsync(dataSource, end); return; }

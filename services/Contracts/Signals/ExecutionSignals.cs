@@ -25,6 +25,8 @@ public sealed record SignalsQuery(IReadOnlyList<string> Scopes, DateTime? AsOf =
 /// whole hours: the 24 hours before the hour of asOf (<see cref="P95RuntimePrevious24h"/>: the 24 before those).</param>
 /// <param name="CatchingUp">Some accepted runs are not in these totals yet (a backfill ahead of the rollups): rules must
 /// not judge on them.</param>
+/// <param name="QuarantinedLast24h">Accepted events of the scope that the service could not add to its numbers and set
+/// aside (quarantined) during <c>[asOf-24h, asOf)</c>, by the time they were set aside.</param>
 public sealed record ExecutionSignals(
     DateTime AsOf,
     DateTime? EarliestEventAt,
@@ -38,7 +40,8 @@ public sealed record ExecutionSignals(
     long SucceededPrevious24h,
     double? P95RuntimeLast24h,
     double? P95RuntimePrevious24h,
-    bool CatchingUp = false);
+    bool CatchingUp = false,
+    long QuarantinedLast24h = 0);
 
 /// <summary>What the alert rules need of the billing service for one scope (<c>POST /api/billing/signals</c>):
 /// MRR at asOf and 24 hours earlier, each as the state at that instant (events with occurredAt &lt; t).</summary>

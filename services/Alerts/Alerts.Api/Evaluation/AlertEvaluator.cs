@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ExecutiveDashboard.Alerts.Rules;
 using ExecutiveDashboard.Alerts.Storage;
 
@@ -6,8 +7,7 @@ namespace ExecutiveDashboard.Alerts.Evaluation;
 /// <summary>Evaluates every rule over scopes at the current time: reads their signals, lets the rules decide, and
 /// stores the changes; many scopes per read and per transaction, so a backfill that touches every workspace costs a
 /// few statements, not a few per workspace.</summary>
-public sealed partial class AlertEvaluator(
-    ISignalSource signals, AlertStore store, AlertsOptions options, TimeProvider clock, ILogger<AlertEvaluator> logger)
+public sealed class AlertEvaluator(ISignalSource signals, AlertStore store, AlertsOptions options, TimeProvider clock)
 {
     /// <summary>Scopes per signals read and per transaction.</summary>
     public const int ChunkSize = 500;
@@ -20,11 +20,13 @@ public sealed partial class AlertEvaluator(
             RuleBook.LongestWindow, options.QuietSweepTicks, cancellationToken), cancellationToken);
 
     /// <summary>Evaluates these scopes as of now, <see cref="ChunkSize"/> at a time: each chunk is one signals read per
-    /// service and one transaction. A chunk that fails is logged; the timer's sweep evaluates its scopes again.</summary>
+    /// service and one transaction. A chunk that fails does not stop the others; then this throws them all, for the
+    /// calling loop to report and retry (its <c>BackgroundLoop</c>).</summary>
     public async Task EvaluateAsync(IReadOnlyCollection<string> scopes, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var settings = await store.SettingsAsync(cancellationToken);
+        var failures = new ConcurrentQueue<Exception>();
         await Parallel.ForEachAsync(scopes.Distinct().Chunk(ChunkSize),
             new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
             async (chunk, ct) =>
@@ -36,11 +38,12 @@ public sealed partial class AlertEvaluator(
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
                 {
-                    LogFailed(chunk.Length, e);
+                    failures.Enqueue(e);
                 }
             });
+        if (!failures.IsEmpty)
+        {
+            throw new AggregateException($"Evaluating the alerts of {failures.Count} of {scopes.Count} scopes' chunks failed", failures);
+        }
     }
-
-    [LoggerMessage(LogLevel.Warning, "Evaluating the alerts of {Scopes} scopes failed; the next evaluation tries again")]
-    private partial void LogFailed(int scopes, Exception exception);
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Threading.Channels;
+using ExecutiveDashboard.ServiceDefaults.Resilience;
 
 namespace ExecutiveDashboard.Alerts.Evaluation;
 
@@ -12,16 +13,20 @@ namespace ExecutiveDashboard.Alerts.Evaluation;
 /// the loop rests <see cref="RestPerWork"/> times as long as the round took, so that a backfill touching every
 /// workspace keeps evaluations to a quarter of the time (a round of 2,000 scopes under load takes about a second),
 /// while a trickle of changes is evaluated within a few tens of milliseconds. Marks live in memory: if the process
-/// stops first, the timer's sweep evaluates those scopes (their change is in <c>known_scopes</c>).
+/// stops first, the timer's sweep evaluates those scopes (their change is in <c>known_scopes</c>); a round that fails
+/// marks its scopes again.
 /// </summary>
-public sealed partial class ChangedScopes(AlertEvaluator evaluator, ILogger<ChangedScopes> logger) : BackgroundService
+public sealed class ChangedScopes(AlertEvaluator evaluator, BackgroundLoop loop) : BackgroundService
 {
+    public const string LoopName = "alert-changed-scopes";
+
     /// <summary>Rest after a round, per unit of the round's duration (wall-clock time, not the service's clock: it paces
     /// the machine's work).</summary>
     public const int RestPerWork = 3;
 
     private readonly ConcurrentDictionary<string, byte> _changed = new(StringComparer.Ordinal);
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private long _roundStarted;
 
     public void Mark(IEnumerable<string> scopes)
     {
@@ -32,11 +37,16 @@ public sealed partial class ChangedScopes(AlertEvaluator evaluator, ILogger<Chan
         _wake.Writer.TryWrite(true);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>Waits for marks, evaluates them as a round and rests; a round that fails marks its scopes again, to be
+    /// evaluated after the loop's backoff.</summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => loop.RunAsync(LoopName, EvaluateRoundAsync, RestAsync, stoppingToken);
+
+    private async Task EvaluateRoundAsync(CancellationToken stoppingToken)
     {
-        while (await _wake.Reader.ReadAsync(stoppingToken))
+        var round = new List<string>();
+        while (round.Count == 0)   // a wake-up whose marks the previous round already took
         {
-            var round = new List<string>();
+            await _wake.Reader.ReadAsync(stoppingToken);
             foreach (var scope in _changed.Keys)
             {
                 if (_changed.TryRemove(scope, out _))
@@ -44,23 +54,18 @@ public sealed partial class ChangedScopes(AlertEvaluator evaluator, ILogger<Chan
                     round.Add(scope);
                 }
             }
-            if (round.Count == 0)
-            {
-                continue;   // a wake-up whose marks the previous round already took
-            }
-            var started = Stopwatch.GetTimestamp();
-            try
-            {
-                await evaluator.EvaluateAsync(round, stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogFailed(round.Count, e);
-            }
-            await Task.Delay(Stopwatch.GetElapsedTime(started) * RestPerWork, stoppingToken);
+        }
+        _roundStarted = Stopwatch.GetTimestamp();
+        try
+        {
+            await evaluator.EvaluateAsync(round, stoppingToken);
+        }
+        catch
+        {
+            Mark(round);
+            throw;
         }
     }
 
-    [LoggerMessage(LogLevel.Warning, "Evaluating {Scopes} changed scopes failed; the timer's sweep evaluates them again")]
-    private partial void LogFailed(int scopes, Exception exception);
+    private Task RestAsync(CancellationToken stoppingToken) => Task.Delay(Stopwatch.GetElapsedTime(_roundStarted) * RestPerWork, stoppingToken);
 }

@@ -1,4 +1,5 @@
 using ExecutiveDashboard.Alerts.Storage;
+using ExecutiveDashboard.ServiceDefaults.Resilience;
 
 namespace ExecutiveDashboard.Alerts.Evaluation;
 
@@ -13,26 +14,17 @@ public sealed record AlertsOptions(TimeSpan EvaluationInterval, int QuietSweepTi
 }
 
 /// <summary>Evaluates scopes on a fixed cadence, so that windows sliding with time raise and clear alerts without new
-/// events (an error burst leaves the last hour, a quiet day follows a busy one); see <see cref="AlertStore.ScopesDueAsync"/>.</summary>
-public sealed partial class EvaluationTimer(AlertEvaluator evaluator, AlertsOptions options, TimeProvider clock, ILogger<EvaluationTimer> logger)
+/// events (an error burst leaves the last hour, a quiet day follows a busy one); see <see cref="AlertStore.ScopesDueAsync"/>.
+/// A tick that fails is tried again after a backoff (<see cref="BackgroundLoop"/>) rather than at the next tick.</summary>
+public sealed class EvaluationTimer(AlertEvaluator evaluator, AlertsOptions options, TimeProvider clock, BackgroundLoop loop)
     : BackgroundService
 {
+    public const string LoopName = "alert-evaluation-timer";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.EvaluationInterval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await evaluator.EvaluateDueScopesAsync(stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogFailed(e);
-            }
-        }
+        await timer.WaitForNextTickAsync(stoppingToken);
+        await loop.RunAsync(LoopName, evaluator.EvaluateDueScopesAsync, async ct => await timer.WaitForNextTickAsync(ct), stoppingToken);
     }
-
-    [LoggerMessage(LogLevel.Warning, "The periodic alert evaluation failed; the next tick tries again")]
-    private partial void LogFailed(Exception exception);
 }

@@ -15,6 +15,7 @@ public static class Extensions
         builder.AddMigratedDatabase(DatabaseName, typeof(Extensions).Assembly);
         builder.AddEventBus();
         builder.AddOutbox();
+        builder.Services.AddSingleton<IngestQuarantine>();
         builder.Services.AddSingleton<RollupFolder>();
         builder.Services.AddHostedService(services => services.GetRequiredService<RollupFolder>());
         builder.Services.AddSingleton<ExecutionEventStore>();

@@ -20,7 +20,7 @@ namespace ExecutiveDashboard.Executions.Ingest;
 /// </summary>
 public sealed class ExecutionEventStore(IngestTransaction ingest, Outbox outbox, RollupFolder folder, TimeProvider clock)
 {
-    private const string Service = "executions";
+    public const string Service = "executions";
 
     private static readonly string[] ChangedSections =
     [

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ExecutiveDashboard.ServiceDefaults.Data;
+using ExecutiveDashboard.ServiceDefaults.Resilience;
 using Npgsql;
 
 namespace ExecutiveDashboard.Executions.Leaderboards;
@@ -13,9 +14,11 @@ namespace ExecutiveDashboard.Executions.Leaderboards;
 /// poll every second keeps that catch-up small.
 /// </summary>
 public sealed class RunLeaderboardFeed(
-    NpgsqlDataSource dataSource, RunLeaderboards leaderboards, IHostApplicationLifetime lifetime, ILogger<RunLeaderboardFeed> logger)
+    NpgsqlDataSource dataSource, RunLeaderboards leaderboards, BackgroundLoop loop, IHostApplicationLifetime lifetime, ILogger<RunLeaderboardFeed> logger)
     : BackgroundService
 {
+    public const string LoopName = "leaderboard-feed";
+
     private const int ApplyChunk = 10_000;
 
     private readonly CatchUp _catchUp = new();
@@ -48,18 +51,7 @@ public sealed class RunLeaderboardFeed(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
-        do
-        {
-            try
-            {
-                await CatchUpAsync(stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(e, "Could not read new runs into the leaderboards; the next read retries");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        await loop.RunAsync(LoopName, CatchUpAsync, async ct => await timer.WaitForNextTickAsync(ct), stoppingToken);
     }
 
     private async Task PollAsync(CancellationToken cancellationToken)

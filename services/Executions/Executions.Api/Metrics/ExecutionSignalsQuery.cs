@@ -25,8 +25,10 @@ public sealed class ExecutionSignalsQuery(NpgsqlDataSource dataSource, RollupFol
             .GroupBy(s => s == RunRollups.Platform)
             .Select(g => ReadAsync(g.ToList(), asOf, cancellationToken)).ToList();
         var earliestOf = EarliestEventApi.EarliestAsync(dataSource, scopes, cancellationToken);
+        var quarantinedOf = QuarantinedAsync(scopes, Period.Ending(asOf, Day), cancellationToken);
         var read = await Task.WhenAll(groups);
         var earliest = await earliestOf;
+        var quarantined = await quarantinedOf;
 
         var signals = new Dictionary<string, ExecutionSignals>(StringComparer.Ordinal);
         foreach (var (storedScope, r) in read.SelectMany(g => g))
@@ -36,12 +38,35 @@ public sealed class ExecutionSignalsQuery(NpgsqlDataSource dataSource, RollupFol
             signals[scope] = new ExecutionSignals(asOf, earliest.TryGetValue(scope, out var first) ? first : (DateTime?)null,
                 hour.Runs, hour.Failed, hour.Credits, week.Credits,
                 day.Runs, day.Succeeded, dayBefore.Runs, dayBefore.Succeeded,
-                r.P95Last, r.P95Previous, CatchingUp: !caughtUp);
+                r.P95Last, r.P95Previous, CatchingUp: !caughtUp, QuarantinedLast24h: quarantined.GetValueOrDefault(scope));
         }
         return signals;
     }
 
     private sealed record Read(RunTotals[] Totals, double? P95Last, double? P95Previous);
+
+    /// <summary>Events set aside by the folder (<see cref="IngestQuarantine"/>) within the window, per scope asked (the
+    /// platform counts all); scopes with none are left out. A handful of rows at most, by index.</summary>
+    private async Task<Dictionary<string, long>> QuarantinedAsync(IReadOnlyList<string> scopes, Period window, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT workspace_id, count(*) FROM quarantined_events
+            WHERE workspace_id = ANY ($1) AND quarantined_at >= $3 AND quarantined_at < $4 GROUP BY workspace_id
+            UNION ALL
+            SELECT $2, count(*) FROM quarantined_events WHERE $2 = ANY ($1) AND quarantined_at >= $3 AND quarantined_at < $4
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = scopes.ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = Scopes.Platform });
+        command.Parameters.Add(new NpgsqlParameter { Value = window.Start });
+        command.Parameters.Add(new NpgsqlParameter { Value = window.End });
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            counts[reader.GetString(0)] = reader.GetInt64(1);
+        }
+        return counts;
+    }
 
     /// <summary>Workspaces, or the platform alone: one set of grains.</summary>
     private async Task<Dictionary<string, Read>> ReadAsync(List<string> storedScopes, DateTime asOf, CancellationToken cancellationToken)

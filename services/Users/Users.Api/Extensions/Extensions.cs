@@ -20,7 +20,7 @@ public static class Extensions
         builder.AddOutbox();
         builder.Services.AddSingleton<UserEventStore>();
         builder.Services.AddSingleton<ActivitySpansCache>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<ActivitySpansCache>());
+        builder.Services.AddHostedService<ActivitySpansPoll>();
         builder.Services.AddSingleton<UsersOverviewQuery>();
         builder.Services.AddSingleton<UserNamesQuery>();
         builder.Services.AddSingleton<CardLayoutStore>();

@@ -8,9 +8,9 @@ namespace ExecutiveDashboard.Users.Metrics;
 /// so that a platform read counts its windows and users without fetching a row. A poll reads the rows committed
 /// since the previous one (<see cref="CommittedRows"/>; every upsert at ingest sets <c>xid</c> again) and applies
 /// them: a row is a whole value, so reading one again changes nothing. A read catches up first, so it sees every row committed
-/// before it began; a background poll every second keeps that small.
+/// before it began; a background poll every second keeps that small (<see cref="ActivitySpansPoll"/>).
 /// </summary>
-public sealed class ActivitySpansCache(NpgsqlDataSource dataSource, ILogger<ActivitySpansCache> logger) : BackgroundService
+public sealed class ActivitySpansCache(NpgsqlDataSource dataSource)
 {
     private readonly CatchUp _catchUp = new();
     private readonly ActiveUsersIndex _index = new();
@@ -49,23 +49,6 @@ public sealed class ActivitySpansCache(NpgsqlDataSource dataSource, ILogger<Acti
         {
             _lock.ExitReadLock();
         }
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
-        do
-        {
-            try
-            {
-                await CatchUpAsync(stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(e, "Could not read new activity spans; the next read retries");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     /// <summary>Spans first, then users: a user's row commits with its spans, so every span read has its user.</summary>
