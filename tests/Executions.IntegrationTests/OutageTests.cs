@@ -136,6 +136,9 @@ public sealed class OutageTests(OutageServers servers, ITestOutputHelper output)
         var allDelivered = _clock.Elapsed - resumed;
         await AssertRecoveredAsync(service, accepted.Count);
 
+        // A batch sent while the database does not answer is told to come back (503 with Retry-After), never a 500.
+        Assert.Contains("503", ingest.Refusals);
+        Assert.DoesNotContain("500", ingest.Refusals);
         // The outbox and the feed fail in step with the folder: their Degraded may fall between two samples.
         Assert.Equal([HealthStatus.Healthy, HealthStatus.Degraded, HealthStatus.Unhealthy], folderStates);
         Assert.Equal(HealthStatus.Unhealthy, outboxStates[^1]);
@@ -215,7 +218,10 @@ public sealed class OutageTests(OutageServers servers, ITestOutputHelper output)
 
         private readonly ConcurrentBag<string> _refusals = [];
 
-        /// <summary>The attempts that did not get a 202, e.g. <c>2 × 500</c>.</summary>
+        /// <summary>The answers of the attempts that did not get a 202: a status, or the exception's name.</summary>
+        public IReadOnlyCollection<string> Refusals => _refusals;
+
+        /// <summary>The attempts that did not get a 202, e.g. <c>2 × 503</c>.</summary>
         public string Refused => _refusals.IsEmpty ? "no" : string.Join(", ", _refusals.GroupBy(r => r).Select(g => $"{g.Count()} × {g.Key}"));
 
         /// <summary>Goes on for <paramref name="more"/>, then stops after the batch in flight; returns every run accepted.</summary>
