@@ -6,8 +6,10 @@ namespace ExecutiveDashboard.Faults;
 /// connections are declared dead while it is away.</param>
 /// <param name="DatabasePause">How long PostgreSQL, its postmaster and every backend, is stopped.</param>
 /// <param name="Kill">The resource whose process is killed (SIGKILL) and then started again with Aspire's command.</param>
+/// <param name="Spread">How long the faulted run's ingest is spread over, so that every fault strikes during it (the quiet
+/// run sends as fast as it can).</param>
 public sealed record FaultOptions(long Runs, int Workspaces, int Users, int Days, int Seed,
-    TimeSpan BrokerPause, TimeSpan DatabasePause, string Kill)
+    TimeSpan BrokerPause, TimeSpan DatabasePause, string Kill, TimeSpan Spread)
 {
     public static FaultOptions Parse(string[] args)
     {
@@ -22,6 +24,7 @@ public sealed record FaultOptions(long Runs, int Workspaces, int Users, int Days
             Int("--seed", "7"),
             TimeSpan.FromSeconds(Int("--broker-pause", "40")),
             TimeSpan.FromSeconds(Int("--database-pause", "20")),
-            Get("--kill", "executions-api"));
+            Get("--kill", "executions-api"),
+            TimeSpan.FromSeconds(Int("--spread", "150")));
     }
 }

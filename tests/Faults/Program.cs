@@ -9,7 +9,7 @@ using ExecutiveDashboard.Testing;
 // numbers (every section of the overview, for the platform and two workspaces, in every timeframe), every event
 // stored once (nothing lost, nothing doubled) and every resource running and healthy. Prints figures; exits 1 if not.
 //   dotnet run -c Release --project tests/Faults -- [--runs N] [--workspaces N] [--users N] [--days N] [--seed N]
-//       [--broker-pause S] [--database-pause S] [--kill RESOURCE]
+//       [--broker-pause S] [--database-pause S] [--kill RESOURCE] [--spread S]
 var options = FaultOptions.Parse(args);
 var dataset = new PlatformSimulation(new SimulationOptions
 {
@@ -30,14 +30,14 @@ Console.WriteLine($"dataset: {batches.Sum(b => b.Events):N0} events in {batches.
 Console.WriteLine("\n== quiet run ==");
 var quiet = await RunAsync(faults: null, expected: null);
 Console.WriteLine("\n== faulted run ==");
-var faulted = await RunAsync(new FaultSchedule(options), quiet);
+var faulted = await RunAsync(new FaultSchedule(options), quiet, options.Spread);
 
 var report = Verdict.Compare(dataset, quiet, faulted);
 Console.WriteLine();
 Console.WriteLine(report.Text);
 return report.Passed ? 0 : 1;
 
-async Task<Outcome> RunAsync(FaultSchedule? faults, Outcome? expected)
+async Task<Outcome> RunAsync(FaultSchedule? faults, Outcome? expected, TimeSpan spread = default)
 {
     await using var app = new RunningApp<Projects.ExecutiveDashboard_AppHost>();
     await app.StartAppAsync();
@@ -45,7 +45,7 @@ async Task<Outcome> RunAsync(FaultSchedule? faults, Outcome? expected)
     var ceo = await app.SignInAsync("ceo", "*");
 
     var watch = Stopwatch.StartNew();
-    var ingest = sender.SendAllAsync(batches);
+    var ingest = sender.SendAllAsync(batches, spread);
     var faultLog = faults is null ? Task.FromResult<IReadOnlyList<string>>([]) : faults.RunAsync(app, ceo, ingest);
     await ingest;
     var ingestSeconds = watch.Elapsed.TotalSeconds;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 
@@ -20,8 +21,22 @@ public sealed class StubbornSender(HttpClient ingest)
 
     public ConcurrentDictionary<string, int> RetriesByReason { get; } = new();
 
-    public Task SendAllAsync(IReadOnlyList<Batch> batches) =>
-        Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = InFlight }, (batch, _) => new ValueTask(SendAsync(batch)));
+    /// <param name="spread">At least how long the whole send takes: batch i leaves no earlier than i/n of it after the start,
+    /// as a platform sends its events over time, so that the faults strike while batches are still coming; zero sends
+    /// as fast as the system takes them.</param>
+    public Task SendAllAsync(IReadOnlyList<Batch> batches, TimeSpan spread)
+    {
+        var start = Stopwatch.StartNew();
+        return Parallel.ForEachAsync(batches.Select((batch, i) => (Batch: batch, Due: spread * i / batches.Count)),
+            new ParallelOptions { MaxDegreeOfParallelism = InFlight }, async (next, _) =>
+            {
+                if (next.Due > start.Elapsed)
+                {
+                    await Task.Delay(next.Due - start.Elapsed);
+                }
+                await SendAsync(next.Batch);
+            });
+    }
 
     private async Task SendAsync(Batch batch)
     {
