@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ExecutiveDashboard.Testing;
+using TestSupport;
 
 namespace ExecutiveDashboard.Faults;
 
@@ -29,16 +30,16 @@ public sealed class FaultSchedule(FaultOptions options)
 
     private async Task PauseAsync(RunningApp<Projects.ExecutiveDashboard_AppHost> app, string resource, TimeSpan pause, Task ingest)
     {
-        var processes = ProcessSignals.Tree(app.ProcessIdOf(resource));
-        Say($"{resource}: {processes.Count} processes stopped (SIGSTOP) for {pause.TotalSeconds:F0} s{During(ingest)}");
-        ProcessSignals.Stop(processes);
+        var server = app.ProcessIdOf(resource);
+        Say($"{resource}: {1 + ProcessSignals.Descendants(server).Count} processes stopped (SIGSTOP) for {pause.TotalSeconds:F0} s{During(ingest)}");
+        ProcessSignals.StopTree(server);
         try
         {
             await Task.Delay(pause);
         }
         finally
         {
-            ProcessSignals.Continue(processes);
+            ProcessSignals.ContinueTree(server);
         }
         var resumed = _clock.Elapsed;
         await WaitHealthyAsync(app);
@@ -49,9 +50,9 @@ public sealed class FaultSchedule(FaultOptions options)
     {
         // A project runs as `dotnet run`, whose child is the service itself: kill the service, as a crash would.
         var launcher = app.ProcessIdOf(resource);
-        var service = ProcessSignals.ChildrenOf(launcher).DefaultIfEmpty(launcher).First();
+        var service = ProcessSignals.Descendants(launcher).DefaultIfEmpty(launcher).First();
         Say($"{resource}: process {service} killed (SIGKILL){During(ingest)}");
-        ProcessSignals.Kill(service);
+        ProcessSignals.Send(service, ProcessSignals.KillNow);
         var killed = _clock.Elapsed;
         if (!await app.WaitForExitAsync(resource, TimeSpan.FromMinutes(1), CancellationToken.None))
         {
@@ -69,7 +70,7 @@ public sealed class FaultSchedule(FaultOptions options)
         while (true)
         {
             var unwell = app.States().Where(s => s.Health is not null && s.Health != "Healthy").ToList();
-            if (unwell.Count == 0 && await Snapshot.AnswersWholeAsync(_ceo))
+            if (unwell.Count == 0 && await AnswersWithinAsync(TimeSpan.FromSeconds(10)))
             {
                 return;
             }
@@ -79,6 +80,19 @@ public sealed class FaultSchedule(FaultOptions options)
                     $"not healthy {RecoveryLimit.TotalMinutes:F0} min after the fault: {string.Join(", ", unwell.Select(u => $"{u.Resource} {u.State} {u.Health}"))}");
             }
             await Task.Delay(500);
+        }
+    }
+
+    private async Task<bool> AnswersWithinAsync(TimeSpan limit)
+    {
+        using var timeout = new CancellationTokenSource(limit);
+        try
+        {
+            return await RunningApp<Projects.ExecutiveDashboard_AppHost>.AnswersWholeAsync(_ceo, timeout.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            return false;
         }
     }
 

@@ -48,21 +48,6 @@ public static class Snapshot
         }
     }
 
-    /// <summary>The platform's overview answers with every section.</summary>
-    public static async Task<bool> AnswersWholeAsync(HttpClient ceo)
-    {
-        try
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            var answer = await ceo.GetFromJsonAsync<JsonObject>("/api/executive/overview?workspace_id=all&timeframe=24h", timeout.Token);
-            return answer?["meta"]?["degraded"]?.AsArray().Count == 0;
-        }
-        catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
-        {
-            return false;
-        }
-    }
-
     public static bool Same(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
         a.Count == b.Count && a.All(e => b.TryGetValue(e.Key, out var other) && other == e.Value);
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Runtime.InteropServices;
 using Xunit;
 
 namespace TestSupport;
@@ -86,11 +85,7 @@ public abstract class LocalServer : IAsyncLifetime, IAsyncDisposable
     {
         var server = _process?.Id ?? throw new InvalidOperationException("The server is not running.");
         _paused = true;
-        Signal(server, Sigstop);
-        foreach (var child in Descendants(server))
-        {
-            Signal(child, Sigstop);
-        }
+        ProcessSignals.StopTree(server);
     }
 
     /// <summary>Lets a <see cref="Pause"/>d server run again: its children first, then the server.</summary>
@@ -100,55 +95,8 @@ public abstract class LocalServer : IAsyncLifetime, IAsyncDisposable
         {
             return;
         }
-        foreach (var child in Descendants(process.Id))
-        {
-            Signal(child, Sigcont);
-        }
-        Signal(process.Id, Sigcont);
+        ProcessSignals.ContinueTree(process.Id);
         _paused = false;
-    }
-
-    private static void Signal(int pid, int signal)
-    {
-        if (Kill(pid, signal) != 0 && Marshal.GetLastPInvokeError() != Esrch)
-        {
-            throw new InvalidOperationException($"kill({pid}, {signal}) failed: errno {Marshal.GetLastPInvokeError()}");
-        }
-    }
-
-    /// <summary>Every process below <paramref name="root"/>, from /proc (each one's parent is the fourth field of its stat,
-    /// after the command name in parentheses, which may itself hold spaces and parentheses).</summary>
-    private static List<int> Descendants(int root)
-    {
-        var parents = new Dictionary<int, int>();
-        foreach (var directory in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(directory), out var pid))
-            {
-                continue;
-            }
-            try
-            {
-                var stat = File.ReadAllText(Path.Combine(directory, "stat"));
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                parents[pid] = int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture);
-            }
-            catch (IOException)
-            {
-                // Gone meanwhile.
-            }
-        }
-        var found = new List<int>();
-        var frontier = new Queue<int>([root]);
-        while (frontier.TryDequeue(out var parent))
-        {
-            foreach (var (pid, _) in parents.Where(p => p.Value == parent))
-            {
-                found.Add(pid);
-                frontier.Enqueue(pid);
-            }
-        }
-        return found;
     }
 
     protected static async Task<TServer> StartAsync<TServer>(TServer server)
@@ -280,7 +228,7 @@ public abstract class LocalServer : IAsyncLifetime, IAsyncDisposable
             }
 
             // SIGINT: fast shutdown for PostgreSQL, immediate for Redis and RabbitMQ.
-            _ = Kill(process.Id, Sigint);
+            ProcessSignals.Send(process.Id, ProcessSignals.Interrupt);
             using var timeout = new CancellationTokenSource(StopTimeout);
             try
             {
@@ -316,14 +264,6 @@ public abstract class LocalServer : IAsyncLifetime, IAsyncDisposable
     }
 
     private static readonly HashSet<int> IssuedPorts = [];
-
-    private const int Sigint = 2;
-    private const int Sigcont = 18;
-    private const int Sigstop = 19;
-    private const int Esrch = 3;
-
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int Kill(int pid, int signal);
 
     private sealed class ServerExitedException(string message) : InvalidOperationException(message);
 }
