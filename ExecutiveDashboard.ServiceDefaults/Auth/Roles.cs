@@ -1,6 +1,6 @@
 namespace ExecutiveDashboard.ServiceDefaults.Auth;
 
-/// <summary>The roles and claims of events.md (Auth).</summary>
+/// <summary>The roles and claims of docs/events.md (Auth).</summary>
 public static class Roles
 {
     public const string Ceo = "ceo";

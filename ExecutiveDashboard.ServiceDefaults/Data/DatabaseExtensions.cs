@@ -14,8 +14,8 @@ public static class DatabaseExtensions
         string connectionName, Assembly migrationsAssembly)
     {
         // Dashboard reads are many short index probes in one statement (unnested pieces, LATERAL). Their generic plans
-        // can look costly enough for PostgreSQL's JIT, which then spent 100-300 ms compiling a query that runs in ~20 ms
-        // (docs/performance.md). Off per connection: no server setting or database privilege needed.
+        // can look costly enough for PostgreSQL's JIT, which then compiles for far longer than the query runs
+        // (docs/performance.md, Overview reads). Off per connection: no server setting or database privilege needed.
         builder.AddNpgsqlDataSource(connectionName, configureDataSourceBuilder: dataSource =>
             dataSource.ConnectionStringBuilder.Options = $"{dataSource.ConnectionStringBuilder.Options} -c jit=off".Trim());
         builder.Services.AddHostedService(sp => new DatabaseMigrator(

@@ -74,9 +74,9 @@ public sealed partial class DatabaseMigrator(
     /// The statement that creates a service's database. Text compares byte by byte (collation <c>C</c>): every key of
     /// these databases is an identifier, compared for equality and ordered only so that locks are taken in one order,
     /// which C# does ordinally too. A libc collation, even <c>C.UTF-8</c>, calls <c>strcoll</c> on every comparison of
-    /// every text index (claims, runs by workspace, rollup and user keys): 5,000 claims cost 33–34 ms against
-    /// 25–26 ms with <c>C</c> (docs/performance.md, sixth pass). For UTF-8, byte order is code point order, the order
-    /// <c>C.UTF-8</c> gives. The app host's container mode creates the databases with the same statement.
+    /// every text index (claims, runs by workspace, rollup and user keys), a cost that <c>C</c> does not pay
+    /// (docs/performance.md, Ingest). For UTF-8, byte order is code point order, the order <c>C.UTF-8</c> gives, so no
+    /// answer changes. The app host's container mode creates the databases with the same statement.
     /// </summary>
     private static string CreateDatabaseSql(string database) =>
         $"CREATE DATABASE \"{database.Replace("\"", "\"\"")}\" TEMPLATE template0 LC_COLLATE 'C'";

@@ -11,7 +11,7 @@ using TestSupport;
 namespace ExecutiveDashboard.Benchmarks;
 
 /// <summary>
-/// Real-time latency (issue 4): <paramref name="clients"/> WebSockets held on the gateway, spread over
+/// Real-time latency: <paramref name="clients"/> WebSockets held on the gateway, spread over
 /// <paramref name="workspaces"/> workspaces (and a few on <c>all</c>), while runs are ingested through the gateway at
 /// <paramref name="rate"/> events/s in batches of 100, each batch one workspace's. Prints, from each batch's 202:
 /// to every activity frame of its runs (matched by event id), and to the first <c>metrics_update</c> of its

@@ -4,7 +4,7 @@ using TestSupport;
 namespace ExecutiveDashboard.Benchmarks;
 
 /// <summary>
-/// Page load in a real browser (issue 5): Debian's headless Chromium opens the gateway's page, signs in, then loads
+/// Page load in a real browser: Debian's headless Chromium opens the gateway's page, signs in, then loads
 /// it <paramref name="samples"/> times with the browser cache off (a first visit) and as many times with it on (a
 /// return visit). Prints, in ms from navigation: every card and chart drawn; the overview's answer; and the charts'
 /// render, from the overview's answer to the last chart drawn. Writes a screenshot. Asserts nothing.

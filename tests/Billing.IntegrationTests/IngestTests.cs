@@ -6,7 +6,7 @@ using static Billing.IntegrationTests.Events;
 
 namespace Billing.IntegrationTests;
 
-/// <summary>Ingest as events.md defines it: one reporting currency, all or nothing, idempotent by eventId
+/// <summary>Ingest as docs/events.md defines it: one reporting currency, all or nothing, idempotent by eventId
 /// across restarts, and only for the workspaces of the token (marketing spend: the platform).</summary>
 [Collection(PostgresCollection.Name)]
 public sealed class IngestTests(PostgresFixture postgres) : IAsyncLifetime

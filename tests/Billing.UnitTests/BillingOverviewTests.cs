@@ -6,7 +6,7 @@ using static ExecutiveDashboard.Billing.UnitTests.Given;
 
 namespace ExecutiveDashboard.Billing.UnitTests;
 
-/// <summary>metrics.md's business metrics on small histories, every expected value computed by hand.
+/// <summary>docs/metrics.md's business metrics on small histories, every expected value computed by hand.
 /// asOf is 2026-12-01: the 30d period is [11-01, 12-01), the 7d period [11-24, 12-01).</summary>
 public sealed class BillingOverviewTests
 {

@@ -5,7 +5,7 @@ using static Executions.IntegrationTests.Events;
 
 namespace Executions.IntegrationTests;
 
-/// <summary>The executions part of metrics.md against hand-computed values, through the real API and database.</summary>
+/// <summary>The executions part of docs/metrics.md against hand-computed values, through the real API and database.</summary>
 [Collection(PostgresCollection.Name)]
 public sealed class ExecutionMetricsTests(PostgresFixture postgres) : IAsyncLifetime
 {

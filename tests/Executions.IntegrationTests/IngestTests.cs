@@ -7,7 +7,7 @@ using static Executions.IntegrationTests.Events;
 
 namespace Executions.IntegrationTests;
 
-/// <summary>Ingest as events.md defines it: all or nothing, idempotent by eventId across restarts, bounded.</summary>
+/// <summary>Ingest as docs/events.md defines it: all or nothing, idempotent by eventId across restarts, bounded.</summary>
 [Collection(PostgresCollection.Name)]
 public sealed class IngestTests(PostgresFixture postgres) : IAsyncLifetime
 {

@@ -76,7 +76,7 @@ public sealed class QuarantineTests(PostgresFixture postgres) : IAsyncLifetime
 
         // What no ingest lets through, but a manual repair, a bug or a restored backup can leave in the queue:
         // a NULL in a required field, a NaN credit (numeric takes it, decimal does not), a time .NET cannot hold; and a
-        // run whose hour row of its workspace already holds the most runs a bigint can count (the overflow of issue 18).
+        // run whose hour row of its workspace already holds the most runs a bigint can count (a sum PostgreSQL refuses).
         await Execute(busyFolder, $"""
             INSERT INTO unfolded_events (is_run, event_id, workspace_id, agent_id, agent_name, at,
                                          run_id, user_id, succeeded, started_at, credits, error_code) VALUES

@@ -11,7 +11,7 @@ using static ExecutiveDashboard.EndToEndTests.Events;
 namespace ExecutiveDashboard.EndToEndTests;
 
 /// <summary>
-/// Who may do what through the gateway (events.md, Auth): every role (and no token) × every scope × every surface
+/// Who may do what through the gateway (docs/events.md, Auth): every role (and no token) × every scope × every surface
 /// of the app, one test case per cell, against the whole app model with its real keys. Dev tokens come from the
 /// gateway's <c>/api/dev/token</c>; the <c>service</c> role's from the alerts service's key, which the app host took
 /// from configuration (<see cref="DashboardApp.Alerts"/>).

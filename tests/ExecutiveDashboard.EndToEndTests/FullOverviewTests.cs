@@ -8,7 +8,7 @@ namespace ExecutiveDashboard.EndToEndTests;
 /// <summary>
 /// A small fixed dataset of three workspaces (<c>hand_a</c>, <c>hand_b</c>, <c>hand_c</c>) goes in through the gateway,
 /// and for every timeframe the whole overview of <c>hand_a</c> and of the platform is compared with numbers worked out
-/// by hand from metrics.md (and docs/metrics.md, docs/billing.md where the spec is silent).
+/// by hand from docs/metrics.md and docs/billing.md.
 /// <para>
 /// The dataset lives in 2025, before any other test's events (the others use 2026 and later), so that the platform
 /// scope at asOf 2025-11-29T12:00Z holds exactly these events: windows end at asOf, states take events before it.

@@ -9,7 +9,7 @@ using ExecutiveDashboard.Contracts.Dashboard;
 
 namespace ExecutiveDashboard.EndToEndTests;
 
-/// <summary>Events as the platform sends them (events.md), built as JSON exactly as a client would write them.</summary>
+/// <summary>Events as the platform sends them (docs/events.md), built as JSON exactly as a client would write them.</summary>
 internal static class Events
 {
     public static JsonObject SignedUp(string id, string workspace, string user, string at, string name) => new()
@@ -146,7 +146,7 @@ internal static class OverviewJson
     }
 
     /// <summary>Every difference between two JSON trees: numbers compare by value (p95 within 2 % of the
-    /// expected percentile_cont, metrics.md), times by instant, everything else exactly.</summary>
+    /// expected percentile_cont, docs/metrics.md), times by instant, everything else exactly.</summary>
     public static List<string> Diff(JsonNode? expected, JsonNode? actual, string path = "")
     {
         var differences = new List<string>();

@@ -14,8 +14,8 @@ public sealed class BackgroundLoopTests
     public BackgroundLoopTests() =>
         _loop = new BackgroundLoop(_health, TimeProvider.System, CancellationToken.None) { Backoff = new Backoff(TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(4)) };
 
-    /// <summary>The outage of issue 18: a timed-out declaration surfaces as a <see cref="TaskCanceledException"/>
-    /// that the host did not ask for; the dispatcher let it end the process.</summary>
+    /// <summary>A broker outage: a timed-out declaration surfaces as a <see cref="TaskCanceledException"/> that the host
+    /// did not ask for, and must not end the loop (it once ended the outbox dispatcher's process).</summary>
     [Fact]
     public async Task A_cancellation_nobody_asked_for_is_a_failure_to_retry_not_an_end()
     {

@@ -7,7 +7,7 @@ namespace ExecutiveDashboard.ServiceDefaults.UnitTests;
 public sealed class FaultsTests
 {
     [Theory]
-    [InlineData("22003", true)]    // numeric field overflow: the folder's sums of issue 18
+    [InlineData("22003", true)]    // numeric field overflow: a sum the folder cannot store
     [InlineData("22P02", true)]    // invalid text representation
     [InlineData("23505", true)]    // unique violation
     [InlineData("40001", false)]   // serialization failure: try again

@@ -5,7 +5,7 @@ using ServiceBillingEvent = ExecutiveDashboard.Contracts.Ingest.BillingEvent;
 
 namespace ExecutiveDashboard.Simulator.UnitTests;
 
-/// <summary>The generated events are those of events.md: the services' own parsers accept every batch, the JSON has
+/// <summary>The generated events are those of docs/events.md: the services' own parsers accept every batch, the JSON has
 /// exactly the documented fields, ids are unique, timestamps are UTC with a Z, inside the period, and each stream
 /// is in time order as it is posted.</summary>
 [Collection(DemoDatasetCollection.Name)]

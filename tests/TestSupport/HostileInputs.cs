@@ -3,7 +3,7 @@ using System.Text;
 namespace TestSupport;
 
 /// <summary>
-/// The hostile-parameter table of issue 18: what a client (careless or not) may put in a read's query string or a
+/// The hostile-parameter table: what a client (careless or not) may put in a read's query string or a
 /// request's body. Every service and the gateway must answer each with a 4xx RFC 7807 problem, never a 5xx. Each value
 /// is named, so a failure says which one.
 /// </summary>

@@ -7,7 +7,7 @@ using System.Text.Json.Nodes;
 
 namespace TestSupport;
 
-/// <summary>A browser's end of the gateway's <c>/ws</c> (events.md, Real time), for tests and benchmarks.</summary>
+/// <summary>A browser's end of the gateway's <c>/ws</c> (docs/realtime.md), for tests and benchmarks.</summary>
 public sealed class LiveSocket : IAsyncDisposable
 {
     private readonly ClientWebSocket _socket;

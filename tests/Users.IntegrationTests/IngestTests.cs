@@ -6,7 +6,7 @@ using static Users.IntegrationTests.Events;
 
 namespace Users.IntegrationTests;
 
-/// <summary>Ingest as events.md defines it: all or nothing, idempotent by eventId across restarts, authorised.</summary>
+/// <summary>Ingest as docs/events.md defines it: all or nothing, idempotent by eventId across restarts, authorised.</summary>
 [Collection(ServersCollection.Name)]
 public sealed class IngestTests(ServersFixture servers) : IAsyncLifetime
 {

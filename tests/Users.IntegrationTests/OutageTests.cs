@@ -24,9 +24,9 @@ public sealed class OutageCollection : ICollectionFixture<OutageServers>
 }
 
 /// <summary>
-/// The users service consumes <see cref="RunsCompleted"/> while its database is frozen (SIGSTOP) and let go. Before
-/// issue 18 a message that met the outage went straight to the error queue, and its users were missing from the numbers
-/// for good. Now the consumer retries it through the outage: the service keeps running, its consumer and its cache report
+/// The users service consumes <see cref="RunsCompleted"/> while its database is frozen (SIGSTOP) and let go. A message
+/// that went straight to the error queue would leave its users missing from the numbers for good, so the consumer
+/// retries it through the outage: the service keeps running, its consumer and its cache report
 /// Degraded, then Unhealthy, then Healthy, and every user of every message published is counted once.
 /// </summary>
 [Collection(OutageCollection.Name)]

@@ -3,7 +3,7 @@ using static Users.IntegrationTests.Events;
 
 namespace Users.IntegrationTests;
 
-/// <summary>The users part of metrics.md against hand-computed values, through the real API and database.</summary>
+/// <summary>The users part of docs/metrics.md against hand-computed values, through the real API and database.</summary>
 [Collection(ServersCollection.Name)]
 public sealed class UserMetricsTests(ServersFixture servers) : IAsyncLifetime
 {

@@ -4,7 +4,7 @@ namespace ExecutiveDashboard.Contracts.Dashboard;
 
 /// <summary>
 /// The dashboard contract: the seed's <c>ExecutiveDashboardData</c> plus the extensions of
-/// metrics.md (<c>topUsers</c>, <c>mrrMovements</c>, <c>meta</c>). Serialised camelCase; every
+/// docs/metrics.md (<c>topUsers</c>, <c>mrrMovements</c>, <c>meta</c>). Serialised camelCase; every
 /// field is present and <c>null</c> where a value is undefined or its section is degraded.
 /// Times are UTC <see cref="DateTime"/>s so that they serialise with a <c>Z</c>.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace ExecutiveDashboard.Contracts.Ingest;
 
-/// <summary>Events of the billing service (events.md): trials and subscriptions of a workspace, and the
+/// <summary>Events of the billing service (docs/events.md): trials and subscriptions of a workspace, and the
 /// platform's marketing spend (<see cref="WorkspaceId"/> is <c>null</c> for it).</summary>
 public abstract record BillingEvent(string EventId, string? WorkspaceId, DateTime OccurredAt)
 {

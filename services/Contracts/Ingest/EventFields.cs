@@ -128,7 +128,7 @@ public sealed class EventFields(JsonElement element, int index, List<IngestError
     }
 
     /// <summary>Refuses the event if a field that no reader looked at holds text that is not valid: the body as a whole
-    /// must be UTF-8 (events.md), and a field read as text has already been checked (<see cref="String"/>).</summary>
+    /// must be UTF-8 (docs/events.md), and a field read as text has already been checked (<see cref="String"/>).</summary>
     internal void RefuseMalformedValues()
     {
         if (!MayHoldMalformedText)

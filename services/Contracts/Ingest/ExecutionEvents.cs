@@ -1,6 +1,6 @@
 namespace ExecutiveDashboard.Contracts.Ingest;
 
-/// <summary>Events of the executions service (events.md): <c>agent.created</c> and <c>run.completed</c>.</summary>
+/// <summary>Events of the executions service (docs/events.md): <c>agent.created</c> and <c>run.completed</c>.</summary>
 public abstract record ExecutionEvent(string EventId, string WorkspaceId)
 {
     public const string AgentCreatedType = "agent.created";

@@ -1,6 +1,6 @@
 namespace ExecutiveDashboard.Contracts.Ingest;
 
-/// <summary>Events of the users service (events.md): <c>user.signed_up</c> and <c>user.active</c>.</summary>
+/// <summary>Events of the users service (docs/events.md): <c>user.signed_up</c> and <c>user.active</c>.</summary>
 public abstract record UserEvent(string EventId, string WorkspaceId, string UserId, DateTime OccurredAt)
 {
     public const string SignedUpType = "user.signed_up";

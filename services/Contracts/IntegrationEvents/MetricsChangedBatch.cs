@@ -4,7 +4,7 @@ namespace ExecutiveDashboard.Contracts.IntegrationEvents;
 /// The <see cref="MetricsChanged"/> of an ingest batch, or of one round of a service's outbox, in one message. A
 /// service writes one to its outbox per batch; the outbox publishes the round's batches merged into one, which
 /// the gateway and the alerts service consume, and each of its changes as a <see cref="MetricsChanged"/> of its
-/// own for the platform's other consumers (events.md). A backfill changes hundreds of workspaces a second, and
+/// own for the platform's other consumers (docs/events.md). A backfill changes hundreds of workspaces a second, and
 /// each message costs the outbox, the broker and every consuming queue about the same whatever its size.
 /// </summary>
 /// <param name="Changes">At most one per service and workspace once merged.</param>

@@ -1,6 +1,6 @@
 namespace ExecutiveDashboard.Contracts.Metrics;
 
-/// <summary>Period-over-period changes as metrics.md defines them.</summary>
+/// <summary>Period-over-period changes as docs/metrics.md defines them.</summary>
 public static class Change
 {
     /// <summary>Relative change of a count or amount, in percent; <c>null</c> when there is no previous

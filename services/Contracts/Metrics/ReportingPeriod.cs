@@ -1,6 +1,6 @@
 namespace ExecutiveDashboard.Contracts.Metrics;
 
-/// <summary>The period, previous period and trend buckets of a timeframe, as metrics.md defines them.</summary>
+/// <summary>The period, previous period and trend buckets of a timeframe, as docs/metrics.md defines them.</summary>
 public sealed record ReportingPeriod(Timeframe Timeframe, DateTime AsOf, Period Current, Period? Previous)
 {
     /// <param name="earliestEvent">The scope's earliest event; only used by <c>all</c>.

@@ -6,7 +6,7 @@ using ExecutiveDashboard.Contracts.Ingest;
 namespace ExecutiveDashboard.Contracts.UnitTests.Ingest;
 
 /// <summary>
-/// The bounds of events.md at ingest (<see cref="Bounds"/>), at their edges, for every service's events: times from
+/// The bounds of docs/events.md at ingest (<see cref="Bounds"/>), at their edges, for every service's events: times from
 /// 2000-01-01 to a day after the server's now, credits and amounts within their maxima, text that is valid UTF-8 without
 /// control characters. A violation refuses the batch and names the event and the field.
 /// </summary>

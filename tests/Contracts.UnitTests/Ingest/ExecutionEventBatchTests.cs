@@ -4,7 +4,7 @@ using ExecutiveDashboard.Contracts.Ingest;
 
 namespace ExecutiveDashboard.Contracts.UnitTests.Ingest;
 
-/// <summary>Validation of executions ingest (events.md) through <see cref="EventBatch.Parse"/>, on JSON text.</summary>
+/// <summary>Validation of executions ingest (docs/events.md) through <see cref="EventBatch.Parse"/>, on JSON text.</summary>
 public class ExecutionEventBatchTests
 {
     private const string ValidRun = """

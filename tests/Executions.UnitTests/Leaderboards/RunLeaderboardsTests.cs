@@ -165,7 +165,7 @@ public class RunLeaderboardsTests
     [Fact]
     public void An_agent_whose_runs_each_ran_since_2000_keeps_an_exact_runtime()
     {
-        // Valid runs (events.md's bounds): 12,000 of them hold 1.02e19 µs, past a long's 9.2e18.
+        // Valid runs (docs/events.md's bounds): 12,000 of them hold 1.02e19 µs, past a long's 9.2e18.
         var sinceEarliest = (Start - new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc)).TotalSeconds;
         var boards = With([.. Enumerable.Repeat(Run("2026-11-02T12:00:00", runtimeSeconds: sinceEarliest), 12_000)]);
 

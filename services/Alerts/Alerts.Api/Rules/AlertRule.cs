@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace ExecutiveDashboard.Alerts.Rules;
 
-/// <summary>A built-in rule of events.md: its name (the alert's <c>type</c>), its editable thresholds and a pure
+/// <summary>A built-in rule of docs/alerts.md: its name (the alert's <c>type</c>), its editable thresholds and a pure
 /// evaluation over one scope's signals. Thresholds compare exact decimal fractions, so that a rule fires at its
 /// threshold and not a hair below it.</summary>
 public abstract class AlertRule

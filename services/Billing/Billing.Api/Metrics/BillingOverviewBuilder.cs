@@ -3,7 +3,7 @@ using ExecutiveDashboard.Contracts.Metrics;
 
 namespace ExecutiveDashboard.Billing.Metrics;
 
-/// <summary>Turns exact figures into the billing overview of metrics.md; the only place where amounts are rounded.</summary>
+/// <summary>Turns exact figures into the billing overview of docs/metrics.md; the only place where amounts are rounded.</summary>
 public static class BillingOverviewBuilder
 {
     public static BillingOverview Build(ReportingPeriod period, bool platform, BillingFigures f)

@@ -161,8 +161,8 @@ public sealed class RunRollups
 
     /// <summary>Adds the stored histograms of these rows to <see cref="Histograms"/>, so that the upsert writes each row's whole
     /// sketch. Only the folder writes <c>run_stats</c>, one fold at a time (<see cref="RollupFolder.LockKey"/>, taken before
-    /// this), so what is read here is still stored when the upsert replaces it: adding bins here costs a tenth of adding them in
-    /// SQL on conflict, which took about 36 µs a row, most of the fold's time.</summary>
+    /// this), so what is read here is still stored when the upsert replaces it. Adding the bins in SQL on conflict (unnest, group,
+    /// aggregate per row) made that merge most of the fold's time (docs/performance.md, Ingest).</summary>
     private async Task AddStoredHistogramsAsync(
         NpgsqlConnection connection, List<(string Scope, Grain Grain, DateTime Bucket)> keys, CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ public readonly record struct LeaderboardRun(
 
 public sealed record RankedAgent(string WorkspaceId, string AgentId, RunTotals Totals);
 
-/// <summary>What metrics.md asks of the period's agents and users: how many agents ran, and the ten of each with most runs.</summary>
+/// <summary>What docs/metrics.md asks of the period's agents and users: how many agents ran, and the ten of each with most runs.</summary>
 public sealed record Leaderboard(long ActiveAgents, IReadOnlyList<RankedAgent> TopAgents, IReadOnlyList<UserRow> TopUsers);
 
 /// <summary>

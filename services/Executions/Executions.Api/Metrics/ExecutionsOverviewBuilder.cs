@@ -8,7 +8,7 @@ public sealed record AgentRow(string Id, string? Name, RunTotals Totals);
 public sealed record UserRow(string Id, string WorkspaceId, long Runs, decimal Credits, DateTime LastCompletedAt);
 
 /// <summary>Turns rollup totals into the executions part of the dashboard contract, every field as
-/// metrics.md defines it.</summary>
+/// docs/metrics.md defines it.</summary>
 public static class ExecutionsOverviewBuilder
 {
     public static ExecutionsOverview Build(

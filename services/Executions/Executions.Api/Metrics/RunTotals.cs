@@ -10,7 +10,7 @@ public readonly record struct RunTotals(long Runs, long Succeeded, double Runtim
     /// <summary>successful / total × 100; <c>null</c> when there are no runs.</summary>
     public double? SuccessRate => Round.Rate(Succeeded, Runs);
 
-    /// <summary>Failed / total × 100 for the errors trend: 0 when there are no runs (metrics.md).</summary>
+    /// <summary>Failed / total × 100 for the errors trend: 0 when there are no runs (docs/metrics.md).</summary>
     public double ErrorRate => Round.Rate(Failed, Runs) ?? 0;
 
     /// <summary>Mean runtime in seconds; <c>null</c> when there are no runs.</summary>

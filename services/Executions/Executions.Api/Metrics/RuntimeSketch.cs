@@ -3,7 +3,7 @@ namespace ExecutiveDashboard.Executions.Metrics;
 /// <summary>
 /// A log-bucketed runtime histogram (the DDSketch mapping): every runtime falls in a bin whose
 /// representative value is within 1 % of it, so bins can be summed across hours and days and a
-/// percentile read from the sum stays within 1 % of the exact one (metrics.md allows 2 %).
+/// percentile read from the sum stays within 1 % of the exact one (docs/metrics.md allows 2 %).
 /// </summary>
 public static class RuntimeSketch
 {

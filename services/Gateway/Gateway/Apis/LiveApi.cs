@@ -6,7 +6,7 @@ namespace ExecutiveDashboard.Gateway.Apis;
 
 public static class LiveApi
 {
-    /// <summary><c>GET /ws</c> (events.md, Real time): the token is checked before the upgrade, so an unauthenticated
+    /// <summary><c>GET /ws</c> (docs/realtime.md): the token is checked before the upgrade, so an unauthenticated
     /// or non-dashboard caller gets a 401/403 problem and never a socket.</summary>
     public static IEndpointRouteBuilder MapLiveApi(this IEndpointRouteBuilder app)
     {

@@ -3,7 +3,7 @@ using ExecutiveDashboard.Contracts.Dashboard;
 namespace ExecutiveDashboard.Gateway.Overview;
 
 /// <summary><c>meta.metricInfo</c>: per metric its unit, the unit of its change and whether higher
-/// is better, so that no client guesses a colour from a title (metrics.md).</summary>
+/// is better, so that no client guesses a colour from a title (docs/metrics.md).</summary>
 public static class MetricCatalog
 {
     private const string Count = "count", Currency = "currency", Percent = "percent", Seconds = "seconds", Ratio = "ratio";

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace ExecutiveDashboard.Gateway.RateLimits;
 
 /// <summary>
-/// The gateway's limits (events.md, Auth; docs/security.md, Rate limits), for everything under <c>/api</c> and
+/// The gateway's limits (docs/events.md, Auth; docs/security.md, Rate limits), for everything under <c>/api</c> and
 /// <c>/ws</c>. They run after authentication and before authorization, so refused requests are limited too:
 /// <list type="bullet">
 /// <item>a token bucket per token subject, or per address for requests without a valid token (stricter);</item>

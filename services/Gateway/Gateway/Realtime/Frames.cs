@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace ExecutiveDashboard.Gateway.Realtime;
 
-/// <summary>Tells the client which sections of a scope's overview to refetch (events.md, Real time).</summary>
+/// <summary>Tells the client which sections of a scope's overview to refetch (docs/realtime.md).</summary>
 public sealed record MetricsUpdateFrame(string WorkspaceId, IReadOnlyList<string> Sections, DateTime At)
 {
     [JsonPropertyOrder(-1)]

@@ -6,7 +6,7 @@ public sealed class RealtimeOptions
     /// <summary>Frames a client may have waiting; a client whose queue is full is dropped (it reconnects and refetches).</summary>
     public int SendQueueCapacity { get; set; } = 256;
 
-    /// <summary>At most one <c>metrics_update</c> per subscription in this interval (events.md: 250 ms).</summary>
+    /// <summary>At most one <c>metrics_update</c> per subscription in this interval (docs/realtime.md).</summary>
     public TimeSpan MetricsUpdateInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Activity frames per second per subscription (a workspace, or <c>all</c>); above it the feed is

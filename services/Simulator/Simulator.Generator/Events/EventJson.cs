@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace ExecutiveDashboard.Simulator.Generation.Events;
 
-/// <summary>The JSON of events.md, field for field: camelCase names, ISO 8601 UTC timestamps with a <c>Z</c>
+/// <summary>The JSON of docs/events.md, field for field: camelCase names, ISO 8601 UTC timestamps with a <c>Z</c>
 /// (to the millisecond), amounts and credits as numbers with at most 2 decimals.</summary>
 public static class EventJson
 {

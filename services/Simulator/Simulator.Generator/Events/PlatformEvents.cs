@@ -3,7 +3,7 @@ namespace ExecutiveDashboard.Simulator.Generation.Events;
 /// <summary>The service an event is posted to: <c>/api/{service}/events</c> on the gateway.</summary>
 public enum EventStream { Users, Executions, Billing }
 
-/// <summary>One event of events.md. <see cref="OccurredAt"/> orders a stream (a run's <c>completedAt</c>).</summary>
+/// <summary>One event of docs/events.md. <see cref="OccurredAt"/> orders a stream (a run's <c>completedAt</c>).</summary>
 public abstract record PlatformEvent(string EventId, DateTime OccurredAt)
 {
     public abstract string Type { get; }

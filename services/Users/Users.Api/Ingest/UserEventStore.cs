@@ -163,7 +163,8 @@ public sealed class UserEventStore(IngestTransaction ingest, Outbox outbox, Time
     /// time), whose span is widened in place before the rest is appended: neither reads the row, nor grows with the
     /// user's history (<c>span_at</c>, <c>span_union</c>: migration 008). A row that late events reach into (a backfill)
     /// is left by the upsert, which locks it all the same, then read and merged here hour by hour
-    /// (<see cref="ActivitySpans.Merge"/>) and written back: decoding and regrouping it in SQL cost about 78 µs a row.</summary>
+    /// (<see cref="ActivitySpans.Merge"/>) and written back: decoding and regrouping a whole row in SQL made a backfill's
+    /// merges most of the users database's time (docs/performance.md, Ingest).</summary>
     private static async Task UpsertSpansAsync(NpgsqlConnection connection, UserRollups rollups,
         Dictionary<(string, string), long> keys, CancellationToken cancellationToken)
     {

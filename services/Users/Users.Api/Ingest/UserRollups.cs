@@ -4,7 +4,7 @@ namespace ExecutiveDashboard.Users.Ingest;
 
 /// <summary>
 /// What a set of new events adds to the users tables: each user's first sighting and latest name, its
-/// activity spans, and the earliest event of each scope. A signup makes a user known, never active (metrics.md).
+/// activity spans, and the earliest event of each scope. A signup makes a user known, never active (docs/metrics.md).
 /// </summary>
 public sealed class UserRollups
 {

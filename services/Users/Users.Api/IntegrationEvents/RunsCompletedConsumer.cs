@@ -6,7 +6,7 @@ using MassTransit;
 namespace ExecutiveDashboard.Users.IntegrationEvents;
 
 /// <summary>
-/// Each completed run makes its user active at <c>completedAt</c> (metrics.md), and so its workspace.
+/// Each completed run makes its user active at <c>completedAt</c> (docs/metrics.md), and so its workspace.
 /// Runs are merged into the users and their activity spans, which a redelivered message leaves as they are.
 /// Messages are taken a few at a time, one batch after the other: during a backfill a user's spans and a
 /// workspace's <c>MetricsChanged</c> are then written once per batch rather than once per message, and

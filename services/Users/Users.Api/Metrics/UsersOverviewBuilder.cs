@@ -8,7 +8,7 @@ namespace ExecutiveDashboard.Users.Metrics;
 public sealed record UserCounts(
     IReadOnlyList<long> ActiveUsers, long ChurnedUsers, long ActiveWorkspaces, long KnownUsers, long NewUsers);
 
-/// <summary>Turns distinct counts into the users part of the dashboard contract, every field as metrics.md
+/// <summary>Turns distinct counts into the users part of the dashboard contract, every field as docs/metrics.md
 /// defines it.</summary>
 public static class UsersOverviewBuilder
 {

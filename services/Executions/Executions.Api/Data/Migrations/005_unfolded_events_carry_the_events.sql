@@ -2,7 +2,7 @@
 -- the runs' primary key, a random lookup per run), and the queue needs no index: the folder takes any chunk of it
 -- (one folder at a time, RollupFolder.LockKey), and ingest only appends. The runs then need no primary key either:
 -- ingested_events already claims every id once, and nothing looks a run up by its id. Both indexes were random
--- inserts into large b-trees at every ingest (docs/performance.md, "Ingest, fifth pass"). runs.agent_name stays: the
+-- inserts into large b-trees at every ingest (docs/performance.md, Ingest). runs.agent_name stays: the
 -- raw runs keep every field of the event, for audit and replay, though the folder now reads the name from the queue.
 ALTER TABLE unfolded_events RENAME TO unfolded_ids;
 
