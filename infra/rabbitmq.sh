@@ -43,7 +43,7 @@ log.console = true
 log.console.level = info
 log.file = false
 # The second storage version of classic queues (opt-in in 3.10, the default from 4.0): fewer reductions per
-# persistent message; each MetricsChanged goes to three queues (docs/performance.md, sixth pass).
+# persistent message, and every notification reaches several durable queues (docs/performance.md, Ingest).
 classic_queue.default_version = 2
 CONF
 
