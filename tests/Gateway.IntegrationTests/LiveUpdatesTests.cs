@@ -8,7 +8,7 @@ using Xunit.Abstractions;
 
 namespace ExecutiveDashboard.Gateway.IntegrationTests;
 
-/// <summary>The WebSocket hub of docs/events.md (Real time) on two real gateway replicas, fed by integration events
+/// <summary>The WebSocket hub of docs/realtime.md on two real gateway replicas, fed by integration events
 /// published on the real broker exactly as the services publish them.</summary>
 public sealed class LiveUpdatesTests(BrokerFixture broker, ITestOutputHelper output) : IClassFixture<BrokerFixture>, IAsyncLifetime
 {
