@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using TestSupport;
 
 namespace ExecutiveDashboard.Benchmarks;
@@ -25,16 +25,16 @@ public sealed class PageBenchmark(Uri gateway, int samples, string timeframe, st
 
     public async Task RunAsync()
     {
-        Console.WriteLine($"page load: {gateway} timeframe {timeframe}, {samples} loads without and {samples} with the browser cache (Chromium {ChromiumVersion()})");
-        await using var browser = await HeadlessChromium.LaunchAsync();
-        var page = new DashboardPage(browser, gateway);
+        await using var browser = await HeadlessBrowser.LaunchAsync();
+        Console.WriteLine($"page load: {gateway} timeframe {timeframe}, {samples} loads without and {samples} with the browser cache ({await browser.Page.Browser.GetVersionAsync()})");
+        var page = new DashboardPage(browser.Page, gateway);
         await page.InstallProbeAsync();
         await page.OpenAsync();
         await page.SignInAsync("Benchmark CEO");
 
         foreach (var cached in new[] { false, true })
         {
-            await browser.SetCacheDisabledAsync(!cached);
+            await browser.Page.SetCacheEnabledAsync(cached);
             var drawn = new List<double>();
             var charts = new List<double>();
             var overview = new List<double>();
@@ -45,36 +45,23 @@ public sealed class PageBenchmark(Uri gateway, int samples, string timeframe, st
             {
                 await page.OpenAsync($"/?timeframe={timeframe}");
                 await page.WaitUntilDrawnAsync();
-                var t = (await browser.EvaluateAsync(Timings))!.AsObject();
-                drawn.Add((double)t["drawn"]!);
-                overview.Add((double)t["overviewEnd"]!);
-                charts.Add((double)t["drawn"]! - (double)t["overviewEnd"]!);
-                chunk.Add((double?)t["chartsChunkEnd"] ?? double.NaN);
-                mounted.Add((double?)t["chartsMounted"] ?? double.NaN);
-                jsBytes = Math.Max(jsBytes, (long)t["jsBytes"]!);
+                var t = await browser.Page.EvaluateExpressionAsync<PageTimings>(Timings);
+                drawn.Add(t.Drawn);
+                overview.Add(t.OverviewEnd);
+                charts.Add(t.Drawn - t.OverviewEnd);
+                chunk.Add(t.ChartsChunkEnd ?? double.NaN);
+                mounted.Add(t.ChartsMounted ?? double.NaN);
+                jsBytes = Math.Max(jsBytes, t.JsBytes);
             }
             Console.WriteLine($"  {(cached ? "return visit (cache on) " : "first visit (cache off) ")}: drawn p50 {P(drawn, 50):F0} p95 {P(drawn, 95):F0} ms · " +
                               $"overview answered p50 {P(overview, 50):F0} ms · charts chunk loaded p50 {P(chunk, 50):F0} ms · charts mounted p50 {P(mounted, 50):F0} ms · " +
                               $"overview → charts drawn p50 {P(charts, 50):F0} p95 {P(charts, 95):F0} ms · JS transferred {jsBytes / 1024.0:F0} KB");
         }
 
-        var points = await browser.EvaluateAsync("[...document.querySelectorAll('section[aria-label=\"Trends\"] figure')].map(f => f.querySelectorAll('.recharts-curve').length)");
-        Console.WriteLine($"  curves per chart: {points?.ToJsonString()}");
-        await browser.ScreenshotAsync(screenshot);
+        var points = await browser.Page.EvaluateExpressionAsync<int[]>("[...document.querySelectorAll('section[aria-label=\"Trends\"] figure')].map(f => f.querySelectorAll('.recharts-curve').length)");
+        Console.WriteLine($"  curves per chart: {JsonSerializer.Serialize(points)}");
+        await browser.Page.SaveScreenshotAsync(screenshot);
         Console.WriteLine($"  screenshot: {Path.GetFullPath(screenshot)}");
-    }
-
-    private static string ChromiumVersion()
-    {
-        try
-        {
-            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("/usr/bin/chromium", "--version") { RedirectStandardOutput = true, RedirectStandardError = true });
-            return process!.StandardOutput.ReadToEnd().Trim();
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return "?";
-        }
     }
 
     private static double P(List<double> values, double percentile)

@@ -36,12 +36,12 @@ public sealed class WebPageTests(DashboardApp app, ITestOutputHelper output)
         var signIn = await app.Gateway.GetFromJsonAsync<JsonObject>("/api/auth/config");
         Assert.Equal("development", (string?)signIn!["mode"]);
 
-        await using var browser = await HeadlessChromium.LaunchAsync();
-        var page = new DashboardPage(browser, app.Gateway.BaseAddress!);
+        await using var browser = await HeadlessBrowser.LaunchAsync();
+        var page = new DashboardPage(browser.Page, app.Gateway.BaseAddress!);
         await page.InstallProbeAsync();
         await page.OpenAsync();
         await page.SignInAsync("E2E Web CEO", Workspace);
-        var url = (await browser.EvaluateAsync("location.href"))!.GetValue<string>();
+        var url = await browser.Page.EvaluateExpressionAsync<string>("location.href");
         Assert.DoesNotContain("token", url, StringComparison.OrdinalIgnoreCase);
 
         // The default timeframe is 7 days; each choice lands in the URL, so a link shares it.
@@ -50,7 +50,7 @@ public sealed class WebPageTests(DashboardApp app, ITestOutputHelper output)
         {
             await page.ChooseTimeframeAsync(label);
             await page.WaitForCardAsync(TotalExecutions, runs);
-            Assert.Contains($"timeframe={label}", (await browser.EvaluateAsync("location.search"))!.GetValue<string>());
+            Assert.Contains($"timeframe={label}", await browser.Page.EvaluateExpressionAsync<string>("location.search"));
         }
         Assert.Equal("50.0%", await page.CardValueAsync("Success rate"));
 
@@ -63,10 +63,10 @@ public sealed class WebPageTests(DashboardApp app, ITestOutputHelper output)
         output.WriteLine($"the run was in the live feed {clock.ElapsedMilliseconds} ms after its 202");
         await page.WaitForCardAsync(TotalExecutions, "3", Settle);
         output.WriteLine($"the run was in the numbers {clock.ElapsedMilliseconds} ms after its 202");
-        Assert.Equal(0, await browser.EvaluateAsync<int>("performance.getEntriesByType('navigation').length - 1"));
+        Assert.Equal(0, await browser.Page.EvaluateExpressionAsync<int>("performance.getEntriesByType('navigation').length - 1"));
 
         var screenshot = Path.Combine(RepositoryRoot.Path, "TestResults", "browser", "dashboard.png");
-        await browser.ScreenshotAsync(screenshot);
+        await browser.Page.SaveScreenshotAsync(screenshot);
         output.WriteLine($"screenshot: {screenshot}");
         Assert.Empty(browser.ConsoleErrors);
     }
@@ -77,9 +77,9 @@ public sealed class WebPageTests(DashboardApp app, ITestOutputHelper output)
         const string person = "E2E Layout CEO";
         string[] customised = ["Daily active users", "Total executions", "Success rate", "MRR", "Active workspaces", "Churn rate", "LTV : CAC", "p95 runtime"];
         string session;
-        await using (var browser = await HeadlessChromium.LaunchAsync())
+        await using (var browser = await HeadlessBrowser.LaunchAsync())
         {
-            var page = new DashboardPage(browser, app.Gateway.BaseAddress!);
+            var page = new DashboardPage(browser.Page, app.Gateway.BaseAddress!);
             await page.InstallProbeAsync();
             await page.OpenAsync();
             await page.SignInAsync(person, Workspace);
@@ -89,11 +89,11 @@ public sealed class WebPageTests(DashboardApp app, ITestOutputHelper output)
             await page.ClickButtonAsync("Customize");
             await page.ToggleCardAsync("Credits used");
             await page.ClickButtonAsync("Move MRR up");
-            await browser.WaitForAsync("[...document.querySelectorAll('[role=status]')].some(s => s.textContent.includes('Saved to your account.'))", Settle);
+            await browser.Page.WaitForAsync("[...document.querySelectorAll('[role=status]')].some(s => s.textContent.includes('Saved to your account.'))", Settle);
             await page.ClickButtonAsync("Done");
             await page.WaitForCardTitlesAsync(customised);
 
-            await browser.ReloadAsync();
+            await browser.Page.ReloadAsync();
             await page.WaitUntilDrawnAsync();
             await page.WaitForCardTitlesAsync(customised);
             Assert.Empty(browser.ConsoleErrors);
@@ -102,22 +102,22 @@ public sealed class WebPageTests(DashboardApp app, ITestOutputHelper output)
 
         // Another browser (a fresh profile: nothing stored locally). Someone who types the same name is someone else
         // (every dev token has a subject of its own): the default cards. The same person's sign-in: the same cards.
-        await using (var other = await HeadlessChromium.LaunchAsync(width: 390, height: 844))
+        await using (var other = await HeadlessBrowser.LaunchAsync(width: 390, height: 844))
         {
-            var page = new DashboardPage(other, app.Gateway.BaseAddress!);
+            var page = new DashboardPage(other.Page, app.Gateway.BaseAddress!);
             await page.InstallProbeAsync();
             await page.OpenAsync();
             await page.SignInAsync(person, Workspace);
             // The grid shows the default order until the account's layout arrives: read it once that answer is drawn.
-            await other.WaitForAsync("performance.getEntriesByType('resource').some(e => e.name.endsWith('/api/users/me/layout') && e.responseEnd > 0)", Settle);
-            await other.EvaluateAsync("new Promise(drawn => requestAnimationFrame(() => setTimeout(drawn, 50)))");
+            await other.Page.WaitForAsync("performance.getEntriesByType('resource').some(e => e.name.endsWith('/api/users/me/layout') && e.responseEnd > 0)", Settle);
+            await other.Page.EvaluateExpressionAsync("new Promise(drawn => requestAnimationFrame(() => setTimeout(drawn, 50)))");
             Assert.Equal(DefaultCards, await page.CardTitlesAsync());
 
             await page.ResumeAsync(session);
             await page.WaitForCardTitlesAsync(customised);
 
             // A phone's width: one column of cards.
-            Assert.Equal(1, await other.EvaluateAsync<int>(
+            Assert.Equal(1, await other.Page.EvaluateExpressionAsync<int>(
                 "new Set([...document.querySelectorAll('section[aria-label=\"Key metrics\"] article')].map(a => a.getBoundingClientRect().left)).size"));
         }
     }

@@ -1,13 +1,14 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
+using PuppeteerSharp;
 
 namespace TestSupport;
 
 /// <summary>
-/// The web page served by the gateway, as a person sees it in <see cref="HeadlessChromium"/>: sign in, read the
+/// The web page served by the gateway, as a person sees it in a <see cref="HeadlessBrowser"/>'s tab: sign in, read the
 /// cards, switch the timeframe, read the live feed. Found by what the page shows and its ARIA labels, as a screen
 /// reader finds them, not by implementation details.
 /// </summary>
-public sealed class DashboardPage(HeadlessChromium browser, Uri gateway)
+public sealed class DashboardPage(IPage tab, Uri gateway)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
@@ -38,83 +39,84 @@ public sealed class DashboardPage(HeadlessChromium browser, Uri gateway)
         """;
 
     /// <summary>Installs the probe; call once, before the first navigation.</summary>
-    public Task InstallProbeAsync() => browser.AddInitScriptAsync(DrawnProbe);
+    public Task InstallProbeAsync() => tab.EvaluateExpressionOnNewDocumentAsync(DrawnProbe);
 
     /// <summary>Opens the page at <paramref name="pathAndQuery"/> (e.g. <c>/?timeframe=30d</c>).</summary>
-    public Task OpenAsync(string pathAndQuery = "/") => browser.NavigateAsync(new Uri(gateway, pathAndQuery).ToString());
+    public Task OpenAsync(string pathAndQuery = "/") => tab.GoToAsync(new Uri(gateway, pathAndQuery).ToString());
 
     /// <summary>Fills the development sign-in form and waits for the dashboard.</summary>
     public async Task SignInAsync(string name, string workspaces = "*")
     {
-        await browser.WaitForAsync("document.querySelector('form[aria-labelledby=\"signin-title\"]')", Patience);
-        await browser.FillAsync("form input[autocomplete=name]", name);
-        await browser.FillAsync("form input[aria-describedby=ws-help]", workspaces);
-        await browser.ClickAsync("form button[type=submit]");
+        await tab.WaitForAsync("document.querySelector('form[aria-labelledby=\"signin-title\"]')", Patience);
+        await tab.FillAsync("form input[autocomplete=name]", name);
+        await tab.FillAsync("form input[aria-describedby=ws-help]", workspaces);
+        await tab.ClickElementAsync("document.querySelector('form button[type=submit]')");
         await WaitUntilDrawnAsync();
     }
 
-    /// <summary>The page's sign-in as it keeps it (sessionStorage): the same person's token, to take to another browser.</summary>
-    public Task<string> SessionAsync() => browser.EvaluateAsync<string>($"sessionStorage.getItem({HeadlessChromium.Quote(SessionKey)})");
+    /// <summary>The page's sign-in as it keeps it (sessionStorage): the same person's token, to take to another tab.</summary>
+    public Task<string> SessionAsync() => tab.EvaluateExpressionAsync<string>($"sessionStorage.getItem({Quote(SessionKey)})");
 
     /// <summary>Signs in with a <see cref="SessionAsync"/> of another browser, as an identity provider signs a person in
     /// wherever they are (a development sign-in by name is someone new each time), and waits for the dashboard.</summary>
     public async Task ResumeAsync(string session)
     {
-        await browser.EvaluateAsync($"sessionStorage.setItem({HeadlessChromium.Quote(SessionKey)}, {HeadlessChromium.Quote(session)})");
-        await browser.ReloadAsync();
+        await tab.EvaluateExpressionAsync($"sessionStorage.setItem({Quote(SessionKey)}, {Quote(session)})");
+        await tab.ReloadAsync();
         await WaitUntilDrawnAsync();
     }
 
     /// <summary>Waits until every card and chart is drawn; returns that moment in ms since navigation began.</summary>
     public async Task<double> WaitUntilDrawnAsync(TimeSpan? timeout = null) =>
-        (await browser.WaitForAsync("window.__dashboardDrawnAt", timeout ?? Patience))!.GetValue<double>();
+        await (await tab.WaitForAsync("window.__dashboardDrawnAt", timeout ?? Patience)).JsonValueAsync<double>();
 
     /// <summary>The value shown by the card titled <paramref name="title"/> (e.g. "Total executions").</summary>
     public async Task<string> CardValueAsync(string title) =>
-        (await browser.WaitForAsync(
-            $"document.querySelector('section[aria-label=\"Key metrics\"] article[aria-label={HeadlessChromium.Quote(title)}] [data-testid=metric-value]')?.textContent",
-            Patience))!.GetValue<string>();
+        await (await tab.WaitForAsync(
+            $"document.querySelector('section[aria-label=\"Key metrics\"] article[aria-label={Quote(title)}] [data-testid=metric-value]')?.textContent",
+            Patience)).JsonValueAsync<string>();
 
     /// <summary>The cards' titles in the order shown.</summary>
     public async Task<IReadOnlyList<string>> CardTitlesAsync() =>
-        (await browser.EvaluateAsync("[...document.querySelectorAll('section[aria-label=\"Key metrics\"] article')].map(a => a.getAttribute('aria-label'))"))!
-            .AsArray().Select(t => (string)t!).ToList();
+        await tab.EvaluateExpressionAsync<string[]>("[...document.querySelectorAll('section[aria-label=\"Key metrics\"] article')].map(a => a.getAttribute('aria-label'))");
 
     /// <summary>Waits until the cards shown are <paramref name="titles"/>, in that order.</summary>
     public Task WaitForCardTitlesAsync(IReadOnlyList<string> titles) =>
-        browser.WaitForAsync(
-            $"JSON.stringify([...document.querySelectorAll('section[aria-label=\"Key metrics\"] article')].map(a => a.getAttribute('aria-label'))) === {HeadlessChromium.Quote(System.Text.Json.JsonSerializer.Serialize(titles))}",
+        tab.WaitForAsync(
+            $"JSON.stringify([...document.querySelectorAll('section[aria-label=\"Key metrics\"] article')].map(a => a.getAttribute('aria-label'))) === {Quote(JsonSerializer.Serialize(titles))}",
             Patience,
             describe: "[...document.querySelectorAll('section[aria-label=\"Key metrics\"] article')].map(a => a.getAttribute('aria-label')).join(', ')");
 
     /// <summary>Clicks the button whose text or label is <paramref name="name"/>.</summary>
     public Task ClickButtonAsync(string name) =>
-        browser.ClickElementAsync(
-            $"[...document.querySelectorAll('button')].find(b => b.getAttribute('aria-label') === {HeadlessChromium.Quote(name)} || b.textContent.trim() === {HeadlessChromium.Quote(name)})");
+        tab.ClickElementAsync(
+            $"[...document.querySelectorAll('button')].find(b => b.getAttribute('aria-label') === {Quote(name)} || b.textContent.trim() === {Quote(name)})");
 
     /// <summary>In the Customize panel: ticks or unticks the card titled <paramref name="title"/>.</summary>
     public Task ToggleCardAsync(string title) =>
-        browser.ClickElementAsync(
-            $"[...document.querySelectorAll('ol[aria-label=\"Metric cards\"] li')].find(li => li.querySelector('label')?.textContent.endsWith({HeadlessChromium.Quote(title)}))?.querySelector('input[type=checkbox]')");
+        tab.ClickElementAsync(
+            $"[...document.querySelectorAll('ol[aria-label=\"Metric cards\"] li')].find(li => li.querySelector('label')?.textContent.endsWith({Quote(title)}))?.querySelector('input[type=checkbox]')");
 
     /// <summary>Waits until the card titled <paramref name="title"/> shows <paramref name="expected"/>.</summary>
     public Task WaitForCardAsync(string title, string expected, TimeSpan? timeout = null) =>
-        browser.WaitForAsync(
-            $"document.querySelector('section[aria-label=\"Key metrics\"] article[aria-label={HeadlessChromium.Quote(title)}] [data-testid=metric-value]')?.textContent === {HeadlessChromium.Quote(expected)}",
+        tab.WaitForAsync(
+            $"document.querySelector('section[aria-label=\"Key metrics\"] article[aria-label={Quote(title)}] [data-testid=metric-value]')?.textContent === {Quote(expected)}",
             timeout ?? Patience,
             describe: "[...document.querySelectorAll('section[aria-label=\"Key metrics\"] article')].map(a => a.innerText.replace(/\\n/g, ' ')).join('\\n')");
 
     /// <summary>Clicks a timeframe ("24h", "7d", "30d", "90d", "All").</summary>
     public Task ChooseTimeframeAsync(string label) =>
-        browser.ClickAsync($"[role=radiogroup][aria-label=Timeframe] button[title^={HeadlessChromium.Quote(label + " ")}]");
+        tab.ClickElementAsync($"document.querySelector({Quote($"[role=radiogroup][aria-label=Timeframe] button[title^={Quote(label + " ")}]")})");
 
     /// <summary>Waits until the live indicator says the socket is subscribed.</summary>
     public Task WaitUntilLiveAsync(TimeSpan timeout) =>
-        browser.WaitForAsync("document.querySelector('header [role=status]')?.textContent === 'Live'", timeout);
+        tab.WaitForAsync("document.querySelector('header [role=status]')?.textContent === 'Live'", timeout);
 
     /// <summary>Waits until a line of the live activity feed contains <paramref name="text"/>.</summary>
     public Task WaitForFeedLineAsync(string text, TimeSpan timeout) =>
-        browser.WaitForAsync(
-            $"[...document.querySelectorAll('section[aria-label=\"Live activity\"] li')].some(l => l.innerText.includes({HeadlessChromium.Quote(text)}))",
+        tab.WaitForAsync(
+            $"[...document.querySelectorAll('section[aria-label=\"Live activity\"] li')].some(l => l.innerText.includes({Quote(text)}))",
             timeout);
+
+    private static string Quote(string text) => JsonSerializer.Serialize(text);
 }

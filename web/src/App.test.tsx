@@ -1,9 +1,11 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { App, createQueryClient } from './App';
+import { App, CATCH_UP_RETRY_MS, createQueryClient } from './App';
 import { overview } from './test/fixture';
 
-// The page wired end to end against a fake gateway: fetch and WebSocket are stubbed.
+// The page wired end to end against a fake gateway: fetch and WebSocket are stubbed. The clock is fake, so the
+// catch-up retry is reached by advancing it rather than by waiting; it still moves along on its own
+// (shouldAdvanceTime) for React Query's and Testing Library's own timers.
 class FakeWebSocket {
   static instances: FakeWebSocket[] = [];
   readyState = 0;
@@ -25,6 +27,7 @@ const TOKEN = `${b64url({ alg: 'HS256' })}.${b64url({ name: 'Ann', role: 'ceo', 
 let overviewCalls: string[] = [];
 
 beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldAdvanceTime: true });
   overviewCalls = [];
   FakeWebSocket.instances = [];
   sessionStorage.clear();
@@ -52,7 +55,10 @@ beforeEach(() => {
   }));
 });
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
 
 describe('App', () => {
   it('signs in, shows the numbers, follows the keyboard and the live socket', async () => {
@@ -108,7 +114,8 @@ describe('App', () => {
     }));
     render(<App queryClient={createQueryClient()} />);
     expect(await screen.findByText(/Catching up/)).toBeTruthy();
-    await waitFor(() => expect(within(screen.getByRole('article', { name: 'Total executions' })).getByTestId('metric-value').textContent).toBe('12,345'), { timeout: 3000 });
+    await act(() => vi.advanceTimersByTimeAsync(CATCH_UP_RETRY_MS));
+    await waitFor(() => expect(within(screen.getByRole('article', { name: 'Total executions' })).getByTestId('metric-value').textContent).toBe('12,345'));
     expect(calls[1]).toBe('/api/executive/overview?workspace_id=all&timeframe=7d&sections=executionMetrics%2Ctrends.execution');
     expect(screen.queryByText(/Catching up/)).toBeNull();
   });

@@ -22,7 +22,7 @@ import { useShortcuts } from './hooks/useShortcuts';
 import { useViewState } from './hooks/useViewState';
 
 const ChartsSection = lazy(() => import('./components/ChartsSection'));
-const CATCH_UP_RETRY_MS = 1_000;
+export const CATCH_UP_RETRY_MS = 1_000;
 
 export const createQueryClient = () => new QueryClient({
   defaultOptions: {

@@ -1,11 +1,14 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App, createQueryClient } from './App';
+import { SAVE_DELAY_MS } from './hooks/useCardLayout';
 import type { CardSetting } from './lib/layout';
 import { overview } from './test/fixture';
 
 // Card customisation wired end to end against a fake gateway: the overview, and the users service's
-// /api/users/me/layout keeping one person's layout.
+// /api/users/me/layout keeping one person's layout. The clock is fake, so the debounced save is reached by
+// advancing it rather than by waiting; it still moves along on its own (shouldAdvanceTime) for React Query's and
+// Testing Library's own timers.
 
 const b64url = (o: object) => btoa(JSON.stringify(o)).replace(/=+$/, '');
 const TOKEN = `${b64url({ alg: 'HS256' })}.${b64url({ sub: 'dev:ann', name: 'Ann', role: 'ceo', workspaces: '*', exp: 4_000_000_000 })}.sig`;
@@ -30,6 +33,7 @@ const puts = () => layoutRequests.filter((r) => r.method === 'PUT');
 const titles = () => within(screen.getByRole('region', { name: 'Key metrics' })).getAllByRole('article').map((a) => a.getAttribute('aria-label'));
 
 beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldAdvanceTime: true });
   stored = null;
   layoutRequests = [];
   layoutAnswer = null;
@@ -61,6 +65,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  vi.useRealTimers();
   vi.unstubAllGlobals();
   sessionStorage.clear();
 });
@@ -83,7 +88,9 @@ describe('card customisation', () => {
     fireEvent.click(within(panel).getByRole('checkbox', { name: 'MRR' }));
 
     expect(titles()).toEqual(DEFAULT_TITLES.filter((t) => t !== 'MRR'));
-    await waitFor(() => expect(puts()).toHaveLength(1), { timeout: 2000 });
+    expect(puts()).toHaveLength(0);
+    await act(() => vi.advanceTimersByTimeAsync(SAVE_DELAY_MS));
+    expect(puts()).toHaveLength(1);
     expect(puts()[0]).toEqual({
       method: 'PUT',
       authorization: `Bearer ${TOKEN}`,
@@ -117,7 +124,9 @@ describe('card customisation', () => {
     expect(puts()).toHaveLength(0); // debounced: three moves, one save
 
     fireEvent.click(within(panel).getByRole('button', { name: 'Done' }));
-    await waitFor(() => expect(puts()).toHaveLength(1), { timeout: 200 });
+    // Only microtasks have run since the click, so no timer (the debounced save among them) can have fired.
+    await Promise.resolve();
+    expect(puts()).toHaveLength(1);
     expect((puts()[0].body as { cards: CardSetting[] }).cards.map((c) => c.id))
       .toEqual(['totalRuns', 'dau', 'successRate', 'mrr', 'credits', 'activeWorkspaces', 'churn', 'ltvCac', 'p95Runtime']);
     expect(screen.queryByRole('region', { name: 'Customize cards' })).toBeNull();

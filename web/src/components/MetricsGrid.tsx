@@ -19,6 +19,8 @@ export function MetricsGrid({ data, layout }: { data: ExecutiveDashboardData; la
   }
   return (
     <section aria-label="Key metrics" className={GRID}>
+      {/* Puts the cards' h3 titles under a heading of their section, as the other sections have. */}
+      <h2 className="sr-only">Key metrics</h2>
       {cards.map(({ id, ...card }) => <MetricCard key={id} {...card} />)}
     </section>
   );
