@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace TestSupport;
+namespace ExecutiveDashboard.TestSupport;
 
 /// <summary>
 /// The web page served by the gateway, as a person sees it in <see cref="HeadlessChromium"/>: sign in, read the

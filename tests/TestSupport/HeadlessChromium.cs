@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace TestSupport;
+namespace ExecutiveDashboard.TestSupport;
 
 /// <summary>
 /// Debian's headless Chromium (<c>/usr/bin/chromium</c>, apt package <c>chromium</c>) driven over the Chrome

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace TestSupport;
+namespace ExecutiveDashboard.TestSupport;
 
 /// <summary>
 /// The hostile-parameter table of issue 18: what a client (careless or not) may put in a read's query string or a
