@@ -29,7 +29,6 @@ public sealed class ExecutionMetricsTests(ExecutionsServersFixture servers) : Se
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
 
-
     [Fact]
     public async Task Seven_days_match_hand_computed_values()
     {

@@ -32,7 +32,6 @@ public sealed class OutageTests(OutageServersFixture servers, ITestOutputHelper 
     private static readonly DateTime Day = At("2026-11-27T00:00:00Z");
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
 
-
     private readonly ConcurrentDictionary<string, int> _delivered = new(StringComparer.Ordinal);
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private IBusControl _consumer = null!;

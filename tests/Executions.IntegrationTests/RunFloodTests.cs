@@ -19,7 +19,6 @@ public sealed class RunFloodTests(ExecutionsServersFixture servers) : ServiceTes
     private const string AsOf = "2026-11-29T00:00:00Z";   // "24h" is then exactly 2026-11-28
     private static readonly DateTime T = At("2026-11-28T10:00:00Z");
 
-
     [Fact]
     public async Task Eleven_batches_of_runs_at_the_old_column_limit_are_each_refused_and_store_nothing()
     {

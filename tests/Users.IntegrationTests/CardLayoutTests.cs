@@ -12,7 +12,6 @@ public sealed class CardLayoutTests(UsersServersFixture servers) : ServiceTests<
 {
     private const string Path = "/api/users/me/layout";
 
-
     private HttpClient Person(string subject, string role = "ceo") => Service.ClientFor(role, "ws_1", subject);
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");

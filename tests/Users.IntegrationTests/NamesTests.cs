@@ -22,7 +22,6 @@ public sealed class NamesTests(UsersServersFixture servers) : ServiceTests<Users
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
 
-
     [Fact]
     public async Task Names_come_back_in_the_order_asked_with_null_for_unnamed_or_unknown_users()
     {

@@ -35,7 +35,6 @@ public sealed class UserMetricsTests(UsersServersFixture servers) : ServiceTests
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
 
-
     [Fact]
     public async Task Seven_days_match_hand_computed_values()
     {
