@@ -3,13 +3,13 @@ using ExecutiveDashboard.Alerts.Apis;
 using ExecutiveDashboard.Alerts.Evaluation;
 using ExecutiveDashboard.Alerts.Rules;
 using ExecutiveDashboard.Contracts.Signals;
+using ExecutiveDashboard.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using TestSupport;
 
-namespace Alerts.IntegrationTests;
+namespace ExecutiveDashboard.Alerts.IntegrationTests;
 
 /// <summary>
 /// The real alerts service (its own Program) over a real PostgreSQL database and the real broker. Two things are
@@ -56,13 +56,4 @@ public sealed class FakeSignals : ISignalSource
         (scope, asOf) => new ScopeSignals(scope, asOf,
             new ExecutionSignals(asOf, asOf.AddDays(-30), runs, failed, 0, 0, 0, 0, 0, 0, p95, p95Before),
             new BillingSignals(asOf, mrr, mrrBefore));
-}
-
-/// <summary>One real PostgreSQL and one real RabbitMQ for the whole test run; every test gets a database of its own.</summary>
-public sealed class PostgresFixture() : ServersFixture<AlertsService>("alerts", (database, broker) => new(database, broker));
-
-[CollectionDefinition(Name)]
-public sealed class PostgresCollection : ICollectionFixture<PostgresFixture>
-{
-    public const string Name = "postgres";
 }

@@ -9,12 +9,12 @@ using ExecutiveDashboard.Contracts.IntegrationEvents;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using static Alerts.IntegrationTests.FakeSignals;
+using static ExecutiveDashboard.Alerts.IntegrationTests.FakeSignals;
 
-namespace Alerts.IntegrationTests;
+namespace ExecutiveDashboard.Alerts.IntegrationTests;
 
-[Collection(PostgresCollection.Name)]
-public sealed class AlertsTests(PostgresFixture postgres)
+[Collection(ServersCollection.Name)]
+public sealed class AlertsTests(AlertsServersFixture servers)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
@@ -60,7 +60,7 @@ public sealed class AlertsTests(PostgresFixture postgres)
     [Fact]
     public async Task A_change_raises_an_alert_and_the_timer_resolves_it_when_the_condition_clears()
     {
-        await using var service = postgres.NewService();
+        await using var service = servers.NewService();
         var (triggered, resolved, handle) = await ListenAsync(service);
         try
         {
@@ -95,7 +95,7 @@ public sealed class AlertsTests(PostgresFixture postgres)
     [Fact]
     public async Task The_timer_evaluates_the_platform_and_active_alerts_every_tick_and_sweeps_quiet_recent_scopes_a_share_at_a_time()
     {
-        await using var service = postgres.NewService();
+        await using var service = servers.NewService();
         var store = service.Services.GetRequiredService<AlertStore>();
         var now = service.Now;
         var quiet = Enumerable.Range(0, 20).Select(i => $"quiet_{i:D2}").ToList();
@@ -131,7 +131,7 @@ public sealed class AlertsTests(PostgresFixture postgres)
     [Fact]
     public async Task Concurrent_evaluations_keep_one_active_alert_per_rule_and_scope()
     {
-        await using var service = postgres.NewService();
+        await using var service = servers.NewService();
         service.Signals.Set("ws_c", Errors(runs: 40, failed: 40));
         var evaluator = service.Evaluator; // starts the service once, before the racing begins
 
@@ -151,7 +151,7 @@ public sealed class AlertsTests(PostgresFixture postgres)
     [Fact]
     public async Task A_reader_of_workspace_A_never_sees_or_acknowledges_alerts_of_workspace_B()
     {
-        await using var service = postgres.NewService();
+        await using var service = servers.NewService();
         service.Signals.Set("ws_a", Errors(runs: 20, failed: 20));
         service.Signals.Set("ws_b", Errors(runs: 20, failed: 20));
         await service.Evaluator.EvaluateAsync(["ws_a", "ws_b"], CancellationToken.None);
@@ -189,7 +189,7 @@ public sealed class AlertsTests(PostgresFixture postgres)
     [Fact]
     public async Task An_acknowledged_alert_stays_active_and_remembers_who_saw_it_first()
     {
-        await using var service = postgres.NewService();
+        await using var service = servers.NewService();
         service.Signals.Set("ws_k", Errors(runs: 20, failed: 20));
         await service.Evaluator.EvaluateAsync(["ws_k"], CancellationToken.None);
         var alert = Assert.Single(await ListAsync(service, service.Ceo, "ws_k", "active"));
@@ -211,7 +211,7 @@ public sealed class AlertsTests(PostgresFixture postgres)
     [Fact]
     public async Task The_list_puts_the_highest_severity_first_then_the_newest()
     {
-        await using var service = postgres.NewService();
+        await using var service = servers.NewService();
         // 15 % errors (high) and a p95 twice the day before's (low) …
         service.Signals.Set("ws_o", Errors(runs: 20, failed: 3, p95: 20, p95Before: 10));
         await service.Evaluator.EvaluateAsync(["ws_o"], CancellationToken.None);
@@ -231,7 +231,7 @@ public sealed class AlertsTests(PostgresFixture postgres)
     [Fact]
     public async Task Rule_edits_are_validated_and_change_what_fires()
     {
-        await using var service = postgres.NewService();
+        await using var service = servers.NewService();
         service.Signals.Set("ws_e", Errors(runs: 10, failed: 3)); // 30 %, but only 10 runs
         await service.Evaluator.EvaluateAsync(["ws_e"], CancellationToken.None);
         Assert.Empty(await ListAsync(service, service.Ceo, "ws_e", "all"));

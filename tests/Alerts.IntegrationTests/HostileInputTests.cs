@@ -1,10 +1,10 @@
-using TestSupport;
+using ExecutiveDashboard.TestSupport;
 
-namespace Alerts.IntegrationTests;
+namespace ExecutiveDashboard.Alerts.IntegrationTests;
 
 /// <summary>The table on the alerts list (which takes workspace_id, timeframe and asOf like the overview) and the rule edits.</summary>
-[Collection(PostgresCollection.Name)]
-public sealed class HostileInputTests(PostgresFixture postgres) : ServiceHostileInputTable<AlertsService>(postgres)
+[Collection(ServersCollection.Name)]
+public sealed class HostileInputTests(AlertsServersFixture servers) : ServiceHostileInputTable<AlertsService>(servers)
 {
     protected override IReadOnlyList<string> Reads => ["/api/alerts"];
 

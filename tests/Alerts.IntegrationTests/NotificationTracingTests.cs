@@ -5,12 +5,12 @@ using ExecutiveDashboard.ServiceDefaults.Telemetry;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Alerts.IntegrationTests;
+namespace ExecutiveDashboard.Alerts.IntegrationTests;
 
 /// <summary>The sampler of every service (ServiceDefaults) recognises MetricsChanged by the name MassTransit gives its
 /// publish span: this holds the sampler to the names the real bus gives, which a MassTransit upgrade could change.</summary>
-[Collection(PostgresCollection.Name)]
-public sealed class NotificationTracingTests(PostgresFixture postgres)
+[Collection(ServersCollection.Name)]
+public sealed class NotificationTracingTests(AlertsServersFixture servers)
 {
     [Fact]
     public async Task The_publish_span_of_a_MetricsChanged_is_the_one_the_sampler_thins_out()
@@ -29,7 +29,7 @@ public sealed class NotificationTracingTests(PostgresFixture postgres)
             },
         };
         ActivitySource.AddActivityListener(listener);
-        await using var service = postgres.NewService();
+        await using var service = servers.NewService();
         var bus = service.Services.GetRequiredService<IBus>();
 
         await bus.Publish(new MetricsChanged("ws_traced", "executions", service.Now, ["executionMetrics"]));

@@ -6,7 +6,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using TestSupport;
+using ExecutiveDashboard.TestSupport;
 
 namespace ExecutiveDashboard.Benchmarks;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using TestSupport;
+using ExecutiveDashboard.TestSupport;
 
 namespace ExecutiveDashboard.Benchmarks;
 

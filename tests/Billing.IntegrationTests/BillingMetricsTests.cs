@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using ExecutiveDashboard.Contracts.Dashboard;
-using static Billing.IntegrationTests.Events;
+using static ExecutiveDashboard.Billing.IntegrationTests.Events;
 
-namespace Billing.IntegrationTests;
+namespace ExecutiveDashboard.Billing.IntegrationTests;
 
 /// <summary>
 /// A small fixed history, ingested over HTTP, then every field of the overview against values computed by
@@ -12,8 +12,8 @@ namespace Billing.IntegrationTests;
 /// 11-10T12:00 (sent with a +02:00 offset); A upgrades to 150 at 11-26T00:00; F is in trial from 11-25 to
 /// 12-09; marketing spends 900 on 11-05 and 100 on 11-28.
 /// </summary>
-[Collection(PostgresCollection.Name)]
-public sealed class BillingMetricsTests(PostgresFixture postgres)
+[Collection(ServersCollection.Name)]
+public sealed class BillingMetricsTests(BillingServersFixture servers)
 {
     private const string AsOf = "2026-12-01T00:00:00Z";
 
@@ -41,7 +41,7 @@ public sealed class BillingMetricsTests(PostgresFixture postgres)
     [Fact]
     public async Task Every_field_for_30_days_7_days_and_all()
     {
-        await using var service = await WithHistoryAsync(postgres.NewService(), History);
+        await using var service = await WithHistoryAsync(servers.NewService(), History);
 
         // 30d: MRR 400 → 410 (+2.5 %); D lost of 4 paying at 11-01 (25 %); ARPA 410 / 4 = 102.5, / 0.25 = 410;
         // CAC (900 + 100) / 1 (E) = 1000; ratio 0.41. Movements: E new 60, A +50, D −100.
@@ -75,7 +75,7 @@ public sealed class BillingMetricsTests(PostgresFixture postgres)
     [Fact]
     public async Task A_single_workspace_has_its_own_numbers_and_no_CAC()
     {
-        await using var service = await WithHistoryAsync(postgres.NewService(), History);
+        await using var service = await WithHistoryAsync(servers.NewService(), History);
 
         var a = await service.OverviewAsync("A", "30d", AsOf);
         Assert.Equal(new BusinessMetrics(150m, 50, 1800m, null, null, null, null, 1, 0, 0), a.BusinessMetrics);
@@ -93,8 +93,8 @@ public sealed class BillingMetricsTests(PostgresFixture postgres)
     [Fact]
     public async Task The_same_events_in_reverse_order_give_identical_json()
     {
-        await using var inOrder = await WithHistoryAsync(postgres.NewService(), History);
-        await using var reversed = postgres.NewService();
+        await using var inOrder = await WithHistoryAsync(servers.NewService(), History);
+        await using var reversed = servers.NewService();
         foreach (var e in History.Reverse())
         {
             await WithHistoryAsync(reversed, [e]);

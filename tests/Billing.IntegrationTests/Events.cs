@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Billing.IntegrationTests;
+namespace ExecutiveDashboard.Billing.IntegrationTests;
 
 /// <summary>Builds billing events as the platform sends them: plain JSON.</summary>
 public static class Events

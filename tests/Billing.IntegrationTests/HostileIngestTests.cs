@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
-using TestSupport;
+using ExecutiveDashboard.TestSupport;
 
-namespace Billing.IntegrationTests;
+namespace ExecutiveDashboard.Billing.IntegrationTests;
 
-[Collection(PostgresCollection.Name)]
-public sealed class HostileIngestTests(PostgresFixture postgres) : HostileIngestTests<BillingService>(postgres)
+[Collection(ServersCollection.Name)]
+public sealed class HostileIngestTests(BillingServersFixture servers) : HostileIngestTests<BillingService>(servers)
 {
     protected override JsonObject[] ValidEvents(string workspace, DateTime at) =>
     [
@@ -16,6 +16,4 @@ public sealed class HostileIngestTests(PostgresFixture postgres) : HostileIngest
     ];
 
     protected override string TextField => "plan";
-
-    protected override string[] StoredTables => ["ingested_events", "subscription_events", "marketing_spend", "workspaces"];
 }

@@ -1,9 +1,9 @@
-using TestSupport;
+using ExecutiveDashboard.TestSupport;
 
-namespace Billing.IntegrationTests;
+namespace ExecutiveDashboard.Billing.IntegrationTests;
 
-[Collection(PostgresCollection.Name)]
-public sealed class HostileInputTests(PostgresFixture postgres) : ServiceHostileInputTable<BillingService>(postgres)
+[Collection(ServersCollection.Name)]
+public sealed class HostileInputTests(BillingServersFixture servers) : ServiceHostileInputTable<BillingService>(servers)
 {
     protected override IReadOnlyList<BodyEndpoint> BodyEndpoints =>
         [new(HttpMethod.Post, "/api/billing/signals", HostileInputs.ValidSignalsQuery, HostileInputs.InvalidSignalsQueries)];

@@ -2,19 +2,19 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using Xunit.Abstractions;
-using static Billing.IntegrationTests.Events;
+using static ExecutiveDashboard.Billing.IntegrationTests.Events;
 
-namespace Billing.IntegrationTests;
+namespace ExecutiveDashboard.Billing.IntegrationTests;
 
 /// <summary>The target size (2,000 workspaces, 5,000 subscription events) with the overview's latency printed,
 /// not asserted; the numbers must still match what the history says.</summary>
-[Collection(PostgresCollection.Name)]
-public sealed class ScaleTests(PostgresFixture postgres, ITestOutputHelper output)
+[Collection(ServersCollection.Name)]
+public sealed class ScaleTests(BillingServersFixture servers, ITestOutputHelper output)
 {
     [Fact]
     public async Task Two_thousand_workspaces_read_from_intervals()
     {
-        await using var service = postgres.NewService();
+        await using var service = servers.NewService();
         var start = At("2026-03-01T00:00:00Z");   // the last cancel, 226 days later, is not in the future
         var events = new List<JsonNode>();
         for (var w = 0; w < 2_000; w++)

@@ -1,21 +1,21 @@
 using System.Net;
 using System.Net.Http.Json;
 using ExecutiveDashboard.Contracts.Signals;
-using static Billing.IntegrationTests.Events;
+using static ExecutiveDashboard.Billing.IntegrationTests.Events;
 
-namespace Billing.IntegrationTests;
+namespace ExecutiveDashboard.Billing.IntegrationTests;
 
 /// <summary><c>POST /api/billing/signals</c>: MRR at asOf and a day earlier, each the state before that instant, for many
 /// scopes in one request.</summary>
-[Collection(PostgresCollection.Name)]
-public sealed class SignalsTests(PostgresFixture postgres)
+[Collection(ServersCollection.Name)]
+public sealed class SignalsTests(BillingServersFixture servers)
 {
     private const string AsOf = "2026-11-28T12:00:00Z";
 
     [Fact]
     public async Task Mrr_now_and_a_day_before()
     {
-        await using var service = postgres.NewService();
+        await using var service = servers.NewService();
         using (var response = await service.Ingest.PostAsync("/api/billing/events", Batch(
             Started("a-1", "A", "2026-11-01T00:00:00Z", 1000m),
             Changed("a-2", "A", "2026-11-28T06:00:00Z", 900m),

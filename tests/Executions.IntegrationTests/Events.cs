@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Executions.IntegrationTests;
+namespace ExecutiveDashboard.Executions.IntegrationTests;
 
 /// <summary>Builds ingest events as the platform sends them: plain JSON.</summary>
 public static class Events

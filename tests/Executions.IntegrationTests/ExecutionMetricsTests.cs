@@ -1,22 +1,22 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using static Executions.IntegrationTests.Events;
+using ExecutiveDashboard.TestSupport;
+using static ExecutiveDashboard.Executions.IntegrationTests.Events;
 
-namespace Executions.IntegrationTests;
+namespace ExecutiveDashboard.Executions.IntegrationTests;
 
 /// <summary>The executions part of docs/metrics.md against hand-computed values, through the real API and database.</summary>
-[Collection(PostgresCollection.Name)]
-public sealed class ExecutionMetricsTests(PostgresFixture postgres) : IAsyncLifetime
+[Collection(ServersCollection.Name)]
+public sealed class ExecutionMetricsTests(ExecutionsServersFixture servers) : ServiceTests<ExecutionsService>(servers)
 {
     private const string AsOf = "2026-11-29T12:00:00Z";
-    private ExecutionsService _service = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _service = postgres.NewService();
+        await base.InitializeAsync();
         // 7d ending at asOf: current [11-22T12:00, 11-29T12:00), previous [11-15T12:00, 11-22T12:00).
-        using var response = await _service.Ingest.PostAsync("/api/executions/events", Batch(
+        using var response = await Service.Ingest.PostAsync("/api/executions/events", Batch(
             AgentCreated("a-A", "ws_hand", "ag_A", "Old name", At("2026-11-01T00:00:00Z")),
             Run("r1", "ws_hand", "ag_A", "u1", "succeeded", At("2026-11-28T10:00:10Z"), 10, 1.25m, agentName: "Invoice Bot"),
             Run("r2", "ws_hand", "ag_A", "u1", "failed", At("2026-11-28T10:30:00Z"), 20, 2.50m),
@@ -29,12 +29,10 @@ public sealed class ExecutionMetricsTests(PostgresFixture postgres) : IAsyncLife
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
 
-    public Task DisposeAsync() => _service.DisposeAsync().AsTask();
-
     [Fact]
     public async Task Seven_days_match_hand_computed_values()
     {
-        var o = await _service.OverviewAsync("ws_hand", "7d", AsOf);
+        var o = await Service.OverviewAsync("ws_hand", "7d", AsOf);
         var m = o.ExecutionMetrics;
 
         Assert.Equal(At("2026-11-22T12:00:00Z"), o.Period.Start);
@@ -54,7 +52,7 @@ public sealed class ExecutionMetricsTests(PostgresFixture postgres) : IAsyncLife
     [Fact]
     public async Task Top_agents_break_ties_by_id_and_carry_the_latest_name()
     {
-        var a = (await _service.OverviewAsync("ws_hand", "7d", AsOf)).AgentMetrics;
+        var a = (await Service.OverviewAsync("ws_hand", "7d", AsOf)).AgentMetrics;
 
         Assert.Equal(2, a.TotalAgents);  // ag_A, ag_B; ag_C is first seen at asOf, not before it
         Assert.Equal(2, a.ActiveAgents);
@@ -66,7 +64,7 @@ public sealed class ExecutionMetricsTests(PostgresFixture postgres) : IAsyncLife
     [Fact]
     public async Task Top_users_count_runs_credits_and_last_activity()
     {
-        var users = (await _service.OverviewAsync("ws_hand", "7d", AsOf)).TopUsers;
+        var users = (await Service.OverviewAsync("ws_hand", "7d", AsOf)).TopUsers;
 
         Assert.Collection(users,
             u => Assert.Equal(("u1", 2L, 3.75m, At("2026-11-28T10:30:00Z")), (u.Id, u.Runs, u.CreditsUsed, u.LastActiveAt!.Value)),
@@ -76,7 +74,7 @@ public sealed class ExecutionMetricsTests(PostgresFixture postgres) : IAsyncLife
     [Fact]
     public async Task Trends_have_28_six_hour_buckets_with_errors_per_bucket()
     {
-        var o = await _service.OverviewAsync("ws_hand", "7d", AsOf);
+        var o = await Service.OverviewAsync("ws_hand", "7d", AsOf);
 
         Assert.Equal(28, o.ExecutionTrend.Count);
         Assert.Equal(At("2026-11-22T12:00:00Z"), o.ExecutionTrend[0].Timestamp);
@@ -92,18 +90,18 @@ public sealed class ExecutionMetricsTests(PostgresFixture postgres) : IAsyncLife
     public async Task An_unaligned_asOf_cuts_periods_to_the_millisecond()
     {
         // 24h ending 11:59:59.500 holds r3 (11:59:59) only.
-        var o = await _service.OverviewAsync("ws_hand", "24h", "2026-11-29T11:59:59.500Z");
+        var o = await Service.OverviewAsync("ws_hand", "24h", "2026-11-29T11:59:59.500Z");
         Assert.Equal(1, o.ExecutionMetrics.TotalRuns);
         Assert.Equal(24, o.ExecutionTrend.Count);
 
-        var justBefore = await _service.OverviewAsync("ws_hand", "24h", "2026-11-29T11:59:58.999Z");
+        var justBefore = await Service.OverviewAsync("ws_hand", "24h", "2026-11-29T11:59:58.999Z");
         Assert.Equal(0, justBefore.ExecutionMetrics.TotalRuns);
     }
 
     [Fact]
     public async Task No_runs_give_zero_counts_and_null_ratios()
     {
-        var o = await _service.OverviewAsync("ws_empty", "30d", AsOf);
+        var o = await Service.OverviewAsync("ws_empty", "30d", AsOf);
         var m = o.ExecutionMetrics;
 
         Assert.Equal((0L, 0L, 0L, 0m), (m.TotalRuns!.Value, m.SuccessfulRuns!.Value, m.FailedRuns!.Value, m.TotalCreditsUsed!.Value));
@@ -119,7 +117,7 @@ public sealed class ExecutionMetricsTests(PostgresFixture postgres) : IAsyncLife
     [Fact]
     public async Task All_starts_at_the_earliest_event_and_has_no_changes()
     {
-        var o = await _service.OverviewAsync("ws_hand", "all", AsOf);
+        var o = await Service.OverviewAsync("ws_hand", "all", AsOf);
 
         Assert.Equal(At("2026-11-01T00:00:00Z"), o.Period.Start); // the agent.created event
         Assert.Equal(6, o.ExecutionMetrics.TotalRuns);               // every run before asOf
@@ -131,11 +129,11 @@ public sealed class ExecutionMetricsTests(PostgresFixture postgres) : IAsyncLife
     [Fact]
     public async Task A_workspace_never_sees_another_and_the_platform_sees_all()
     {
-        var hand = await _service.OverviewAsync("ws_hand", "7d", AsOf);
+        var hand = await Service.OverviewAsync("ws_hand", "7d", AsOf);
         Assert.DoesNotContain(hand.AgentMetrics.TopAgents, a => a.Id == "ag_X");
         Assert.DoesNotContain(hand.TopUsers, u => u.Id == "u9");
 
-        var platform = await _service.OverviewAsync("all", "7d", AsOf);
+        var platform = await Service.OverviewAsync("all", "7d", AsOf);
         Assert.Equal(5, platform.ExecutionMetrics.TotalRuns); // 4 of ws_hand + 1 of ws_other
         Assert.Equal(106.75m, platform.ExecutionMetrics.TotalCreditsUsed);
     }

@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
-using TestSupport;
+using ExecutiveDashboard.TestSupport;
 
-namespace Executions.IntegrationTests;
+namespace ExecutiveDashboard.Executions.IntegrationTests;
 
-[Collection(PostgresCollection.Name)]
-public sealed class HostileIngestTests(PostgresFixture postgres) : HostileIngestTests<ExecutionsService>(postgres)
+[Collection(ServersCollection.Name)]
+public sealed class HostileIngestTests(ExecutionsServersFixture servers) : HostileIngestTests<ExecutionsService>(servers)
 {
     protected override JsonObject[] ValidEvents(string workspace, DateTime at) =>
     [
@@ -13,6 +13,4 @@ public sealed class HostileIngestTests(PostgresFixture postgres) : HostileIngest
     ];
 
     protected override string TextField => "agentName";
-
-    protected override string[] StoredTables => ["ingested_events", "runs", "agent_events"];
 }

@@ -1,9 +1,9 @@
-using TestSupport;
+using ExecutiveDashboard.TestSupport;
 
-namespace Executions.IntegrationTests;
+namespace ExecutiveDashboard.Executions.IntegrationTests;
 
-[Collection(PostgresCollection.Name)]
-public sealed class HostileInputTests(PostgresFixture postgres) : ServiceHostileInputTable<ExecutionsService>(postgres)
+[Collection(ServersCollection.Name)]
+public sealed class HostileInputTests(ExecutionsServersFixture servers) : ServiceHostileInputTable<ExecutionsService>(servers)
 {
     protected override IReadOnlyList<BodyEndpoint> BodyEndpoints =>
         [new(HttpMethod.Post, "/api/executions/signals", HostileInputs.ValidSignalsQuery, HostileInputs.InvalidSignalsQueries)];

@@ -1,17 +1,17 @@
-using TestSupport;
 using System.Text.Json.Nodes;
+using ExecutiveDashboard.TestSupport;
 using Npgsql;
-using static Executions.IntegrationTests.Events;
+using static ExecutiveDashboard.Executions.IntegrationTests.Events;
 
-namespace Executions.IntegrationTests;
+namespace ExecutiveDashboard.Executions.IntegrationTests;
 
 /// <summary>
 /// The top agents and users come from in-memory leaderboards fed from the runs table: every committed
 /// run must reach every replica's leaderboards exactly once, whatever the order in which transactions
 /// commit, and a read must see every run committed before it began.
 /// </summary>
-[Collection(PostgresCollection.Name)]
-public sealed class LeaderboardFeedTests(PostgresFixture postgres) : TwoReplicas<ExecutionsService>(postgres)
+[Collection(ServersCollection.Name)]
+public sealed class LeaderboardFeedTests(ExecutionsServersFixture servers) : TwoReplicas<ExecutionsService>(servers)
 {
     private const string AsOf = "2026-11-28T00:00:00Z";
     private static readonly DateTime Day = At("2026-11-27T00:00:00Z");

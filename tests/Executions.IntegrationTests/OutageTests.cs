@@ -7,25 +7,16 @@ using ExecutiveDashboard.Executions.Ingest;
 using ExecutiveDashboard.Executions.Leaderboards;
 using ExecutiveDashboard.ServiceDefaults.Messaging;
 using ExecutiveDashboard.ServiceDefaults.Resilience;
+using ExecutiveDashboard.TestSupport;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
-using TestSupport;
 using Xunit.Abstractions;
-using static Executions.IntegrationTests.Events;
+using static ExecutiveDashboard.Executions.IntegrationTests.Events;
 
-namespace Executions.IntegrationTests;
-
-/// <summary>A PostgreSQL and a RabbitMQ of their own: these tests freeze them.</summary>
-public sealed class OutageServers() : ServersFixture<ExecutionsService>("outage", (database, broker) => new(database, broker));
-
-[CollectionDefinition(Name)]
-public sealed class OutageCollection : ICollectionFixture<OutageServers>
-{
-    public const string Name = "outage";
-}
+namespace ExecutiveDashboard.Executions.IntegrationTests;
 
 /// <summary>
 /// Issue 18, observation 7: the broker paused past its heartbeat ended a service for good. Here the executions service
@@ -35,12 +26,11 @@ public sealed class OutageCollection : ICollectionFixture<OutageServers>
 /// heartbeat (10 s) and two of the outbox's 30 s batch timeouts. Each test prints its figures (docs/reliability.md).
 /// </summary>
 [Collection(OutageCollection.Name)]
-public sealed class OutageTests(OutageServers servers, ITestOutputHelper output) : IAsyncLifetime
+public sealed class OutageTests(OutageServersFixture servers, ITestOutputHelper output) : IAsyncLifetime
 {
     private const string AsOf = "2026-11-28T00:00:00Z";
     private static readonly DateTime Day = At("2026-11-27T00:00:00Z");
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
-
 
     private readonly ConcurrentDictionary<string, int> _delivered = new(StringComparer.Ordinal);
     private readonly Stopwatch _clock = Stopwatch.StartNew();

@@ -2,14 +2,14 @@ using ExecutiveDashboard.Contracts.IntegrationEvents;
 using ExecutiveDashboard.ServiceDefaults.Messaging;
 using Npgsql;
 
-namespace Executions.IntegrationTests;
+namespace ExecutiveDashboard.Executions.IntegrationTests;
 
 /// <summary>The shared outbox on a real PostgreSQL database with the shared outbox migrations and no dispatcher.</summary>
-[Collection(PostgresCollection.Name)]
-public sealed class OutboxTests(PostgresFixture postgres) : IAsyncLifetime
+[Collection(ServersCollection.Name)]
+public sealed class OutboxTests(ExecutionsServersFixture servers) : IAsyncLifetime
 {
     private static readonly DateTime At = new(2026, 11, 29, 12, 0, 0, DateTimeKind.Utc);
-    private readonly string _database = postgres.NewDatabase();
+    private readonly string _database = servers.NewDatabase();
 
     public async Task InitializeAsync()
     {

@@ -2,34 +2,34 @@ using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.Net;
 using ExecutiveDashboard.Executions.Ingest;
+using ExecutiveDashboard.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using static Executions.IntegrationTests.Events;
+using static ExecutiveDashboard.Executions.IntegrationTests.Events;
 
-namespace Executions.IntegrationTests;
+namespace ExecutiveDashboard.Executions.IntegrationTests;
 
 /// <summary>
 /// Issue 18, observation 1: one event the folder could not fold blanked every tenant's numbers, for good. Poison rows sit in
 /// the folder's queue next to valid events of other workspaces, in one chunk: the other workspaces and the platform come
 /// out exact, the poison is quarantined with its fields as queued, counted in the meter and in the alert signals.
 /// </summary>
-[Collection(PostgresCollection.Name)]
-public sealed class QuarantineTests(PostgresFixture postgres) : IAsyncLifetime
+[Collection(ServersCollection.Name)]
+public sealed class QuarantineTests(ExecutionsServersFixture servers) : ServiceTests<ExecutionsService>(servers)
 {
     private const string AsOf = "2026-11-28T00:00:00Z";
     private static readonly DateTime Day = At("2026-11-27T00:00:00Z");
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     private readonly ConcurrentDictionary<string, long> _quarantinedByReason = new();
-    private ExecutionsService _service = null!;
     private MeterListener _meters = null!;
 
-    public Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _service = postgres.NewService();
-        _ = _service.Server;
+        await base.InitializeAsync();
+        _ = Service.Server;
         // Only this service's meter: other tests' services in this process count into meters of the same name.
-        var ours = _service.Services.GetRequiredService<IMeterFactory>();
+        var ours = Service.Services.GetRequiredService<IMeterFactory>();
         _meters = new MeterListener
         {
             InstrumentPublished = (instrument, listener) =>
@@ -46,24 +46,23 @@ public sealed class QuarantineTests(PostgresFixture postgres) : IAsyncLifetime
             _quarantinedByReason.AddOrUpdate(reason, value, (_, sum) => sum + value);
         });
         _meters.Start();
-        return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         _meters.Dispose();
-        await _service.DisposeAsync();
+        await base.DisposeAsync();
     }
 
     [Fact]
     public async Task Poisoned_events_are_quarantined_and_every_other_tenant_and_the_platform_come_out_exact()
     {
         // Hold the folder's lock (as a busy replica would), so that the valid and the poisoned rows make one chunk.
-        await using var busyFolder = new NpgsqlConnection(_service.ConnectionString);
+        await using var busyFolder = new NpgsqlConnection(Service.ConnectionString);
         await busyFolder.OpenAsync();
         await Execute(busyFolder, $"SELECT pg_advisory_lock({RollupFolder.LockKey})");
 
-        using (var response = await _service.Ingest.PostAsync("/api/executions/events", Batch(
+        using (var response = await Service.Ingest.PostAsync("/api/executions/events", Batch(
             Run("a1", "ws_a", "ag_1", "u_1", "succeeded", Day.AddHours(1), 10, 1.5m),
             Run("a2", "ws_a", "ag_1", "u_2", "failed", Day.AddHours(2), 20, 2.25m),
             Run("a3", "ws_a", "ag_2", "u_1", "succeeded", Day.AddHours(3), 30, 0.5m),
@@ -91,35 +90,35 @@ public sealed class QuarantineTests(PostgresFixture postgres) : IAsyncLifetime
         await Execute(busyFolder, $"SELECT pg_advisory_unlock({RollupFolder.LockKey})");
 
         var deadline = DateTime.UtcNow + Patience;
-        while (await _service.ScalarAsync("SELECT count(*) FROM unfolded_events") > 0 && DateTime.UtcNow < deadline)
+        while (await Service.ScalarAsync("SELECT count(*) FROM unfolded_events") > 0 && DateTime.UtcNow < deadline)
         {
             await Task.Delay(100);
         }
-        Assert.Equal(0, await _service.ScalarAsync("SELECT count(*) FROM unfolded_events"));
+        Assert.Equal(0, await Service.ScalarAsync("SELECT count(*) FROM unfolded_events"));
 
         // Hand-computed. ws_a: 3 runs, 1 failed, 1.5 + 2.25 + 0.5 credits, runtimes 10 20 30. ws_b: 2 runs, 10.75 credits,
         // runtimes 40 60. The platform: both, nothing of the poison.
-        var a = (await _service.OverviewAsync("ws_a", "24h", AsOf)).ExecutionMetrics;
+        var a = (await Service.OverviewAsync("ws_a", "24h", AsOf)).ExecutionMetrics;
         Assert.Equal((3L, 2L, 1L, 4.25m, 20.0), (a.TotalRuns, a.SuccessfulRuns, a.FailedRuns, a.TotalCreditsUsed, a.AvgRuntime));
-        var b = (await _service.OverviewAsync("ws_b", "24h", AsOf)).ExecutionMetrics;
+        var b = (await Service.OverviewAsync("ws_b", "24h", AsOf)).ExecutionMetrics;
         Assert.Equal((2L, 2L, 0L, 10.75m, 50.0), (b.TotalRuns, b.SuccessfulRuns, b.FailedRuns, b.TotalCreditsUsed, b.AvgRuntime));
-        var all = await _service.OverviewAsync("all", "24h", AsOf);
+        var all = await Service.OverviewAsync("all", "24h", AsOf);
         Assert.False(all.CatchingUp);
         var platform = all.ExecutionMetrics;
         Assert.Equal((5L, 4L, 1L, 15.00m, 32.0), (platform.TotalRuns, platform.SuccessfulRuns, platform.FailedRuns, platform.TotalCreditsUsed, platform.AvgRuntime));
-        Assert.Equal(0, await _service.ScalarAsync("SELECT count(*) FROM run_stats WHERE scope = 'ws_poison'"));
-        Assert.Equal(1, await _service.ScalarAsync("SELECT count(*) FROM run_stats WHERE scope = 'ws_full'"));   // as it was
+        Assert.Equal(0, await Service.ScalarAsync("SELECT count(*) FROM run_stats WHERE scope = 'ws_poison'"));
+        Assert.Equal(1, await Service.ScalarAsync("SELECT count(*) FROM run_stats WHERE scope = 'ws_full'"));   // as it was
 
         // Each poisoned row is kept with its fields as they were queued, and why.
-        Assert.Equal(5, await _service.ScalarAsync("SELECT count(*) FROM quarantined_events"));
-        Assert.Equal(1, await _service.ScalarAsync("""
+        Assert.Equal(5, await Service.ScalarAsync("SELECT count(*) FROM quarantined_events"));
+        Assert.Equal(1, await Service.ScalarAsync("""
             SELECT count(*) FROM quarantined_events WHERE event_id = 'p-null-user' AND user_id IS NULL AND run_id = 'run-p1'
                 AND error LIKE 'decode: InvalidCastException: %'
             """));
-        Assert.Equal(1, await _service.ScalarAsync("SELECT count(*) FROM quarantined_events WHERE event_id = 'p-nan' AND credits = 'NaN' AND error LIKE 'decode: %'"));
-        Assert.Equal(1, await _service.ScalarAsync("SELECT count(*) FROM quarantined_events WHERE event_id = 'p-year-10000' AND at = '10000-01-01T00:00:00Z' AND error LIKE 'decode: %'"));
-        Assert.Equal(1, await _service.ScalarAsync("SELECT count(*) FROM quarantined_events WHERE event_id = 'p-agent-no-name' AND NOT is_run AND error LIKE 'decode: %'"));
-        Assert.Equal(1, await _service.ScalarAsync("""
+        Assert.Equal(1, await Service.ScalarAsync("SELECT count(*) FROM quarantined_events WHERE event_id = 'p-nan' AND credits = 'NaN' AND error LIKE 'decode: %'"));
+        Assert.Equal(1, await Service.ScalarAsync("SELECT count(*) FROM quarantined_events WHERE event_id = 'p-year-10000' AND at = '10000-01-01T00:00:00Z' AND error LIKE 'decode: %'"));
+        Assert.Equal(1, await Service.ScalarAsync("SELECT count(*) FROM quarantined_events WHERE event_id = 'p-agent-no-name' AND NOT is_run AND error LIKE 'decode: %'"));
+        Assert.Equal(1, await Service.ScalarAsync("""
             SELECT count(*) FROM quarantined_events WHERE event_id = 'p-overflow' AND workspace_id = 'ws_full'
                 AND error LIKE 'fold: PostgresException: 22003: %'
             """));
@@ -132,16 +131,16 @@ public sealed class QuarantineTests(PostgresFixture postgres) : IAsyncLifetime
         }
         Assert.Equal(["decode", "fold"], _quarantinedByReason.Keys.Order());
         Assert.Equal((4L, 1L), (_quarantinedByReason["decode"], _quarantinedByReason["fold"]));
-        var signals = await SignalsTests.SignalsAsync(_service.Ceo, Iso(DateTime.UtcNow), "ws_poison", "ws_full", "ws_a", "all");
+        var signals = await SignalsTests.SignalsAsync(Service.Ceo, Iso(DateTime.UtcNow), "ws_poison", "ws_full", "ws_a", "all");
         Assert.Equal((4L, 1L, 0L, 5L),
             (signals["ws_poison"].QuarantinedLast24h, signals["ws_full"].QuarantinedLast24h, signals["ws_a"].QuarantinedLast24h, signals["all"].QuarantinedLast24h));
 
         // And the folder has moved on.
-        using (var next = await _service.Ingest.PostAsync("/api/executions/events", Batch(Run("a4", "ws_a", "ag_1", "u_1", "succeeded", Day.AddHours(7), 40, 1m))))
+        using (var next = await Service.Ingest.PostAsync("/api/executions/events", Batch(Run("a4", "ws_a", "ag_1", "u_1", "succeeded", Day.AddHours(7), 40, 1m))))
         {
             Assert.Equal(HttpStatusCode.Accepted, next.StatusCode);
         }
-        Assert.Equal(4L, (await _service.OverviewAsync("ws_a", "24h", AsOf)).ExecutionMetrics.TotalRuns);
+        Assert.Equal(4L, (await Service.OverviewAsync("ws_a", "24h", AsOf)).ExecutionMetrics.TotalRuns);
     }
 
     private static async Task Execute(NpgsqlConnection connection, string sql)

@@ -1,43 +1,21 @@
 using System.Globalization;
-using System.Net;
-using System.Text.Json.Nodes;
 using ExecutiveDashboard.Contracts.Metrics;
 using ExecutiveDashboard.Executions.Ingest;
 using ExecutiveDashboard.Executions.Metrics;
 using Npgsql;
-using static Executions.IntegrationTests.Events;
 
-namespace Executions.IntegrationTests;
+namespace ExecutiveDashboard.Executions.IntegrationTests;
 
 /// <summary>
-/// 1,000 random runs, then every read is compared with the same number computed by PostgreSQL
+/// 1,000 random runs (<see cref="RandomRunsFixture"/>), then every read is compared with the same number computed by PostgreSQL
 /// straight from the raw runs: the rollups, the day/hour/minute slicing and the raw edges must
 /// agree exactly for aligned and unaligned asOf, for every timeframe and scope.
 /// </summary>
-[Collection(PostgresCollection.Name)]
-public sealed class RollupConsistencyTests(PostgresFixture postgres) : IAsyncLifetime
+[Collection(ServersCollection.Name)]
+public sealed class RollupConsistencyTests(RandomRunsFixture seeded) : IClassFixture<RandomRunsFixture>
 {
-    private static readonly DateTime Origin = At("2026-10-20T00:00:00Z");
-    private ExecutionsService _service = null!;
-
-    public async Task InitializeAsync()
-    {
-        _service = postgres.NewService();
-        var random = new Random(20261129);
-        var runs = Enumerable.Range(0, 1_000).Select(i => (JsonNode)Run(
-            $"rnd-{i}", $"ws_{random.Next(3)}", $"ag_{random.Next(12)}", $"u_{random.Next(40)}",
-            random.NextDouble() < 0.15 ? "failed" : "succeeded",
-            Origin.AddMilliseconds(random.NextInt64((long)TimeSpan.FromDays(40).TotalMilliseconds)),
-            Math.Round(random.NextDouble() * random.Next(1, 600), 3),
-            Math.Round((decimal)random.NextDouble() * 20, 2))).ToArray();
-        foreach (var batch in runs.Chunk(250))
-        {
-            using var response = await _service.Ingest.PostAsync("/api/executions/events", Batch(batch));
-            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        }
-    }
-
-    public Task DisposeAsync() => _service.DisposeAsync().AsTask();
+    private static readonly DateTime Origin = RandomRunsFixture.Origin;
+    private readonly ExecutionsService _service = seeded.Service;
 
     /// <summary>Raw edges are binned by PostgreSQL (<see cref="RunRollupReader.P95Async"/>): over runs read raw, its
     /// percentile must be exactly the one the sketch gives from the same runtimes binned in memory.</summary>

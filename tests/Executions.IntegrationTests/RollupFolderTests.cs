@@ -1,20 +1,20 @@
-using TestSupport;
-using System.Text.Json.Nodes;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using ExecutiveDashboard.Contracts.Signals;
 using ExecutiveDashboard.Executions.Ingest;
+using ExecutiveDashboard.TestSupport;
 using Npgsql;
-using static Executions.IntegrationTests.Events;
+using static ExecutiveDashboard.Executions.IntegrationTests.Events;
 
-namespace Executions.IntegrationTests;
+namespace ExecutiveDashboard.Executions.IntegrationTests;
 
 /// <summary>
 /// Ingest only stores events; the rollup folder adds them to the rollups later, one chunk and one
 /// folder at a time. Each event must be folded exactly once, soon without any read, and before any
 /// read that begins after its batch was accepted, whichever replica stored it.
 /// </summary>
-[Collection(PostgresCollection.Name)]
-public sealed class RollupFolderTests(PostgresFixture postgres) : TwoReplicas<ExecutionsService>(postgres)
+[Collection(ServersCollection.Name)]
+public sealed class RollupFolderTests(ExecutionsServersFixture servers) : TwoReplicas<ExecutionsService>(servers)
 {
     private const string AsOf = "2026-11-28T00:00:00Z";
     private static readonly DateTime Day = At("2026-11-27T00:00:00Z");

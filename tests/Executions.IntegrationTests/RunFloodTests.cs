@@ -2,35 +2,27 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ExecutiveDashboard.Executions.Metrics;
+using ExecutiveDashboard.TestSupport;
 using Npgsql;
-using static Executions.IntegrationTests.Events;
+using static ExecutiveDashboard.Executions.IntegrationTests.Events;
 
-namespace Executions.IntegrationTests;
+namespace ExecutiveDashboard.Executions.IntegrationTests;
 
 /// <summary>
 /// Issue 18, case 1: one tenant's ingest token sent 11 batches of 1,000 runs of 99,999,999,999,999 credits each; the
 /// platform's rollup sum overflowed its numeric(24, 6) column, every fold failed, and every workspace's numbers went
 /// degraded. Now such a run is refused at ingest, and no volume of valid runs can overflow the platform's rollups.
 /// </summary>
-[Collection(PostgresCollection.Name)]
-public sealed class RunFloodTests(PostgresFixture postgres) : IAsyncLifetime
+[Collection(ServersCollection.Name)]
+public sealed class RunFloodTests(ExecutionsServersFixture servers) : ServiceTests<ExecutionsService>(servers)
 {
     private const string AsOf = "2026-11-29T00:00:00Z";   // "24h" is then exactly 2026-11-28
     private static readonly DateTime T = At("2026-11-28T10:00:00Z");
-    private ExecutionsService _service = null!;
-
-    public Task InitializeAsync()
-    {
-        _service = postgres.NewService();
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync() => _service.DisposeAsync().AsTask();
 
     [Fact]
     public async Task Eleven_batches_of_runs_at_the_old_column_limit_are_each_refused_and_store_nothing()
     {
-        using var tenant = _service.ClientFor("ingest", "ws_flood");
+        using var tenant = Service.ClientFor("ingest", "ws_flood");
 
         for (var b = 0; b < 11; b++)
         {
@@ -47,14 +39,14 @@ public sealed class RunFloodTests(PostgresFixture postgres) : IAsyncLifetime
                 errors["[0].credits"]![0]!.GetValue<string>());
         }
 
-        Assert.Equal(0, await _service.ScalarAsync("SELECT count(*) FROM ingested_events"));
-        Assert.Equal(0, await _service.ScalarAsync("SELECT count(*) FROM runs"));
+        Assert.Equal(0, await Service.ScalarAsync("SELECT count(*) FROM ingested_events"));
+        Assert.Equal(0, await Service.ScalarAsync("SELECT count(*) FROM runs"));
     }
 
     [Fact]
     public async Task A_platform_rollup_past_the_old_column_limit_keeps_every_number_exact()
     {
-        using var ingest = _service.Ingest;   // the service is up and migrated
+        using var ingest = Service.Ingest;   // the service is up and migrated
 
         // The platform's rows of 10:00 as if 2^32 − 1 runs of 10 s had come before, costing 10^18 − 1 credits: the most
         // numeric(24, 6) held, and a full runtime bin. The day, hour and minute rows agree, so any read of them is consistent.
@@ -81,7 +73,7 @@ public sealed class RunFloodTests(PostgresFixture postgres) : IAsyncLifetime
         }
 
         // The other workspaces, by hand.
-        var a = await _service.OverviewAsync("ws_a", "24h", AsOf);
+        var a = await Service.OverviewAsync("ws_a", "24h", AsOf);
         Assert.Equal(2, a.ExecutionMetrics.TotalRuns);
         Assert.Equal(50.0, a.ExecutionMetrics.SuccessRate);
         Assert.Equal(20.0, a.ExecutionMetrics.AvgRuntime);
@@ -89,13 +81,13 @@ public sealed class RunFloodTests(PostgresFixture postgres) : IAsyncLifetime
         Assert.InRange(a.ExecutionMetrics.P95Runtime!.Value, 29 * 0.98, 29 * 1.02);   // percentile_cont(0.95) of 10, 30 = 29
         Assert.False(a.CatchingUp);
 
-        var b = await _service.OverviewAsync("ws_b", "24h", AsOf);
+        var b = await Service.OverviewAsync("ws_b", "24h", AsOf);
         Assert.Equal(1, b.ExecutionMetrics.TotalRuns);
         Assert.Equal(100.0, b.ExecutionMetrics.SuccessRate);
         Assert.Equal(250.25m, b.ExecutionMetrics.TotalCreditsUsed);
 
         // The platform: the seeded totals plus the six runs, to the last credit and the last run.
-        var all = await _service.OverviewAsync("all", "24h", AsOf);
+        var all = await Service.OverviewAsync("all", "24h", AsOf);
         var m = all.ExecutionMetrics;
         Assert.Equal(seededRuns + 6, m.TotalRuns);
         Assert.Equal(seededRuns + 5, m.SuccessfulRuns);
@@ -108,14 +100,14 @@ public sealed class RunFloodTests(PostgresFixture postgres) : IAsyncLifetime
             all.TopUsers.Select(u => (u.Id, u.Runs, u.CreditsUsed)));
         Assert.False(all.CatchingUp);
 
-        Assert.Equal(0, await _service.ScalarAsync("SELECT count(*) FROM unfolded_events"));
-        Assert.Equal(3, await _service.ScalarAsync(
+        Assert.Equal(0, await Service.ScalarAsync("SELECT count(*) FROM unfolded_events"));
+        Assert.Equal(3, await Service.ScalarAsync(
             "SELECT count(*) FROM run_stats WHERE scope = '*' AND credits = 1000000000004000249.75 AND runs = 4294967301"));
     }
 
     private async Task ExecuteAsync(string sql)
     {
-        await using var connection = new NpgsqlConnection(_service.ConnectionString);
+        await using var connection = new NpgsqlConnection(Service.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();

@@ -1,24 +1,24 @@
 using System.Net;
 using System.Net.Http.Json;
 using ExecutiveDashboard.Contracts.Signals;
-using static Executions.IntegrationTests.Events;
+using static ExecutiveDashboard.Executions.IntegrationTests.Events;
 
-namespace Executions.IntegrationTests;
+namespace ExecutiveDashboard.Executions.IntegrationTests;
 
 /// <summary>
 /// <c>POST /api/executions/signals</c>, the alert rules' inputs for many scopes at once, against hand-computed values. asOf 11-28T12:00:
 /// last hour [11:00, 12:00), the week before it [11-21T11:00, 11-28T11:00), the last day [11-27T12:00, 11-28T12:00),
 /// the day before [11-26T12:00, 11-27T12:00).
 /// </summary>
-[Collection(PostgresCollection.Name)]
-public sealed class SignalsTests(PostgresFixture postgres)
+[Collection(ServersCollection.Name)]
+public sealed class SignalsTests(ExecutionsServersFixture servers)
 {
     private const string AsOf = "2026-11-28T12:00:00Z";
 
     [Fact]
     public async Task Signals_sum_the_windows_the_rules_need()
     {
-        await using var service = postgres.NewService();
+        await using var service = servers.NewService();
         using (var response = await service.Ingest.PostAsync("/api/executions/events", Batch(
             Run("r1", "ws_s", "ag", "u", "succeeded", At("2026-11-28T11:10:00Z"), 10, 1m),
             Run("r2", "ws_s", "ag", "u", "failed", At("2026-11-28T11:20:00Z"), 20, 2m),
@@ -66,7 +66,7 @@ public sealed class SignalsTests(PostgresFixture postgres)
     [Fact]
     public async Task The_p95s_compare_the_24_whole_hours_before_asOfs_hour_with_the_24_before_them()
     {
-        await using var service = postgres.NewService();
+        await using var service = servers.NewService();
         using (var response = await service.Ingest.PostAsync("/api/executions/events", Batch(
             Run("h1", "ws_h", "ag", "u", "succeeded", At("2026-11-27T12:10:00Z"), 10, 1m),   // first whole hour of the last 24
             Run("h2", "ws_h", "ag", "u", "succeeded", At("2026-11-28T11:50:00Z"), 20, 1m),   // last whole hour
@@ -88,7 +88,7 @@ public sealed class SignalsTests(PostgresFixture postgres)
     public async Task Runs_that_arrive_in_the_whole_hours_after_a_read_change_the_next_reads_p95s()
     {
         const string asOf = "2026-11-28T12:30:00Z";
-        await using var service = postgres.NewService();
+        await using var service = servers.NewService();
         await IngestAsync(service,
             Run("k1", "ws_k", "ag", "u", "succeeded", At("2026-11-28T11:50:00Z"), 20, 1m),    // the last 24 whole hours
             Run("k2", "ws_k", "ag", "u", "succeeded", At("2026-11-27T11:30:00Z"), 40, 1m));   // the 24 before them
@@ -139,7 +139,7 @@ public sealed class SignalsTests(PostgresFixture postgres)
     public async Task Signals_are_for_dashboard_readers_and_services_within_their_workspaces(
         string role, string workspaces, string scope, HttpStatusCode expected)
     {
-        await using var service = postgres.NewService();
+        await using var service = servers.NewService();
         using var response = await service.ClientFor(role, workspaces).PostAsJsonAsync("/api/executions/signals", new { scopes = new[] { scope }, asOf = AsOf });
         Assert.Equal(expected, response.StatusCode);
     }
@@ -149,7 +149,7 @@ public sealed class SignalsTests(PostgresFixture postgres)
     [InlineData(SignalsQuery.MaxScopes + 1)]
     public async Task A_query_without_scopes_or_with_too_many_is_a_problem_naming_the_field(int scopes)
     {
-        await using var service = postgres.NewService();
+        await using var service = servers.NewService();
         using var response = await service.Ceo.PostAsJsonAsync("/api/executions/signals",
             new { scopes = Enumerable.Range(0, scopes).Select(i => $"ws_{i}").ToArray(), asOf = AsOf });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

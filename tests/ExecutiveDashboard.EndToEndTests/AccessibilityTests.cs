@@ -1,4 +1,4 @@
-using TestSupport;
+using ExecutiveDashboard.TestSupport;
 using Xunit.Abstractions;
 using static ExecutiveDashboard.EndToEndTests.Events;
 

@@ -4,8 +4,8 @@ using System.Net.Http.Json;
 using System.Net.WebSockets;
 using System.Text.Json.Nodes;
 using ExecutiveDashboard.ServiceDefaults.Auth;
+using ExecutiveDashboard.TestSupport;
 using Npgsql;
-using TestSupport;
 using static ExecutiveDashboard.EndToEndTests.Events;
 
 namespace ExecutiveDashboard.EndToEndTests;

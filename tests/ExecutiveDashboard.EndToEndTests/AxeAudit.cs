@@ -1,5 +1,5 @@
 using PuppeteerSharp;
-using TestSupport;
+using ExecutiveDashboard.TestSupport;
 
 namespace ExecutiveDashboard.EndToEndTests;
 

@@ -2,7 +2,7 @@ using Aspire.Hosting.Testing;
 using ExecutiveDashboard.AppHost;
 using ExecutiveDashboard.ServiceDefaults.Auth;
 using ExecutiveDashboard.Testing;
-using TestSupport;
+using ExecutiveDashboard.TestSupport;
 
 namespace ExecutiveDashboard.EndToEndTests;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using TestSupport;
+using ExecutiveDashboard.TestSupport;
 using Xunit.Abstractions;
 using static ExecutiveDashboard.EndToEndTests.Events;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using ExecutiveDashboard.Testing;
-using TestSupport;
+using ExecutiveDashboard.TestSupport;
 
 namespace ExecutiveDashboard.Faults;
 

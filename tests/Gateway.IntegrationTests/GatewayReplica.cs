@@ -1,10 +1,10 @@
 using ExecutiveDashboard.ServiceDefaults.Auth;
+using ExecutiveDashboard.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using TestSupport;
 
 namespace ExecutiveDashboard.Gateway.IntegrationTests;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using TestSupport;
+using ExecutiveDashboard.TestSupport;
 using static ExecutiveDashboard.Gateway.IntegrationTests.GatewayReplica;
 
 namespace ExecutiveDashboard.Gateway.IntegrationTests;
@@ -8,7 +8,7 @@ namespace ExecutiveDashboard.Gateway.IntegrationTests;
 /// The hostile-parameter table against a real gateway. No service is deployed behind it: whatever the gateway refuses,
 /// it refuses itself, before composing or proxying anything (a request it let through would find no service: a 502).
 /// </summary>
-public sealed class HostileInputTests(BrokerFixture broker) : HostileInputTable, IClassFixture<BrokerFixture>, IAsyncLifetime
+public sealed class HostileInputTests(RedisAndRabbitMqFixture servers) : HostileInputTable, IClassFixture<RedisAndRabbitMqFixture>, IAsyncLifetime
 {
     private readonly TestIssuer _key = NewIssuer();
     private GatewayReplica _gateway = null!;
@@ -27,7 +27,7 @@ public sealed class HostileInputTests(BrokerFixture broker) : HostileInputTable,
 
     public Task InitializeAsync()
     {
-        _gateway = new GatewayReplica(broker.Redis, broker.Broker, _key);
+        _gateway = new GatewayReplica(servers.Redis, servers.Broker, _key);
         _reader = _gateway.CreateClient();
         _reader.DefaultRequestHeaders.Authorization = new("Bearer", Token(_key, "ceo", "*"));
         return Task.CompletedTask;

@@ -3,14 +3,14 @@ using System.Net;
 using System.Net.WebSockets;
 using System.Text.Json.Nodes;
 using ExecutiveDashboard.Contracts.IntegrationEvents;
-using TestSupport;
+using ExecutiveDashboard.TestSupport;
 using Xunit.Abstractions;
 
 namespace ExecutiveDashboard.Gateway.IntegrationTests;
 
 /// <summary>The WebSocket hub of docs/realtime.md on two real gateway replicas, fed by integration events
 /// published on the real broker exactly as the services publish them.</summary>
-public sealed class LiveUpdatesTests(BrokerFixture broker, ITestOutputHelper output) : IClassFixture<BrokerFixture>, IAsyncLifetime
+public sealed class LiveUpdatesTests(RedisAndRabbitMqFixture servers, ITestOutputHelper output) : IClassFixture<RedisAndRabbitMqFixture>, IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
@@ -22,8 +22,8 @@ public sealed class LiveUpdatesTests(BrokerFixture broker, ITestOutputHelper out
 
     public Task InitializeAsync()
     {
-        _one = new GatewayReplica(broker.Redis, broker.Broker, _key, Unsampled);
-        _two = new GatewayReplica(broker.Redis, broker.Broker, _key, Unsampled);
+        _one = new GatewayReplica(servers.Redis, servers.Broker, _key, Unsampled);
+        _two = new GatewayReplica(servers.Redis, servers.Broker, _key, Unsampled);
         return Task.CompletedTask;
     }
 
@@ -136,9 +136,9 @@ public sealed class LiveUpdatesTests(BrokerFixture broker, ITestOutputHelper out
             .Select(i => Run($"iso-run-{i}", workspaces[i % workspaces.Length], succeeded: i % 7 != 0, now)).ToList();
         foreach (var batch in runs.Chunk(5_000))
         {
-            await broker.Bus.Publish(new RunsCompleted(Guid.NewGuid(), batch), cts.Token);
+            await servers.Bus.Publish(new RunsCompleted(Guid.NewGuid(), batch), cts.Token);
         }
-        await broker.Bus.Publish(new MetricsChangedBatch(
+        await servers.Bus.Publish(new MetricsChangedBatch(
             workspaces.Select(scope => new MetricsChanged(scope, "executions", now, ["executionMetrics", "agentMetrics"])).ToList()), cts.Token);
 
         await Task.WhenAll(clients.Select(async client =>
@@ -172,7 +172,7 @@ public sealed class LiveUpdatesTests(BrokerFixture broker, ITestOutputHelper out
 
         for (var i = 0; i < 50; i++)
         {
-            await broker.Bus.Publish(new MetricsChangedBatch([new MetricsChanged("coal_1", "users", DateTime.UtcNow, [sections[i % sections.Length]])]), cts.Token);
+            await servers.Bus.Publish(new MetricsChangedBatch([new MetricsChanged("coal_1", "users", DateTime.UtcNow, [sections[i % sections.Length]])]), cts.Token);
         }
 
         var frames = await CollectAsync(socket, seen =>
@@ -193,14 +193,14 @@ public sealed class LiveUpdatesTests(BrokerFixture broker, ITestOutputHelper out
         await using var platform = await SubscribedAsync(_two, Token(_key, "ceo", "*"), "all", cts.Token);
         var now = DateTime.UtcNow;
 
-        await broker.Bus.Publish(new UserActivitiesRecorded(Guid.NewGuid(),
+        await servers.Bus.Publish(new UserActivitiesRecorded(Guid.NewGuid(),
         [
             new("signup-1", "feed_1", "u_1", "user.signed_up", "Ana Lima", now),
             new("active-1", "feed_1", "u_1", "user.active", null, now),
             new("signup-old", "feed_1", "u_2", "user.signed_up", "Backfilled", now.AddDays(-3)),
         ]), cts.Token);
-        await broker.Bus.Publish(new SubscriptionChanged("sub-1", "feed_1", "subscription.started", "Pro", 99m, now, "USD"), cts.Token);
-        await broker.Bus.Publish(new AlertTriggered("alert-1", "all", "high-error-rate", "high", "Error rate 12 % over the last hour", now.AddHours(-2)), cts.Token);
+        await servers.Bus.Publish(new SubscriptionChanged("sub-1", "feed_1", "subscription.started", "Pro", 99m, now, "USD"), cts.Token);
+        await servers.Bus.Publish(new AlertTriggered("alert-1", "all", "high-error-rate", "high", "Error rate 12 % over the last hour", now.AddHours(-2)), cts.Token);
 
         var platformFeed = await CollectAsync(platform, seen => seen.Any(f => (string?)f["kind"] == "alert.triggered")
             && seen.Any(f => (string?)f["id"] == "sub-1") && seen.Any(f => (string?)f["id"] == "signup-1"), cts.Token);
@@ -208,7 +208,7 @@ public sealed class LiveUpdatesTests(BrokerFixture broker, ITestOutputHelper out
 
         // Whatever the workspace's feed could have received was queued with the platform's: a marker event
         // published now comes after it.
-        await broker.Bus.Publish(new SubscriptionChanged("marker-1", "feed_1", "subscription.canceled", null, 0m, DateTime.UtcNow, "USD"), cts.Token);
+        await servers.Bus.Publish(new SubscriptionChanged("marker-1", "feed_1", "subscription.canceled", null, 0m, DateTime.UtcNow, "USD"), cts.Token);
         var workspaceFeed = await CollectAsync(workspace, seen => seen.Any(f => (string?)f["id"] == "marker-1"), cts.Token);
 
         Assert.Equal(["marker-1", "signup-1", "sub-1"], workspaceFeed.Select(f => (string)f["id"]!).Order(StringComparer.Ordinal));
@@ -221,7 +221,7 @@ public sealed class LiveUpdatesTests(BrokerFixture broker, ITestOutputHelper out
     public async Task A_stalled_client_is_dropped_and_does_not_hold_up_the_others()
     {
         using var cts = new CancellationTokenSource(Patience);
-        await using var replica = new GatewayReplica(broker.Redis, broker.Broker, _key,
+        await using var replica = new GatewayReplica(servers.Redis, servers.Broker, _key,
             new Dictionary<string, string> { ["ActivityPerSecond"] = "1000000", ["SendQueueCapacity"] = "256" });
         var token = Token(_key, "ceo", "stall_1");
         await using var stalled = await LiveSocket.ConnectAsync(replica.Address, token, cts.Token, receiveBufferBytes: 4096);
@@ -248,7 +248,7 @@ public sealed class LiveUpdatesTests(BrokerFixture broker, ITestOutputHelper out
         for (var round = 0; drops.Count == 0 && round < 2_000; round++)
         {
             var now = DateTime.UtcNow;
-            await broker.Bus.Publish(new RunsCompleted(Guid.NewGuid(),
+            await servers.Bus.Publish(new RunsCompleted(Guid.NewGuid(),
                 Enumerable.Range(0, perRound).Select(i => Run($"stall-{round}-{i}", "stall_1", true, now)).ToList()), cts.Token);
             published += perRound;
             while (Volatile.Read(ref received) < published && !reading.IsCompleted)

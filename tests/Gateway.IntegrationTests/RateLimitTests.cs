@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using TestSupport;
+using ExecutiveDashboard.TestSupport;
 
 namespace ExecutiveDashboard.Gateway.IntegrationTests;
 
@@ -14,7 +14,7 @@ namespace ExecutiveDashboard.Gateway.IntegrationTests;
 /// Buckets refill with time: the tests assert what holds however slow the machine is (the first burst passes, and a
 /// long enough run meets a 429), never how long anything took. Failure budgets refill one a minute here.
 /// </summary>
-public sealed class RateLimitTests(BrokerFixture broker) : IClassFixture<BrokerFixture>, IAsyncLifetime
+public sealed class RateLimitTests(RedisAndRabbitMqFixture servers) : IClassFixture<RedisAndRabbitMqFixture>, IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
     private const string ReadPath = "/api/alerts?workspace_id=ws_a";
@@ -210,7 +210,7 @@ public sealed class RateLimitTests(BrokerFixture broker) : IClassFixture<BrokerF
     }
 
     private GatewayReplica Gateway(Dictionary<string, string> settings) =>
-        new(broker.Redis, broker.Broker, _key, settings: new Dictionary<string, string>(_services.Routes.Concat(settings)));
+        new(servers.Redis, servers.Broker, _key, settings: new Dictionary<string, string>(_services.Routes.Concat(settings)));
 
     private static HttpClient Client(GatewayReplica gateway) => new() { BaseAddress = gateway.Address, Timeout = Patience };
 

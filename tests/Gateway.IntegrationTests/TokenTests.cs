@@ -4,20 +4,20 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using ExecutiveDashboard.ServiceDefaults.Auth;
+using ExecutiveDashboard.TestSupport;
 using Microsoft.IdentityModel.JsonWebTokens;
-using TestSupport;
 
 namespace ExecutiveDashboard.Gateway.IntegrationTests;
 
 /// <summary>The gateway's side of docs/security.md (Tokens): the development tokens it issues, and the tokens it refuses.</summary>
-public sealed class TokenTests(BrokerFixture broker) : IClassFixture<BrokerFixture>, IAsyncLifetime
+public sealed class TokenTests(RedisAndRabbitMqFixture servers) : IClassFixture<RedisAndRabbitMqFixture>, IAsyncLifetime
 {
     private readonly TestIssuer _issuer = GatewayReplica.NewIssuer();
     private GatewayReplica _gateway = null!;
 
     public Task InitializeAsync()
     {
-        _gateway = new GatewayReplica(broker.Redis, broker.Broker, _issuer);
+        _gateway = new GatewayReplica(servers.Redis, servers.Broker, _issuer);
         return Task.CompletedTask;
     }
 
@@ -93,7 +93,7 @@ public sealed class TokenTests(BrokerFixture broker) : IClassFixture<BrokerFixtu
     [Fact]
     public async Task The_dev_token_endpoint_is_not_there_outside_development()
     {
-        await using var production = new GatewayReplica(broker.Redis, broker.Broker, _issuer, environment: "Production");
+        await using var production = new GatewayReplica(servers.Redis, servers.Broker, _issuer, environment: "Production");
         using var client = new HttpClient { BaseAddress = production.Address };
 
         using var response = await client.PostAsync("/api/dev/token",

@@ -1,4 +1,4 @@
-namespace TestSupport;
+namespace ExecutiveDashboard.TestSupport;
 
 /// <summary>
 /// Debian's Chromium (apt package <c>chromium</c>), the one browser the page's tests and benchmark drive: nothing is

@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Xunit;
-using static TestSupport.IngestJson;
+using static ExecutiveDashboard.TestSupport.IngestJson;
 
-namespace TestSupport;
+namespace ExecutiveDashboard.TestSupport;
 
 /// <summary>
 /// The rules every service's API shares: only the ingest role sends events, and only for its workspaces; reads
@@ -12,42 +12,32 @@ namespace TestSupport;
 /// or one signed by a key not trusted for its role, is a 401 problem; a bad timeframe, asOf or start is a 400 problem.
 /// Each integration-test project runs them once through a tiny subclass in its own collection.
 /// </summary>
-public abstract class DashboardAuthRulesTests<TService>(ServersFixture<TService> servers) : IAsyncLifetime
+public abstract class DashboardAuthRulesTests<TService>(ServersFixture<TService> servers) : ServiceTests<TService>(servers)
     where TService : IServiceUnderTest
 {
-    private TService _service = default!;
-
     /// <summary>One valid event of workspace <c>ws_1</c> for this service.</summary>
     protected abstract JsonNode ValidEvent();
 
-    public Task InitializeAsync()
-    {
-        _service = servers.NewService();
-        return Task.CompletedTask;
-    }
+    private string Events => $"{Service.ApiPrefix}/events";
 
-    public Task DisposeAsync() => _service.DisposeAsync().AsTask();
+    private string Overview => $"{Service.ApiPrefix}/overview";
 
-    private string Events => $"{_service.ApiPrefix}/events";
-
-    private string Overview => $"{_service.ApiPrefix}/overview";
-
-    private Task<long> StoredEvents() => _service.ScalarAsync("SELECT count(*) FROM ingested_events");
+    private Task<long> StoredEvents() => Service.ScalarAsync("SELECT count(*) FROM ingested_events");
 
     [Fact]
     public async Task Only_the_ingest_role_may_send_and_only_for_its_workspaces()
     {
-        using var anonymous = await _service.CreateClient().PostAsync(Events, Batch(ValidEvent()));
+        using var anonymous = await Service.CreateClient().PostAsync(Events, Batch(ValidEvent()));
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
 
-        using var ceo = await _service.Ceo.PostAsync(Events, Batch(ValidEvent()));
+        using var ceo = await Service.Ceo.PostAsync(Events, Batch(ValidEvent()));
         Assert.Equal(HttpStatusCode.Forbidden, ceo.StatusCode);
 
-        using var otherWorkspace = await _service.ClientFor("ingest", "ws_2").PostAsync(Events, Batch(ValidEvent()));
+        using var otherWorkspace = await Service.ClientFor("ingest", "ws_2").PostAsync(Events, Batch(ValidEvent()));
         Assert.Equal(HttpStatusCode.Forbidden, otherWorkspace.StatusCode);
         Assert.Equal(0, await StoredEvents());
 
-        using var own = await _service.ClientFor("ingest", "ws_1").PostAsync(Events, Batch(ValidEvent()));
+        using var own = await Service.ClientFor("ingest", "ws_1").PostAsync(Events, Batch(ValidEvent()));
         Assert.Equal(HttpStatusCode.Accepted, own.StatusCode);
     }
 
@@ -60,7 +50,7 @@ public abstract class DashboardAuthRulesTests<TService>(ServersFixture<TService>
     [InlineData("ceo", "ws_1", HttpStatusCode.OK)]
     public async Task Reads_need_ceo_or_admin_and_the_workspace(string? role, string workspaces, HttpStatusCode expected)
     {
-        var client = role is null ? _service.CreateClient() : _service.ClientFor(role, workspaces);
+        var client = role is null ? Service.CreateClient() : Service.ClientFor(role, workspaces);
 
         using var response = await client.GetAsync($"{Overview}?workspace_id=ws_1&timeframe=7d");
 
@@ -72,7 +62,7 @@ public abstract class DashboardAuthRulesTests<TService>(ServersFixture<TService>
     [InlineData("*")]
     public async Task The_platform_scope_needs_a_star_grant(string workspaces)
     {
-        using var response = await _service.ClientFor("ceo", workspaces).GetAsync($"{Overview}?workspace_id=all");
+        using var response = await Service.ClientFor("ceo", workspaces).GetAsync($"{Overview}?workspace_id=all");
         Assert.Equal(workspaces == "*" ? HttpStatusCode.OK : HttpStatusCode.Forbidden, response.StatusCode);
     }
 
@@ -80,15 +70,15 @@ public abstract class DashboardAuthRulesTests<TService>(ServersFixture<TService>
     /// bounds of asOf, so that no caller can make a read walk centuries of weekly buckets.</summary>
     [Fact]
     public Task A_start_outside_the_bounds_is_a_400_problem_naming_it() => Rows.ExpectAllAsync(
-        from read in new[] { Overview, $"{_service.ApiPrefix}/earliest" }
+        from read in new[] { Overview, $"{Service.ApiPrefix}/earliest" }
         from time in HostileInputs.Times(DateTime.UtcNow)
-        select Rows.Get(_service.Ceo, $"{read} start {time.Key}",
+        select Rows.Get(Service.Ceo, $"{read} start {time.Key}",
             $"{read}?workspace_id=all&timeframe=all&start={Uri.EscapeDataString(time.Value)}", "start"));
 
     [Fact]
     public Task A_start_within_the_bounds_is_read() => Rows.ExpectAllAsync(
         from time in HostileInputs.TimesWithin(DateTime.UtcNow)
-        select Rows.Get(_service.Ceo, $"start {time.Key}",
+        select Rows.Get(Service.Ceo, $"start {time.Key}",
             $"{Overview}?workspace_id=all&timeframe=all&start={Uri.EscapeDataString(time.Value)}", named: null, HttpStatusCode.OK));
 
     [Fact]
@@ -115,7 +105,7 @@ public abstract class DashboardAuthRulesTests<TService>(ServersFixture<TService>
 
     private async Task<(HttpStatusCode Status, string? Type)> ReadWithAsync(string token)
     {
-        using var client = _service.CreateClient();
+        using var client = Service.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var response = await client.GetAsync($"{Overview}?workspace_id=ws_1&timeframe=7d");
         return (response.StatusCode, response.Content.Headers.ContentType?.MediaType);
@@ -127,7 +117,7 @@ public abstract class DashboardAuthRulesTests<TService>(ServersFixture<TService>
     [InlineData("asOf=2026-11-29T12:00:00")] // no offset
     public async Task A_bad_timeframe_or_asOf_is_a_400_problem(string query)
     {
-        using var response = await _service.Ceo.GetAsync($"{Overview}?workspace_id=ws_1&{query}");
+        using var response = await Service.Ceo.GetAsync($"{Overview}?workspace_id=ws_1&{query}");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }

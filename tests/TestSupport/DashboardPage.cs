@@ -1,7 +1,7 @@
 using System.Text.Json;
 using PuppeteerSharp;
 
-namespace TestSupport;
+namespace ExecutiveDashboard.TestSupport;
 
 /// <summary>
 /// The web page served by the gateway, as a person sees it in a <see cref="HeadlessBrowser"/>'s tab: sign in, read the

@@ -1,6 +1,6 @@
 using PuppeteerSharp;
 
-namespace TestSupport;
+namespace ExecutiveDashboard.TestSupport;
 
 /// <summary>
 /// Debian's headless Chromium (<see cref="ChromiumExecutable"/>) driven by PuppeteerSharp: one tab of a fresh profile,

@@ -8,7 +8,7 @@ using System.Text.Json.Nodes;
 using CsCheck;
 using Xunit;
 
-namespace TestSupport;
+namespace ExecutiveDashboard.TestSupport;
 
 /// <summary>
 /// Hostile input is normal input at ingest: batches that mix valid events with random JSON values in every field, numbers
@@ -16,12 +16,11 @@ namespace TestSupport;
 /// Whatever is sent, the answer is never a 5xx, every 4xx is an RFC 7807 problem, and a refused batch stores nothing.
 /// Each integration-test project runs them once through a tiny subclass in its own collection.
 /// </summary>
-public abstract class HostileIngestTests<TService>(ServersFixture<TService> servers) : IAsyncLifetime
+public abstract class HostileIngestTests<TService>(ServersFixture<TService> servers) : ServiceTests<TService>(servers)
     where TService : IServiceUnderTest
 {
     private const string Workspace = "ws_fuzz";
 
-    private TService _service = default!;
     private HttpClient _ingest = default!;
 
     /// <summary>One valid event of each type of this service for <paramref name="workspace"/> at <paramref name="at"/>, with the
@@ -31,17 +30,17 @@ public abstract class HostileIngestTests<TService>(ServersFixture<TService> serv
     /// <summary>A free-text field of the first of <see cref="ValidEvents"/>.</summary>
     protected abstract string TextField { get; }
 
-    /// <summary>The tables an accepted batch adds rows to and nothing else removes rows from.</summary>
-    protected abstract string[] StoredTables { get; }
-
-    public Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _service = servers.NewService();
-        _ingest = _service.Ingest;
-        return Task.CompletedTask;
+        await base.InitializeAsync();
+        _ingest = Service.Ingest;
     }
 
-    public Task DisposeAsync() => _service.DisposeAsync().AsTask();
+    public override async Task DisposeAsync()
+    {
+        _ingest.Dispose();
+        await base.DisposeAsync();
+    }
 
     [Fact]
     public async Task No_batch_gets_a_5xx_and_a_refused_batch_stores_nothing()
@@ -106,15 +105,15 @@ public abstract class HostileIngestTests<TService>(ServersFixture<TService> serv
     {
         var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        return await _ingest.PostAsync($"{_service.ApiPrefix}/events", content);
+        return await _ingest.PostAsync($"{Service.ApiPrefix}/events", content);
     }
 
     private async Task<long[]> StoredRowsAsync()
     {
-        var counts = new long[StoredTables.Length];
+        var counts = new long[Service.IngestTables.Count];
         for (var i = 0; i < counts.Length; i++)
         {
-            counts[i] = await _service.ScalarAsync($"SELECT count(*) FROM {StoredTables[i]}");
+            counts[i] = await Service.ScalarAsync($"SELECT count(*) FROM {Service.IngestTables[i]}");
         }
         return counts;
     }

@@ -3,9 +3,9 @@ using System.Text;
 using System.Text.Json.Nodes;
 using CsCheck;
 using Xunit;
-using static TestSupport.HostileInputs;
+using static ExecutiveDashboard.TestSupport.HostileInputs;
 
-namespace TestSupport;
+namespace ExecutiveDashboard.TestSupport;
 
 /// <summary>An endpoint that takes a JSON body, a body it accepts (sent with other content types too), and well-formed
 /// bodies with values it must refuse, each with the field the problem must name.</summary>

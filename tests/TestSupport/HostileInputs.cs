@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace TestSupport;
+namespace ExecutiveDashboard.TestSupport;
 
 /// <summary>
 /// The hostile-parameter table: what a client (careless or not) may put in a read's query string or a

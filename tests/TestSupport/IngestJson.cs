@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace TestSupport;
+namespace ExecutiveDashboard.TestSupport;
 
 /// <summary>Times and bodies of ingest requests as the platform sends them: plain JSON, UTC ISO-8601 times.
 /// The integration-test projects import it with a global <c>using static</c>.</summary>

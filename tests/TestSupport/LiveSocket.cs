@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace TestSupport;
+namespace ExecutiveDashboard.TestSupport;
 
 /// <summary>A browser's end of the gateway's <c>/ws</c> (docs/realtime.md), for tests and benchmarks.</summary>
 public sealed class LiveSocket : IAsyncDisposable

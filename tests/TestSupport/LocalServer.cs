@@ -1,9 +1,8 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using ExecutiveDashboard.AppHost.Infrastructure.Local;
 using Xunit;
 
-namespace TestSupport;
+namespace ExecutiveDashboard.TestSupport;
 
 /// <summary>
 /// A real server started from one of the repository's <c>infra/*.sh</c> scripts, on a free port,
@@ -54,7 +53,7 @@ public abstract class LocalServer : IAsyncLifetime, IAsyncDisposable
     {
         for (var attempt = 1; ; attempt++)
         {
-            Port = FreeTcpPort();
+            Port = FreeTcpPort.Next();
             StartProcess();
             try
             {
@@ -241,29 +240,6 @@ public abstract class LocalServer : IAsyncLifetime, IAsyncDisposable
             }
         }
     }
-
-    /// <summary>
-    /// A port nobody listens on. Ports handed out earlier in this process are skipped: two servers
-    /// starting side by side would otherwise get the same port between probe and bind.
-    /// </summary>
-    protected static int FreeTcpPort()
-    {
-        while (true)
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            lock (IssuedPorts)
-            {
-                if (IssuedPorts.Add(port))
-                {
-                    return port;
-                }
-            }
-        }
-    }
-
-    private static readonly HashSet<int> IssuedPorts = [];
 
     private sealed class ServerExitedException(string message) : InvalidOperationException(message);
 }

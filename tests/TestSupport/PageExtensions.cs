@@ -1,6 +1,6 @@
 using PuppeteerSharp;
 
-namespace TestSupport;
+namespace ExecutiveDashboard.TestSupport;
 
 /// <summary>What the page's tests do with a tab beyond PuppeteerSharp's own calls: wait for a condition and say what
 /// the page showed instead, click an element found by script, type as a person would, keep a screenshot.</summary>

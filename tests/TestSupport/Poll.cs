@@ -3,7 +3,7 @@ using ExecutiveDashboard.ServiceDefaults.Resilience;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Xunit;
 
-namespace TestSupport;
+namespace ExecutiveDashboard.TestSupport;
 
 /// <summary>Waiting for what happens in the background, with a generous deadline and never a wall-clock assertion.</summary>
 public static class Poll

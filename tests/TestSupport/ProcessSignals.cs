@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 
-namespace TestSupport;
+namespace ExecutiveDashboard.TestSupport;
 
 /// <summary>POSIX signals to a process and every process below it: stop and continue (a freeze the processes cannot
 /// notice until they run again), interrupt, kill. A process that ended meanwhile is skipped.</summary>

@@ -1,7 +1,8 @@
 using System.Globalization;
+using ExecutiveDashboard.AppHost.Infrastructure.Local;
 using RabbitMQ.Client;
 
-namespace TestSupport;
+namespace ExecutiveDashboard.TestSupport;
 
 /// <summary>
 /// A real RabbitMQ broker for integration tests (see <see cref="LocalServer"/>); guest/guest,
@@ -17,7 +18,7 @@ public sealed class RabbitMqServer() : LocalServer("rabbitmq.sh", TimeSpan.FromS
 
     // Erlang distribution needs a second port; its default (AMQP port + 20000) can overflow or collide.
     protected override IEnumerable<KeyValuePair<string, string>> ScriptEnvironment() =>
-        [new("DIST_PORT", FreeTcpPort().ToString(CultureInfo.InvariantCulture))];
+        [new("DIST_PORT", FreeTcpPort.Next().ToString(CultureInfo.InvariantCulture))];
 
     protected override async Task<bool> IsReadyAsync(CancellationToken cancellationToken)
     {

@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using System.Text;
 
-namespace TestSupport;
+namespace ExecutiveDashboard.TestSupport;
 
 /// <summary>A real Redis server for integration tests (see <see cref="LocalServer"/>). Nothing is persisted.</summary>
 public sealed class RedisServer() : LocalServer("redis.sh", TimeSpan.FromSeconds(30))

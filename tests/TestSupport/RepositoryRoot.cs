@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace TestSupport;
+namespace ExecutiveDashboard.TestSupport;
 
 /// <summary>
 /// The repository checkout the tests run from: the first directory above the test binaries that

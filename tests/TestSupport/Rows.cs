@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Xunit;
 
-namespace TestSupport;
+namespace ExecutiveDashboard.TestSupport;
 
 /// <summary>Tables of requests checked in one test: every row runs, and one failure lists each row that failed.</summary>
 public static class Rows

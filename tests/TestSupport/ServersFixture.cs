@@ -1,12 +1,12 @@
 using Npgsql;
 using Xunit;
 
-namespace TestSupport;
+namespace ExecutiveDashboard.TestSupport;
 
 /// <summary>
 /// One real PostgreSQL and one real RabbitMQ for the whole test run; every test gets a database of its own.
 /// A test project derives one fixture from it, e.g.
-/// <c>PostgresFixture() : ServersFixture&lt;ExecutionsService&gt;("executions", (database, broker) =&gt; new(database, broker))</c>.
+/// <c>ExecutionsServersFixture() : ServersFixture&lt;ExecutionsService&gt;("executions", (database, broker) =&gt; new(database, broker))</c>.
 /// </summary>
 /// <param name="databasePrefix">Names the databases: <c>{prefix}_{guid}</c>.</param>
 /// <param name="create">Builds the service over a database and the broker.</param>

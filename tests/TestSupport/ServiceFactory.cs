@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Npgsql;
 using Xunit;
 
-namespace TestSupport;
+namespace ExecutiveDashboard.TestSupport;
 
 /// <summary>What the shared fixture and tests need of a service under test, whatever its Program.</summary>
 public interface IServiceUnderTest : IAsyncDisposable
@@ -22,6 +22,9 @@ public interface IServiceUnderTest : IAsyncDisposable
     HttpClient CreateClient();
 
     HttpClient ClientFor(string role, string workspaces);
+
+    /// <summary>The tables ingest writes: a refused batch leaves each as it was. Empty for a service without ingest.</summary>
+    IReadOnlyList<string> IngestTables { get; }
 
     HttpClient Ingest { get; }
 
@@ -46,6 +49,8 @@ public abstract class ServiceFactory<TProgram, TOverview>(string connectionStrin
     public string ConnectionString { get; } = connectionString;
 
     public string ApiPrefix { get; } = apiPrefix;
+
+    public virtual IReadOnlyList<string> IngestTables => [];
 
     /// <summary>More configuration for the service, e.g. <c>BackgroundLoops:UnhealthyAfter</c>; set before it starts
     /// (its first client).</summary>

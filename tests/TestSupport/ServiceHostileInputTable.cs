@@ -1,4 +1,4 @@
-namespace TestSupport;
+namespace ExecutiveDashboard.TestSupport;
 
 /// <summary>The hostile-parameter table against one service: its overview and its earliest-event read by default.</summary>
 public abstract class ServiceHostileInputTable<TService>(ServersFixture<TService> servers) : HostileInputTable, Xunit.IAsyncLifetime

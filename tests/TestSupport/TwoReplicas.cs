@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Xunit;
 
-namespace TestSupport;
+namespace ExecutiveDashboard.TestSupport;
 
 /// <summary>Two instances of one service over one database, as two replicas run.</summary>
 public abstract class TwoReplicas<TService>(ServersFixture<TService> servers) : IAsyncLifetime

@@ -2,25 +2,17 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using ExecutiveDashboard.TestSupport;
 
-namespace Users.IntegrationTests;
+namespace ExecutiveDashboard.Users.IntegrationTests;
 
 /// <summary><c>/api/users/me/layout</c>: each person's card layout, by the token's subject, never anyone else's.</summary>
 [Collection(ServersCollection.Name)]
-public sealed class CardLayoutTests(ServersFixture servers) : IAsyncLifetime
+public sealed class CardLayoutTests(UsersServersFixture servers) : ServiceTests<UsersService>(servers)
 {
     private const string Path = "/api/users/me/layout";
-    private UsersService _service = null!;
 
-    public Task InitializeAsync()
-    {
-        _service = servers.NewService();
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync() => _service.DisposeAsync().AsTask();
-
-    private HttpClient Person(string subject, string role = "ceo") => _service.ClientFor(role, "ws_1", subject);
+    private HttpClient Person(string subject, string role = "ceo") => Service.ClientFor(role, "ws_1", subject);
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 
@@ -34,7 +26,7 @@ public sealed class CardLayoutTests(ServersFixture servers) : IAsyncLifetime
     private static (string Id, bool Visible)[] CardsOf(JsonObject layout) =>
         layout["cards"]!.AsArray().Select(c => (c!["id"]!.GetValue<string>(), c["visible"]!.GetValue<bool>())).ToArray();
 
-    private Task<long> StoredLayouts() => _service.ScalarAsync("SELECT count(*) FROM card_layouts");
+    private Task<long> StoredLayouts() => Service.ScalarAsync("SELECT count(*) FROM card_layouts");
 
     [Fact]
     public async Task A_saved_layout_reads_back_in_its_order_unknown_ids_included()
@@ -198,7 +190,7 @@ public sealed class CardLayoutTests(ServersFixture servers) : IAsyncLifetime
     [Fact]
     public async Task The_three_operations_are_in_the_openapi_document()
     {
-        var document = await _service.CreateClient().GetStringAsync("/openapi/v1.json");
+        var document = await Service.CreateClient().GetStringAsync("/openapi/v1.json");
         Assert.Contains($"\"{Path}\"", document);
         Assert.All(new[] { "GetCardLayout", "SaveCardLayout", "DeleteCardLayout" }, operation => Assert.Contains(operation, document));
     }
@@ -206,7 +198,7 @@ public sealed class CardLayoutTests(ServersFixture servers) : IAsyncLifetime
     [Fact]
     public async Task Without_a_token_it_is_401()
     {
-        var anonymous = _service.CreateClient();
+        var anonymous = Service.CreateClient();
         using var get = await anonymous.GetAsync(Path);
         using var put = await anonymous.PutAsync(Path, Json(Layout(("dau", true))));
         using var delete = await anonymous.DeleteAsync(Path);

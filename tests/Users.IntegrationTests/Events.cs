@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Users.IntegrationTests;
+namespace ExecutiveDashboard.Users.IntegrationTests;
 
 /// <summary>Builds ingest events as the platform sends them: plain JSON.</summary>
 public static class Events

@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
-using TestSupport;
+using ExecutiveDashboard.TestSupport;
 
-namespace Users.IntegrationTests;
+namespace ExecutiveDashboard.Users.IntegrationTests;
 
 [Collection(ServersCollection.Name)]
-public sealed class HostileIngestTests(ServersFixture servers) : HostileIngestTests<UsersService>(servers)
+public sealed class HostileIngestTests(UsersServersFixture servers) : HostileIngestTests<UsersService>(servers)
 {
     protected override JsonObject[] ValidEvents(string workspace, DateTime at) =>
     [
@@ -13,6 +13,4 @@ public sealed class HostileIngestTests(ServersFixture servers) : HostileIngestTe
     ];
 
     protected override string TextField => "name";
-
-    protected override string[] StoredTables => ["ingested_events", "signups", "activity_events", "users", "user_activity_spans"];
 }

@@ -1,9 +1,9 @@
-using TestSupport;
+using ExecutiveDashboard.TestSupport;
 
-namespace Users.IntegrationTests;
+namespace ExecutiveDashboard.Users.IntegrationTests;
 
 [Collection(ServersCollection.Name)]
-public sealed class HostileInputTests(ServersFixture servers) : ServiceHostileInputTable<UsersService>(servers)
+public sealed class HostileInputTests(UsersServersFixture servers) : ServiceHostileInputTable<UsersService>(servers)
 {
     protected override IReadOnlyList<BodyEndpoint> BodyEndpoints =>
     [

@@ -1,30 +1,30 @@
 using System.Collections.Concurrent;
 using System.Net;
 using ExecutiveDashboard.Contracts.IntegrationEvents;
+using ExecutiveDashboard.TestSupport;
 using MassTransit;
-using static Users.IntegrationTests.Events;
+using static ExecutiveDashboard.Users.IntegrationTests.Events;
 
-namespace Users.IntegrationTests;
+namespace ExecutiveDashboard.Users.IntegrationTests;
 
 /// <summary>The outbox of a service (ServiceDefaults) on the real RabbitMQ: an accepted batch goes out as one
 /// <c>MetricsChanged</c> per workspace, for the platform's consumers, and the same changes again in one
 /// <c>MetricsChangedBatch</c>, for the gateway and the alerts service.</summary>
 [Collection(ServersCollection.Name)]
-public sealed class NotificationsTests(ServersFixture servers) : IAsyncLifetime
+public sealed class NotificationsTests(UsersServersFixture servers) : ServiceTests<UsersService>(servers)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     private readonly ConcurrentQueue<MetricsChanged> _single = new();
     private readonly ConcurrentQueue<MetricsChangedBatch> _batches = new();
-    private UsersService _service = null!;
     private IBusControl _bus = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _service = servers.NewService();
-        _ = _service.Server;
+        await base.InitializeAsync();
+        _ = Service.Server;
         _bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
         {
-            cfg.Host(new Uri(servers.Broker));
+            cfg.Host(new Uri(Servers.Broker));
             cfg.ReceiveEndpoint(e =>
             {
                 e.Handler<MetricsChanged>(context => Record(_single, context.Message));
@@ -34,10 +34,10 @@ public sealed class NotificationsTests(ServersFixture servers) : IAsyncLifetime
         await _bus.StartAsync();
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         await _bus.StopAsync();
-        await _service.DisposeAsync();
+        await base.DisposeAsync();
     }
 
     private static Task Record<T>(ConcurrentQueue<T> queue, T message)
@@ -50,7 +50,7 @@ public sealed class NotificationsTests(ServersFixture servers) : IAsyncLifetime
     public async Task An_ingest_is_announced_per_workspace_and_in_one_batch()
     {
         var at = DateTime.UtcNow.AddMinutes(-5);
-        using var response = await _service.Ingest.PostAsync("/api/users/events", Batch(
+        using var response = await Service.Ingest.PostAsync("/api/users/events", Batch(
             SignedUp("n1", "ws_note_a", "u1", at, "Ada"),
             SignedUp("n2", "ws_note_b", "u2", at, "Grace"),
             Active("n3", "ws_note_a", "u1", at.AddMinutes(1))));
@@ -78,7 +78,7 @@ public sealed class NotificationsTests(ServersFixture servers) : IAsyncLifetime
     {
         // Before 1.2 a service wrote a MetricsChanged row per workspace; the dispatcher may find some after an upgrade.
         var type = typeof(MetricsChanged).FullName;
-        await _service.ScalarAsync($$"""
+        await Service.ScalarAsync($$"""
             INSERT INTO outbox_messages (message_type, body) VALUES ('{{type}}',
                 '{"workspaceId":"ws_note_old","service":"users","at":"2026-11-30T12:00:00Z","sections":["userMetrics"]}')
             RETURNING id

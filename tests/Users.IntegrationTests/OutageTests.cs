@@ -2,6 +2,7 @@ using System.Diagnostics;
 using ExecutiveDashboard.Contracts.IntegrationEvents;
 using ExecutiveDashboard.ServiceDefaults.Messaging;
 using ExecutiveDashboard.ServiceDefaults.Resilience;
+using ExecutiveDashboard.TestSupport;
 using ExecutiveDashboard.Users.IntegrationEvents;
 using ExecutiveDashboard.Users.Metrics;
 using MassTransit;
@@ -9,19 +10,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
-using TestSupport;
 using Xunit.Abstractions;
 
-namespace Users.IntegrationTests;
-
-/// <summary>A PostgreSQL and a RabbitMQ of their own: this test freezes the database.</summary>
-public sealed class OutageServers() : ServersFixture<UsersService>("users_outage", (database, broker) => new(database, broker));
-
-[CollectionDefinition(Name)]
-public sealed class OutageCollection : ICollectionFixture<OutageServers>
-{
-    public const string Name = "outage";
-}
+namespace ExecutiveDashboard.Users.IntegrationTests;
 
 /// <summary>
 /// The users service consumes <see cref="RunsCompleted"/> while its database is frozen (SIGSTOP) and let go. A message
@@ -30,7 +21,7 @@ public sealed class OutageCollection : ICollectionFixture<OutageServers>
 /// Degraded, then Unhealthy, then Healthy, and every user of every message published is counted once.
 /// </summary>
 [Collection(OutageCollection.Name)]
-public sealed class OutageTests(OutageServers servers, ITestOutputHelper output) : IAsyncLifetime
+public sealed class OutageTests(OutageServersFixture servers, ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
     private static readonly DateTime Day = At("2026-11-29T00:00:00Z");

@@ -1,29 +1,29 @@
 using ExecutiveDashboard.Contracts.IntegrationEvents;
+using ExecutiveDashboard.TestSupport;
 using MassTransit;
-using static Users.IntegrationTests.Events;
+using static ExecutiveDashboard.Users.IntegrationTests.Events;
 
-namespace Users.IntegrationTests;
+namespace ExecutiveDashboard.Users.IntegrationTests;
 
 /// <summary>Completed runs published on the real RabbitMQ make their users (and workspaces) active, once.</summary>
 [Collection(ServersCollection.Name)]
-public sealed class RunsCompletedTests(ServersFixture servers) : IAsyncLifetime
+public sealed class RunsCompletedTests(UsersServersFixture servers) : ServiceTests<UsersService>(servers)
 {
     private const string AsOf = "2026-11-29T12:00:00Z";
-    private UsersService _service = null!;
     private IBusControl _bus = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _service = servers.NewService();
-        _ = _service.Server; // start the service (and its consumer) before publishing
-        _bus = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(new Uri(servers.Broker)));
+        await base.InitializeAsync();
+        _ = Service.Server; // start the service (and its consumer) before publishing
+        _bus = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(new Uri(Servers.Broker)));
         await _bus.StartAsync();
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         await _bus.StopAsync();
-        await _service.DisposeAsync();
+        await base.DisposeAsync();
     }
 
     private static RunCompleted Run(string eventId, string workspace, string user, string completedAt) =>
@@ -34,7 +34,7 @@ public sealed class RunsCompletedTests(ServersFixture servers) : IAsyncLifetime
         long dau = -1;
         for (var i = 0; i < 150; i++)
         {
-            dau = (await _service.OverviewAsync(scope, "24h", AsOf)).UserMetrics.Dau!.Value;
+            dau = (await Service.OverviewAsync(scope, "24h", AsOf)).UserMetrics.Dau!.Value;
             if (dau >= expected)
             {
                 break;
@@ -59,18 +59,18 @@ public sealed class RunsCompletedTests(ServersFixture servers) : IAsyncLifetime
         Assert.Equal(2, await WaitForDauAsync("ws_run", 2));
         await Task.Delay(500); // let a late redelivery land, if it were to count
 
-        var o = await _service.OverviewAsync("ws_run", "24h", AsOf);
+        var o = await Service.OverviewAsync("ws_run", "24h", AsOf);
         Assert.Equal(2, o.UserMetrics.Dau);
         Assert.Equal(1, o.ActiveWorkspaces);
         Assert.Equal(2, o.UserMetrics.NewUsers);
         Assert.Equal(2, o.UsersTrend.Sum(p => p.Value));   // u1 in the 10:00 bucket, u2 in the 11:00 one, each once
-        Assert.Equal(2, await _service.ScalarAsync("SELECT count(*) FROM users WHERE workspace_id = 'ws_run'"));
+        Assert.Equal(2, await Service.ScalarAsync("SELECT count(*) FROM users WHERE workspace_id = 'ws_run'"));
     }
 
     [Fact]
     public async Task A_run_and_a_user_active_event_for_the_same_user_count_once()
     {
-        using var response = await _service.Ingest.PostAsync("/api/users/events", Batch(
+        using var response = await Service.Ingest.PostAsync("/api/users/events", Batch(
             SignedUp("s1", "ws_mix", "u1", At("2026-11-29T09:00:00Z"), "Ada"),
             Active("a1", "ws_mix", "u1", At("2026-11-29T09:30:00Z"))));
         Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
@@ -79,7 +79,7 @@ public sealed class RunsCompletedTests(ServersFixture servers) : IAsyncLifetime
             Run("r1", "ws_mix", "u1", "2026-11-29T10:00:00Z"), Run("r2", "ws_mix", "u2", "2026-11-29T10:00:00Z")]));
 
         Assert.Equal(2, await WaitForDauAsync("ws_mix", 2));
-        var o = await _service.OverviewAsync("ws_mix", "24h", AsOf);
+        var o = await Service.OverviewAsync("ws_mix", "24h", AsOf);
         Assert.Equal(100, o.UserMetrics.ActiveRate); // u1, u2 both active and known
     }
 }

@@ -1,7 +1,7 @@
-using TestSupport;
-using static Users.IntegrationTests.Events;
+using ExecutiveDashboard.TestSupport;
+using static ExecutiveDashboard.Users.IntegrationTests.Events;
 
-namespace Users.IntegrationTests;
+namespace ExecutiveDashboard.Users.IntegrationTests;
 
 /// <summary>
 /// Each replica keeps the activity spans in memory and reads again the rows written since its last
@@ -9,7 +9,7 @@ namespace Users.IntegrationTests;
 /// replica and by another one.
 /// </summary>
 [Collection(ServersCollection.Name)]
-public sealed class SpansCacheTests(ServersFixture servers) : TwoReplicas<UsersService>(servers)
+public sealed class SpansCacheTests(UsersServersFixture servers) : TwoReplicas<UsersService>(servers)
 {
     private static async Task<long?> DauAsync(UsersService replica, string asOf) =>
         (await replica.OverviewAsync("ws_1", "24h", asOf)).UserMetrics.Dau;

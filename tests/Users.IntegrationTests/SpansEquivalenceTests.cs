@@ -1,53 +1,22 @@
 using System.Net;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Contracts.Metrics;
 using ExecutiveDashboard.ServiceDefaults.Queries;
 using ExecutiveDashboard.Users.Metrics;
 using Npgsql;
-using static Users.IntegrationTests.Events;
+using static ExecutiveDashboard.Users.IntegrationTests.Events;
 
-namespace Users.IntegrationTests;
+namespace ExecutiveDashboard.Users.IntegrationTests;
 
 /// <summary>The spans read path against distinct counts taken directly from the events, on random activity sent
-/// in time order then late and shuffled (so hours merge across batches and blocks), for every timeframe, scope and tricky asOf.</summary>
+/// in time order then late and shuffled (<see cref="ShuffledActivityFixture"/>), for every timeframe, scope and tricky asOf.</summary>
 [Collection(ServersCollection.Name)]
-public sealed class SpansEquivalenceTests(ServersFixture servers) : IAsyncLifetime
+public sealed class SpansEquivalenceTests(UsersServersFixture servers, ShuffledActivityFixture activity) : IClassFixture<ShuffledActivityFixture>
 {
-    private static readonly DateTime End = At("2026-11-29T12:00:00Z");
-    private readonly List<(string Workspace, string User, DateTime At)> _events = [];
-    private UsersService _service = null!;
-
-    public async Task InitializeAsync()
-    {
-        _service = servers.NewService();
-        var random = new Random(7);
-        var events = new List<JsonObject>();
-        for (var session = 0; session < 400; session++)
-        {
-            // Sessions of a few events within one hour, so that cuts fall between a user's first and last
-            // event of an hour; over ~100 days (two or three 64-day blocks); few users, so hours repeat.
-            var (workspace, user) = ($"ws_{random.Next(0, 3)}", $"u{random.Next(0, 6)}");
-            var hour = End.AddHours(-random.Next(0, 100 * 24));
-            for (var i = random.Next(1, 6); i > 0; i--)
-            {
-                var at = hour.AddMilliseconds(-random.Next(0, 3_600_000));
-                _events.Add((workspace, user, at));
-                events.Add(Active($"r{events.Count}", workspace, user, at));
-            }
-        }
-        // Most events in time order (rows grow by appending, and an hour continues across batches), the rest
-        // late and shuffled (rows merge hour by hour).
-        var inOrder = Enumerable.Range(0, events.Count * 3 / 5).OrderBy(i => _events[i].At).Select(i => events[i]);
-        foreach (var batch in inOrder.Concat(events.Skip(events.Count * 3 / 5).OrderBy(_ => random.Next())).Chunk(97))
-        {
-            using var response = await _service.Ingest.PostAsync("/api/users/events", Batch(batch));
-            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        }
-    }
-
-    public Task DisposeAsync() => _service.DisposeAsync().AsTask();
+    private static readonly DateTime End = ShuffledActivityFixture.End;
+    private readonly IReadOnlyList<(string Workspace, string User, DateTime At)> _events = activity.Events;
+    private readonly UsersService _service = activity.Service;
 
     [Fact]
     public async Task Merged_spans_equal_the_spans_rebuilt_from_the_raw_events()

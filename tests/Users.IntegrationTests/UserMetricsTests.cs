@@ -1,21 +1,21 @@
 using System.Net;
-using static Users.IntegrationTests.Events;
+using ExecutiveDashboard.TestSupport;
+using static ExecutiveDashboard.Users.IntegrationTests.Events;
 
-namespace Users.IntegrationTests;
+namespace ExecutiveDashboard.Users.IntegrationTests;
 
 /// <summary>The users part of docs/metrics.md against hand-computed values, through the real API and database.</summary>
 [Collection(ServersCollection.Name)]
-public sealed class UserMetricsTests(ServersFixture servers) : IAsyncLifetime
+public sealed class UserMetricsTests(UsersServersFixture servers) : ServiceTests<UsersService>(servers)
 {
     private const string AsOf = "2026-11-29T12:00:00Z";
-    private UsersService _service = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _service = servers.NewService();
+        await base.InitializeAsync();
         // asOf 11-29T12:00. 7d: current [11-22T12, 11-29T12), previous [11-15T12, 11-22T12).
         // dau [11-28T12, 11-29T12) and before it [11-27T12, 11-28T12); mau [10-30T12, 11-29T12) and before it [09-30T12, 10-30T12).
-        using var response = await _service.Ingest.PostAsync("/api/users/events", Batch(
+        using var response = await Service.Ingest.PostAsync("/api/users/events", Batch(
             SignedUp("s1", "ws_hand", "u1", At("2026-11-01T00:00:00Z"), "Ada"),
             Active("a1", "ws_hand", "u1", At("2026-11-29T11:30:00Z")),
             Active("a1b", "ws_hand", "u1", At("2026-11-29T11:40:00Z")),   // same user, same hour: still one
@@ -35,12 +35,10 @@ public sealed class UserMetricsTests(ServersFixture servers) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
 
-    public Task DisposeAsync() => _service.DisposeAsync().AsTask();
-
     [Fact]
     public async Task Seven_days_match_hand_computed_values()
     {
-        var o = await _service.OverviewAsync("ws_hand", "7d", AsOf);
+        var o = await Service.OverviewAsync("ws_hand", "7d", AsOf);
         var m = o.UserMetrics;
 
         Assert.Equal((At("2026-11-22T12:00:00Z"), At(AsOf)), (o.Period.Start, o.Period.End));
@@ -67,7 +65,7 @@ public sealed class UserMetricsTests(ServersFixture servers) : IAsyncLifetime
     [Fact]
     public async Task Twenty_four_hours_match_hand_computed_values()
     {
-        var o = await _service.OverviewAsync("ws_hand", "24h", AsOf);
+        var o = await Service.OverviewAsync("ws_hand", "24h", AsOf);
         var m = o.UserMetrics;
 
         Assert.Equal(2, m.Dau);
@@ -82,7 +80,7 @@ public sealed class UserMetricsTests(ServersFixture servers) : IAsyncLifetime
     [Fact]
     public async Task Thirty_days_match_hand_computed_values()
     {
-        var o = await _service.OverviewAsync("ws_hand", "30d", AsOf);
+        var o = await Service.OverviewAsync("ws_hand", "30d", AsOf);
         var m = o.UserMetrics;
 
         Assert.Equal((2L, 3L, 5L), (m.Dau!.Value, m.Wau!.Value, m.Mau!.Value));  // independent of the timeframe
@@ -97,7 +95,7 @@ public sealed class UserMetricsTests(ServersFixture servers) : IAsyncLifetime
     [Fact]
     public async Task All_starts_at_the_scopes_earliest_event_with_weekly_buckets_from_the_monday()
     {
-        var o = await _service.OverviewAsync("ws_hand", "all", AsOf);
+        var o = await Service.OverviewAsync("ws_hand", "all", AsOf);
         var m = o.UserMetrics;
 
         Assert.Equal(At("2026-10-20T00:00:00Z"), o.Period.Start);
@@ -115,7 +113,7 @@ public sealed class UserMetricsTests(ServersFixture servers) : IAsyncLifetime
     {
         // 24h ending 11-29T11:45: [11-28T11:45, 11-29T11:45). u7 (11:50) and u9 (11:44:59) are in; u8 (11:40)
         // is in the day before; u9's 11:45 event sits at asOf.
-        var o = await _service.OverviewAsync("ws_edge", "24h", "2026-11-29T11:45:00Z");
+        var o = await Service.OverviewAsync("ws_edge", "24h", "2026-11-29T11:45:00Z");
         var m = o.UserMetrics;
 
         Assert.Equal(2, m.Dau);
@@ -130,7 +128,7 @@ public sealed class UserMetricsTests(ServersFixture servers) : IAsyncLifetime
     [Fact]
     public async Task The_platform_counts_users_per_workspace_and_active_workspaces()
     {
-        var o = await _service.OverviewAsync("all", "7d", AsOf);
+        var o = await Service.OverviewAsync("all", "7d", AsOf);
 
         // ws_hand u1, u2, u3; ws_other u1; ws_edge u7, u8, u9.
         Assert.Equal(7, o.UserMetrics.Wau);
@@ -141,7 +139,7 @@ public sealed class UserMetricsTests(ServersFixture servers) : IAsyncLifetime
     [Fact]
     public async Task A_scope_without_events_answers_zeros_and_nulls()
     {
-        var o = await _service.OverviewAsync("ws_empty", "all", AsOf);
+        var o = await Service.OverviewAsync("ws_empty", "all", AsOf);
 
         Assert.Equal((0L, 0L, 0L, 0L), (o.UserMetrics.Dau!.Value, o.UserMetrics.Mau!.Value, o.UserMetrics.NewUsers!.Value, o.ActiveWorkspaces));
         Assert.Null(o.UserMetrics.ActiveRate);

@@ -4,6 +4,8 @@ using ExecutiveDashboard.Users.Ingest;
 using ExecutiveDashboard.Users.Metrics;
 using Npgsql;
 
+namespace ExecutiveDashboard.Users.ReadBenchmark;
+
 /// <summary>Where the platform read's time goes: fetching every row and building the index, then counting in memory.</summary>
 static class Probe
 {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using ExecutiveDashboard.Contracts.Metrics;
 using ExecutiveDashboard.ServiceDefaults.Queries;
 using ExecutiveDashboard.Users.Metrics;
+using ExecutiveDashboard.Users.ReadBenchmark;
 using Npgsql;
 
 // Times the users overview query (the service's own class, no HTTP) on a database seeded with seed.sql.

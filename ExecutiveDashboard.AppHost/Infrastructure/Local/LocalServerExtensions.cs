@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -26,7 +24,7 @@ public static class LocalServerExtensions
     public static IResourceBuilder<LocalServerResource> AddLocalRabbitMq(this IDistributedApplicationBuilder builder, string name)
     {
         // Erlang distribution needs a second port; its default (AMQP port + 20000) can overflow.
-        var distPort = FreeTcpPort();
+        var distPort = FreeTcpPort.Next();
         return builder.AddLocalServer(
                 name,
                 "infra/rabbitmq.sh",
@@ -87,7 +85,7 @@ public static class LocalServerExtensions
 
         // Not proxied: the server listens on the very port of the connection string. DCP does not
         // allocate ports for proxy-less endpoints, so pick a free one here.
-        var port = FreeTcpPort();
+        var port = FreeTcpPort.Next();
         return builder.AddResource(server)
             .WithArgs(Path.Combine(paths.RepositoryRoot, script))
             .WithEndpoint(port: port, targetPort: port, name: LocalServerResource.PrimaryEndpointName, env: "PORT", isProxied: false)
@@ -95,24 +93,4 @@ public static class LocalServerExtensions
             .WithHealthCheck(server.HealthCheckKey)
             .ExcludeFromManifest();
     }
-
-    // Ports handed out earlier are skipped: each probe releases its port before the next one.
-    private static int FreeTcpPort()
-    {
-        while (true)
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            lock (IssuedPorts)
-            {
-                if (IssuedPorts.Add(port))
-                {
-                    return port;
-                }
-            }
-        }
-    }
-
-    private static readonly HashSet<int> IssuedPorts = [];
 }

@@ -6,7 +6,7 @@ using ExecutiveDashboard.ServiceDefaults.Auth;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace TestSupport;
+namespace ExecutiveDashboard.TestSupport;
 
 /// <summary>
 /// Tokens a service must refuse with a 401 problem (docs/security.md, Tokens), by what is wrong with each: forged,

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using ExecutiveDashboard.ServiceDefaults.Auth;
 using Microsoft.IdentityModel.Tokens;
 
-namespace TestSupport;
+namespace ExecutiveDashboard.TestSupport;
 
 /// <summary>
 /// A token issuer of the tests: an ECDSA P-256 key pair of its own, the key id and the roles a service under test

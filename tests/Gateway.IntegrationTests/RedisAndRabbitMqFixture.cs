@@ -1,11 +1,11 @@
+using ExecutiveDashboard.TestSupport;
 using MassTransit;
-using TestSupport;
 
 namespace ExecutiveDashboard.Gateway.IntegrationTests;
 
 /// <summary>Real Redis and RabbitMQ for the whole class, and a bus that publishes integration events as the
 /// services do (same message types, same exchanges).</summary>
-public sealed class BrokerFixture : IAsyncLifetime
+public sealed class RedisAndRabbitMqFixture : IAsyncLifetime
 {
     private RedisServer _redis = null!;
     private RabbitMqServer _rabbitMq = null!;
