@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using ExecutiveDashboard.Contracts.Metrics;
-using ExecutiveDashboard.Executions.Ingest;
-using ExecutiveDashboard.Executions.Metrics;
+using ExecutiveDashboard.Executions.Reads;
+using ExecutiveDashboard.Executions.Rollups;
 using Npgsql;
 using static Executions.IntegrationTests.Events;
 

@@ -2,7 +2,7 @@ using TestSupport;
 using System.Text.Json.Nodes;
 using System.Net.Http.Json;
 using ExecutiveDashboard.Contracts.Signals;
-using ExecutiveDashboard.Executions.Ingest;
+using ExecutiveDashboard.Executions.Rollups;
 using Npgsql;
 using static Executions.IntegrationTests.Events;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using ExecutiveDashboard.Executions.Metrics;
+using ExecutiveDashboard.Executions.Rollups;
 using Npgsql;
 using static Executions.IntegrationTests.Events;
 

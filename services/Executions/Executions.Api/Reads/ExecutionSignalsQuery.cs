@@ -1,10 +1,11 @@
 using ExecutiveDashboard.Contracts.Metrics;
 using ExecutiveDashboard.Contracts.Signals;
-using ExecutiveDashboard.Executions.Ingest;
+using ExecutiveDashboard.Executions.Model;
+using ExecutiveDashboard.Executions.Rollups;
 using ExecutiveDashboard.ServiceDefaults.Queries;
 using Npgsql;
 
-namespace ExecutiveDashboard.Executions.Metrics;
+namespace ExecutiveDashboard.Executions.Reads;
 
 /// <summary>
 /// The inputs of the alert rules (<see cref="ExecutionSignals"/>) for many scopes at one instant, from the same rollups

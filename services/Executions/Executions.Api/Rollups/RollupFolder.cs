@@ -1,10 +1,11 @@
 using System.Threading.Channels;
 using ExecutiveDashboard.Contracts.Ingest;
+using ExecutiveDashboard.Executions.Model;
 using ExecutiveDashboard.ServiceDefaults.Data;
 using ExecutiveDashboard.ServiceDefaults.Resilience;
 using Npgsql;
 
-namespace ExecutiveDashboard.Executions.Ingest;
+namespace ExecutiveDashboard.Executions.Rollups;
 
 /// <summary>
 /// Adds stored events to the rollups, off the ingest request: it takes up to <see cref="ChunkSize"/>

@@ -1,9 +1,9 @@
 using ExecutiveDashboard.Contracts.Ingest;
 using ExecutiveDashboard.Contracts.Metrics;
-using ExecutiveDashboard.Executions.Metrics;
+using ExecutiveDashboard.Executions.Model;
 using Npgsql;
 
-namespace ExecutiveDashboard.Executions.Ingest;
+namespace ExecutiveDashboard.Executions.Rollups;
 
 /// <summary>
 /// What a set of new events adds to each rollup, summed per row key so that one chunk of the
@@ -149,7 +149,7 @@ public sealed class RunRollups
             known.Select(r => r.Value.FirstSeenAt).ToArray(), known.Select(r => r.Value.Name).ToArray(),
             known.Select(r => r.Value.NamedAt).ToArray()));
 
-        // The hours this fold changed (each run is in its platform hour), stamped for WholeHourP95s.
+        // The hours this fold changed (each run is in its platform hour), stamped so that a read can tell a kept p95 of those hours is stale.
         var hours = Stats.Keys.Where(k => k.Scope == Platform && k.Grain == Grain.Hour).Select(k => k.Bucket).Order().ToArray();
         batch.BatchCommands.Add(Command("""
             INSERT INTO folded_hours AS f (hour, stamp) SELECT h, nextval('fold_stamps') FROM unnest($1::timestamptz[]) h
@@ -192,6 +192,3 @@ public sealed class RunRollups
         return command;
     }
 }
-
-/// <summary>When an agent was first seen and its latest name by event time.</summary>
-public readonly record struct AgentSighting(DateTime FirstSeenAt, string? Name, DateTime? NamedAt);

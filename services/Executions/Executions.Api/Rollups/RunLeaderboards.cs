@@ -1,15 +1,6 @@
-using ExecutiveDashboard.Executions.Metrics;
+using ExecutiveDashboard.Executions.Model;
 
-namespace ExecutiveDashboard.Executions.Leaderboards;
-
-/// <summary>One completed run, as the leaderboards keep it.</summary>
-public readonly record struct LeaderboardRun(
-    string WorkspaceId, string AgentId, string UserId, bool Succeeded, DateTime CompletedAt, double RuntimeSeconds, decimal Credits);
-
-public sealed record RankedAgent(string WorkspaceId, string AgentId, RunTotals Totals);
-
-/// <summary>What metrics.md asks of the period's agents and users: how many agents ran, and the ten of each with most runs.</summary>
-public sealed record Leaderboard(long ActiveAgents, IReadOnlyList<RankedAgent> TopAgents, IReadOnlyList<UserRow> TopUsers);
+namespace ExecutiveDashboard.Executions.Rollups;
 
 /// <summary>
 /// Every run in memory as a <see cref="RunSeries"/> per agent and per user of each workspace, so that

@@ -1,11 +1,8 @@
 using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Contracts.Metrics;
+using ExecutiveDashboard.Executions.Model;
 
-namespace ExecutiveDashboard.Executions.Metrics;
-
-public sealed record AgentRow(string Id, string? Name, RunTotals Totals);
-
-public sealed record UserRow(string Id, string WorkspaceId, long Runs, decimal Credits, DateTime LastCompletedAt);
+namespace ExecutiveDashboard.Executions.Reads;
 
 /// <summary>Turns rollup totals into the executions part of the dashboard contract, every field as
 /// metrics.md defines it.</summary>

@@ -1,4 +1,4 @@
-namespace ExecutiveDashboard.Executions.Metrics;
+namespace ExecutiveDashboard.Executions.Rollups;
 
 /// <summary>
 /// A log-bucketed runtime histogram (the DDSketch mapping): every runtime falls in a bin whose
@@ -13,8 +13,8 @@ public static class RuntimeSketch
     public const int ZeroBin = int.MinValue;
 
     private static readonly double Gamma = (1 + RelativeAccuracy) / (1 - RelativeAccuracy);
-    /// <summary>ln γ. A bin is ⌈ln(seconds) / ln γ⌉; the overview bins raw edges in SQL with the same formula
-    /// (<see cref="RunRollupReader"/>), which computes the same IEEE doubles.</summary>
+    /// <summary>ln γ. A bin is ⌈ln(seconds) / ln γ⌉; the rollups' reader bins raw edges in SQL with the same
+    /// formula, which computes the same IEEE doubles.</summary>
     public static readonly double LogGamma = Math.Log(Gamma);
 
     public static int BinOf(double seconds) =>

@@ -1,6 +1,6 @@
 using ExecutiveDashboard.Contracts.Metrics;
 
-namespace ExecutiveDashboard.Executions.Metrics;
+namespace ExecutiveDashboard.Executions.Model;
 
 /// <summary>Additive totals of a set of runs, as the rollups store them.</summary>
 public readonly record struct RunTotals(long Runs, long Succeeded, double RuntimeSum, decimal Credits)

@@ -1,4 +1,4 @@
-namespace ExecutiveDashboard.Executions.Ingest;
+namespace ExecutiveDashboard.Executions.Rollups;
 
 /// <summary>
 /// Applies a list of items that may hold some that can never be applied (poison): the whole list first, and on a

@@ -1,9 +1,10 @@
 using System.Diagnostics.Metrics;
 using ExecutiveDashboard.Contracts.IntegrationEvents;
+using ExecutiveDashboard.Executions.Model;
 using ExecutiveDashboard.ServiceDefaults.Messaging;
 using Npgsql;
 
-namespace ExecutiveDashboard.Executions.Ingest;
+namespace ExecutiveDashboard.Executions.Rollups;
 
 /// <summary>
 /// Sets aside the queued events that the <see cref="RollupFolder"/> cannot fold, so that one bad event never holds back
@@ -49,7 +50,7 @@ public sealed partial class IngestQuarantine(Outbox outbox, TimeProvider clock, 
             }
         }
         await outbox.EnqueueAsync(connection,
-            [MetricsChangedBatch.Of(moved.Select(e => e.WorkspaceId), ExecutionEventStore.Service, clock.GetUtcNow().UtcDateTime, [])],
+            [MetricsChangedBatch.Of(moved.Select(e => e.WorkspaceId), ServiceName.Executions, clock.GetUtcNow().UtcDateTime, [])],
             cancellationToken);
         return moved;
     }
@@ -77,19 +78,3 @@ public sealed partial class IngestQuarantine(Outbox outbox, TimeProvider clock, 
     [LoggerMessage(LogLevel.Error, "Event {EventId} of workspace {WorkspaceId} could not be folded into the rollups and was quarantined (quarantined_events): {Error}")]
     private partial void LogQuarantined(string eventId, string workspaceId, string error);
 }
-
-/// <summary>A queued row the folder cannot fold: where it is in <c>unfolded_events</c> (its <c>ctid</c>, as text), why
-/// (<see cref="Reasons"/>) and the failure.</summary>
-public sealed record Poison(string Row, string Reason, Exception Error)
-{
-    public static class Reasons
-    {
-        /// <summary>The row does not make an event (a NULL in a required field, a value .NET cannot hold).</summary>
-        public const string Decode = "decode";
-
-        /// <summary>The event alone cannot be added to the rollups (the database refuses its sums).</summary>
-        public const string Fold = "fold";
-    }
-}
-
-public sealed record QuarantinedEvent(string EventId, string WorkspaceId, string Error);

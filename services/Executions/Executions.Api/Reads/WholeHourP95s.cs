@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using ExecutiveDashboard.Contracts.Metrics;
-using ExecutiveDashboard.Executions.Ingest;
+using ExecutiveDashboard.Executions.Rollups;
 using Npgsql;
 
-namespace ExecutiveDashboard.Executions.Metrics;
+namespace ExecutiveDashboard.Executions.Reads;
 
 /// <summary>
 /// The alert signals' p95s, over the 24 whole hours before asOf's hour and the 24 before those, kept per scope until a

@@ -1,11 +1,11 @@
 using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Contracts.Metrics;
-using ExecutiveDashboard.Executions.Ingest;
-using ExecutiveDashboard.Executions.Leaderboards;
+using ExecutiveDashboard.Executions.Model;
+using ExecutiveDashboard.Executions.Rollups;
 using ExecutiveDashboard.ServiceDefaults.Queries;
 using Npgsql;
 
-namespace ExecutiveDashboard.Executions.Metrics;
+namespace ExecutiveDashboard.Executions.Reads;
 
 /// <summary>
 /// Reads the executions part of the dashboard for one scope from the rollups. Each period (current,

@@ -1,9 +1,10 @@
 using System.Diagnostics;
+using ExecutiveDashboard.Executions.Model;
 using ExecutiveDashboard.ServiceDefaults.Data;
 using ExecutiveDashboard.ServiceDefaults.Resilience;
 using Npgsql;
 
-namespace ExecutiveDashboard.Executions.Leaderboards;
+namespace ExecutiveDashboard.Executions.Rollups;
 
 /// <summary>
 /// Hands every committed run to <see cref="RunLeaderboards"/> exactly once, whichever replica stored it.
