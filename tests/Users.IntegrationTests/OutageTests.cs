@@ -2,7 +2,7 @@ using System.Diagnostics;
 using ExecutiveDashboard.Contracts.IntegrationEvents;
 using ExecutiveDashboard.ServiceDefaults.Messaging;
 using ExecutiveDashboard.ServiceDefaults.Resilience;
-using ExecutiveDashboard.Users.IntegrationEvents;
+using ExecutiveDashboard.Users.IntegrationEvents.EventHandling;
 using ExecutiveDashboard.Users.Metrics;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,5 @@
+using ExecutiveDashboard.Gateway.IntegrationEvents;
+using ExecutiveDashboard.Gateway.IntegrationEvents.EventHandling;
 using ExecutiveDashboard.Gateway.Overview;
 using ExecutiveDashboard.Gateway.RateLimits;
 using ExecutiveDashboard.Gateway.Realtime;

@@ -3,7 +3,7 @@ using ExecutiveDashboard.Contracts.IntegrationEvents;
 using ExecutiveDashboard.Users.Ingest;
 using MassTransit;
 
-namespace ExecutiveDashboard.Users.IntegrationEvents;
+namespace ExecutiveDashboard.Users.IntegrationEvents.EventHandling;
 
 /// <summary>
 /// Each completed run makes its user active at <c>completedAt</c> (metrics.md), and so its workspace.

@@ -1,9 +1,9 @@
 using ExecutiveDashboard.Contracts.IntegrationEvents;
-using ExecutiveDashboard.Gateway.Overview;
+using ExecutiveDashboard.Gateway.Realtime;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
-namespace ExecutiveDashboard.Gateway.Realtime;
+namespace ExecutiveDashboard.Gateway.IntegrationEvents.EventHandling;
 
 /// <summary>Lines of the live feed from the integration events. Events older than
 /// <see cref="RealtimeOptions.ActivityMaxAge"/> (a backfill) change the numbers but are not news.</summary>
@@ -58,46 +58,4 @@ public sealed class LiveActivityConsumer(LiveHub hub, IOptions<RealtimeOptions> 
     }
 
     private bool IsNews(DateTime at) => clock.GetUtcNow().UtcDateTime - at <= options.Value.ActivityMaxAge;
-}
-
-/// <summary>
-/// <c>metrics_update</c> frames from the <see cref="MetricsChangedBatch"/> of each service. The cached overviews are
-/// dropped first, here and not only by the shared <see cref="MetricsChangedConsumer"/>, whose queue may run behind this
-/// one: a browser that refetches on the frame must never get the numbers from before the change.
-/// </summary>
-public sealed class LiveMetricsConsumer(OverviewCache cache, LiveHub hub) : IConsumer<MetricsChangedBatch>
-{
-    public async Task Consume(ConsumeContext<MetricsChangedBatch> context)
-    {
-        var changes = context.Message.Changes.Where(c => hub.IsWatched(c.WorkspaceId)).ToList();
-        if (changes.Count == 0)
-        {
-            return;
-        }
-        await cache.InvalidateAsync(changes.Select(c => c.WorkspaceId));
-        foreach (var workspace in changes.GroupBy(c => c.WorkspaceId))
-        {
-            hub.MetricsChanged(workspace.Key, workspace.SelectMany(c => c.Sections).ToHashSet());
-        }
-    }
-}
-
-public static class LiveEndpoints
-{
-    /// <summary>Every gateway replica must push every frame to its own browsers, so each binds queues of its own
-    /// (deleted when it stops) instead of sharing the service's queues with the other replicas.</summary>
-    public static void AddLiveConsumers(this IBusRegistrationConfigurator bus)
-    {
-        var replica = Guid.NewGuid().ToString("N");
-        bus.AddConsumer<LiveActivityConsumer>().Endpoint(e =>
-        {
-            e.Name = $"gateway-live-activity-{replica}";
-            e.Temporary = true;
-        });
-        bus.AddConsumer<LiveMetricsConsumer>().Endpoint(e =>
-        {
-            e.Name = $"gateway-live-metrics-{replica}";
-            e.Temporary = true;
-        });
-    }
 }

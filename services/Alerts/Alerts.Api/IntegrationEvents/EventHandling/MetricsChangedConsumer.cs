@@ -1,9 +1,10 @@
+using ExecutiveDashboard.Alerts.Evaluation;
 using ExecutiveDashboard.Alerts.Storage;
 using ExecutiveDashboard.Contracts.IntegrationEvents;
 using ExecutiveDashboard.Contracts.Metrics;
 using MassTransit;
 
-namespace ExecutiveDashboard.Alerts.Evaluation;
+namespace ExecutiveDashboard.Alerts.IntegrationEvents.EventHandling;
 
 /// <summary>
 /// Marks the workspaces whose numbers changed, and the platform, for the next round of <see cref="ChangedScopes"/> as
