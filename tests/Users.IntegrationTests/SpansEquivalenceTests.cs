@@ -5,6 +5,7 @@ using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Contracts.Metrics;
 using ExecutiveDashboard.ServiceDefaults.Queries;
 using ExecutiveDashboard.Users.Metrics;
+using ExecutiveDashboard.Users.Model;
 using Npgsql;
 using static Users.IntegrationTests.Events;
 

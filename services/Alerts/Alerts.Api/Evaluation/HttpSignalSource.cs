@@ -3,13 +3,6 @@ using ExecutiveDashboard.Contracts.Signals;
 
 namespace ExecutiveDashboard.Alerts.Evaluation;
 
-/// <summary>Where the rules' inputs come from: the services that own the numbers.</summary>
-public interface ISignalSource
-{
-    /// <summary>The signals of each scope at <paramref name="asOf"/>; every scope asked has an entry.</summary>
-    Task<IReadOnlyDictionary<string, ScopeSignals>> ReadAsync(IReadOnlyList<string> scopes, DateTime asOf, CancellationToken cancellationToken);
-}
-
 /// <summary>
 /// Reads the signals over HTTP from the executions and billing services (their <c>POST …/signals</c> endpoints, which
 /// sum their rollups for many scopes in one statement), in parallel, with this service's own token

@@ -1,12 +1,7 @@
 using System.Text.Json;
+using ExecutiveDashboard.Users.Model;
 
 namespace ExecutiveDashboard.Users.Layouts;
-
-/// <summary>One metric card of the dashboard: where it stands (its index in the list) and whether it is shown.</summary>
-public sealed record CardPlacement(string Id, bool Visible);
-
-/// <summary>A person's card layout as stored: the cards in display order and when it was last saved.</summary>
-public sealed record CardLayout(IReadOnlyList<CardPlacement> Cards, DateTimeOffset UpdatedAt);
 
 /// <summary>
 /// Reads the body of <c>PUT /api/users/me/layout</c>: <c>{ "cards": [ { "id": "dau", "visible": true }, … ] }</c>.
