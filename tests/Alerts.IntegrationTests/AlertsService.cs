@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using ExecutiveDashboard.Alerts.Apis;
 using ExecutiveDashboard.Alerts.Evaluation;
+using ExecutiveDashboard.Alerts.Model;
 using ExecutiveDashboard.Alerts.Rules;
 using ExecutiveDashboard.Contracts.Signals;
 using ExecutiveDashboard.TestSupport;

@@ -1,4 +1,5 @@
 using ExecutiveDashboard.Billing.Metrics;
+using ExecutiveDashboard.Billing.Model;
 using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Contracts.Ingest;
 using ExecutiveDashboard.Contracts.Metrics;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ExecutiveDashboard.Billing.Metrics;
+using ExecutiveDashboard.Billing.Model;
 using ExecutiveDashboard.Billing.Subscriptions;
 using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Contracts.Ingest;

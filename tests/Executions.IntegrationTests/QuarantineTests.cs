@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.Net;
 using ExecutiveDashboard.Executions.Ingest;
+using ExecutiveDashboard.Executions.Model;
+using ExecutiveDashboard.Executions.Rollups;
 using ExecutiveDashboard.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;

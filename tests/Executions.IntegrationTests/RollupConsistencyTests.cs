@@ -1,7 +1,7 @@
 using System.Globalization;
 using ExecutiveDashboard.Contracts.Metrics;
-using ExecutiveDashboard.Executions.Ingest;
-using ExecutiveDashboard.Executions.Metrics;
+using ExecutiveDashboard.Executions.Reads;
+using ExecutiveDashboard.Executions.Rollups;
 using Npgsql;
 
 namespace ExecutiveDashboard.Executions.IntegrationTests;

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ExecutiveDashboard.Contracts.Signals;
 using ExecutiveDashboard.Executions.Ingest;
+using ExecutiveDashboard.Executions.Rollups;
 using ExecutiveDashboard.TestSupport;
 using Npgsql;
 using static ExecutiveDashboard.Executions.IntegrationTests.Events;

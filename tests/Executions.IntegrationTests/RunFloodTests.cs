@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using ExecutiveDashboard.Executions.Metrics;
+using ExecutiveDashboard.Executions.Rollups;
 using ExecutiveDashboard.TestSupport;
 using Npgsql;
 using static ExecutiveDashboard.Executions.IntegrationTests.Events;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using ExecutiveDashboard.Contracts.Dashboard;
-using ExecutiveDashboard.Executions.Ingest;
+using ExecutiveDashboard.Executions.Rollups;
 using Npgsql;
 using static ExecutiveDashboard.EndToEndTests.Events;
 

@@ -3,6 +3,7 @@ using ExecutiveDashboard.Contracts.IntegrationEvents;
 using ExecutiveDashboard.ServiceDefaults.Messaging;
 using ExecutiveDashboard.ServiceDefaults.Resilience;
 using ExecutiveDashboard.TestSupport;
+using ExecutiveDashboard.Users.IntegrationEvents.EventHandling;
 using ExecutiveDashboard.Users.IntegrationEvents;
 using ExecutiveDashboard.Users.Metrics;
 using MassTransit;

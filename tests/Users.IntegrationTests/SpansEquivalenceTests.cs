@@ -4,6 +4,7 @@ using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Contracts.Metrics;
 using ExecutiveDashboard.ServiceDefaults.Queries;
 using ExecutiveDashboard.Users.Metrics;
+using ExecutiveDashboard.Users.Model;
 using Npgsql;
 using static ExecutiveDashboard.Users.IntegrationTests.Events;
 

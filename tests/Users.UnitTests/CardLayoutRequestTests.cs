@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ExecutiveDashboard.Users.Layouts;
+using ExecutiveDashboard.Users.Model;
 
 namespace ExecutiveDashboard.Users.UnitTests;
 

@@ -1,6 +1,6 @@
 using ExecutiveDashboard.Contracts.Ingest;
 using ExecutiveDashboard.Contracts.IntegrationEvents;
-using ExecutiveDashboard.Users.IntegrationEvents;
+using ExecutiveDashboard.Users.IntegrationEvents.EventHandling;
 using static ExecutiveDashboard.Users.UnitTests.Utc;
 
 namespace ExecutiveDashboard.Users.UnitTests;

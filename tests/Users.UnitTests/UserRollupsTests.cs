@@ -1,5 +1,6 @@
 using ExecutiveDashboard.Contracts.Ingest;
 using ExecutiveDashboard.Users.Ingest;
+using ExecutiveDashboard.Users.Model;
 using static ExecutiveDashboard.Users.UnitTests.Utc;
 
 namespace ExecutiveDashboard.Users.UnitTests;

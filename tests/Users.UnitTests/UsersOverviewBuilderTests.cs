@@ -1,5 +1,6 @@
 using ExecutiveDashboard.Contracts.Metrics;
 using ExecutiveDashboard.Users.Metrics;
+using ExecutiveDashboard.Users.Model;
 using static ExecutiveDashboard.Users.UnitTests.Utc;
 
 namespace ExecutiveDashboard.Users.UnitTests;

@@ -4,6 +4,3 @@ namespace ExecutiveDashboard.Contracts.IntegrationEvents;
 /// <param name="Kind"><c>user.signed_up</c> or <c>user.active</c>.</param>
 public sealed record UserActivityRecorded(
     string EventId, string WorkspaceId, string UserId, string Kind, string? Name, DateTime OccurredAt);
-
-/// <summary>The user events of one ingest batch (users service), published once per batch.</summary>
-public sealed record UserActivitiesRecorded(Guid BatchId, IReadOnlyList<UserActivityRecorded> Activities);

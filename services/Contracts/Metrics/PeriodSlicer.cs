@@ -1,9 +1,6 @@
 
 namespace ExecutiveDashboard.Contracts.Metrics;
 
-/// <summary>One piece of a period and the rollup resolution that covers it exactly.</summary>
-public readonly record struct Slice(Grain Grain, Period Period);
-
 /// <summary>Cuts a period into the fewest aligned pieces of the coarsest available rollups: whole days
 /// in the middle, whole hours (then minutes) at the edges, and raw runs only for what is left.</summary>
 public static class PeriodSlicer

@@ -1,19 +1,6 @@
 namespace ExecutiveDashboard.Contracts.Signals;
 
 /// <summary>
-/// The body of <c>POST /api/executions/signals</c> and <c>POST /api/billing/signals</c>: the scopes (workspace ids,
-/// <c>all</c> for the platform) whose signals to read at one instant, in one request. The answer is a JSON object
-/// with one entry per scope. One read for many scopes, because the alerts service evaluates every scope an ingest
-/// touched, which in a backfill is every workspace.
-/// </summary>
-/// <param name="AsOf">Where the windows end (default: now), taken to the millisecond.</param>
-public sealed record SignalsQuery(IReadOnlyList<string> Scopes, DateTime? AsOf = null)
-{
-    /// <summary>At most this many scopes per request.</summary>
-    public const int MaxScopes = 5_000;
-}
-
-/// <summary>
 /// What the alert rules need of the executions service for one scope at <see cref="AsOf"/>, read from its
 /// rollups (<c>POST /api/executions/signals</c>). Windows end at asOf (exclusive): the last hour is
 /// <c>[asOf-1h, asOf)</c>, the previous week is the 7 days before that hour, the last day <c>[asOf-24h, asOf)</c>
@@ -42,7 +29,3 @@ public sealed record ExecutionSignals(
     double? P95RuntimePrevious24h,
     bool CatchingUp = false,
     long QuarantinedLast24h = 0);
-
-/// <summary>What the alert rules need of the billing service for one scope (<c>POST /api/billing/signals</c>):
-/// MRR at asOf and 24 hours earlier, each as the state at that instant (events with occurredAt &lt; t).</summary>
-public sealed record BillingSignals(DateTime AsOf, decimal Mrr, decimal MrrDayBefore);

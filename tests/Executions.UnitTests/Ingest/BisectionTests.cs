@@ -1,4 +1,4 @@
-using ExecutiveDashboard.Executions.Ingest;
+using ExecutiveDashboard.Executions.Rollups;
 
 namespace ExecutiveDashboard.Executions.UnitTests.Ingest;
 

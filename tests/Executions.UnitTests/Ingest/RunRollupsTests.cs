@@ -1,7 +1,7 @@
 using ExecutiveDashboard.Contracts.Metrics;
 using ExecutiveDashboard.Contracts.Ingest;
-using ExecutiveDashboard.Executions.Ingest;
-using ExecutiveDashboard.Executions.Metrics;
+using ExecutiveDashboard.Executions.Model;
+using ExecutiveDashboard.Executions.Rollups;
 using static ExecutiveDashboard.Executions.UnitTests.Utc;
 
 namespace ExecutiveDashboard.Executions.UnitTests.Ingest;

@@ -1,5 +1,5 @@
-using ExecutiveDashboard.Executions.Leaderboards;
-using ExecutiveDashboard.Executions.Metrics;
+using ExecutiveDashboard.Executions.Model;
+using ExecutiveDashboard.Executions.Rollups;
 using static ExecutiveDashboard.Executions.UnitTests.Utc;
 
 namespace ExecutiveDashboard.Executions.UnitTests.Leaderboards;

@@ -1,6 +1,7 @@
 using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Contracts.Metrics;
-using ExecutiveDashboard.Executions.Metrics;
+using ExecutiveDashboard.Executions.Model;
+using ExecutiveDashboard.Executions.Reads;
 using static ExecutiveDashboard.Executions.UnitTests.Utc;
 
 namespace ExecutiveDashboard.Executions.UnitTests.Metrics;

@@ -1,4 +1,4 @@
-using ExecutiveDashboard.Executions.Metrics;
+using ExecutiveDashboard.Executions.Model;
 
 namespace ExecutiveDashboard.Executions.UnitTests.Metrics;
 

@@ -1,4 +1,4 @@
-using ExecutiveDashboard.Executions.Metrics;
+using ExecutiveDashboard.Executions.Rollups;
 
 namespace ExecutiveDashboard.Executions.UnitTests.Metrics;
 

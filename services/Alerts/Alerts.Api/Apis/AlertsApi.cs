@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using ExecutiveDashboard.Alerts.Model;
 using ExecutiveDashboard.Alerts.Rules;
 using ExecutiveDashboard.Alerts.Storage;
 using ExecutiveDashboard.ServiceDefaults.Auth;
@@ -117,24 +118,4 @@ public static class AlertsApi
     }
 
     private static string Who(ClaimsPrincipal user) => user.FindFirst(Roles.SubjectClaim)?.Value ?? user.Identity?.Name ?? "unknown";
-}
-
-/// <summary>An alert as the API shows it. The first five fields are the dashboard's <c>ActiveAlert</c>.</summary>
-/// <param name="Type">The rule's name.</param>
-/// <param name="State"><c>active</c> or <c>resolved</c> as of the request's asOf.</param>
-public sealed record AlertView(
-    string Id, string Type, string Message, string Severity, DateTime TriggeredAt,
-    string WorkspaceId, string State, DateTime? ResolvedAt, DateTime? AcknowledgedAt, string? AcknowledgedBy)
-{
-    public static AlertView From(AlertRecord a, DateTime asOf)
-    {
-        var resolved = a.ResolvedAt is { } at && at < asOf;
-        return new(a.Id.ToString(), a.Rule, a.Message, a.Severity.ToWire(), a.TriggeredAt, a.Scope,
-            resolved ? "resolved" : "active", resolved ? a.ResolvedAt : null, a.AcknowledgedAt, a.AcknowledgedBy);
-    }
-}
-
-public sealed record RuleView(string Name, string Description, IReadOnlyDictionary<string, decimal> Parameters, IReadOnlyList<RuleParameter> Limits)
-{
-    public static RuleView From(AlertRule rule, RuleSettings settings) => new(rule.Name, rule.Description, settings.Values, rule.Parameters);
 }

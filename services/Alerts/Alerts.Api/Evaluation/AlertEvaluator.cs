@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ExecutiveDashboard.Alerts.Model;
 using ExecutiveDashboard.Alerts.Rules;
 using ExecutiveDashboard.Alerts.Storage;
 

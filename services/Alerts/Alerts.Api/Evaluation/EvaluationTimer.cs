@@ -1,17 +1,8 @@
+using ExecutiveDashboard.Alerts.Model;
 using ExecutiveDashboard.Alerts.Storage;
 using ExecutiveDashboard.ServiceDefaults.Resilience;
 
 namespace ExecutiveDashboard.Alerts.Evaluation;
-
-/// <param name="EvaluationInterval">The timer's tick (<c>Alerts:EvaluationInterval</c>): the platform and every scope with an
-/// active alert are evaluated at each, events or not.</param>
-/// <param name="QuietSweepTicks">Other scopes with recent numbers that no event evaluated are evaluated every this many ticks
-/// (<c>Alerts:QuietSweepTicks</c>), a share at each tick.</param>
-public sealed record AlertsOptions(TimeSpan EvaluationInterval, int QuietSweepTicks = AlertsOptions.DefaultQuietSweepTicks)
-{
-    public static readonly TimeSpan DefaultInterval = TimeSpan.FromMinutes(1);
-    public const int DefaultQuietSweepTicks = 10;
-}
 
 /// <summary>Evaluates scopes on a fixed cadence, so that windows sliding with time raise and clear alerts without new
 /// events (an error burst leaves the last hour, a quiet day follows a busy one); see <see cref="AlertStore.ScopesDueAsync"/>.

@@ -1,4 +1,6 @@
 using ExecutiveDashboard.Alerts.Evaluation;
+using ExecutiveDashboard.Alerts.IntegrationEvents.EventHandling;
+using ExecutiveDashboard.Alerts.Model;
 using ExecutiveDashboard.Alerts.Storage;
 using ExecutiveDashboard.ServiceDefaults.Auth;
 using ExecutiveDashboard.ServiceDefaults.Data;

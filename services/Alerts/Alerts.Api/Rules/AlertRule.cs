@@ -28,9 +28,3 @@ public abstract class AlertRule
 
     protected static string Money(decimal value) => "$" + value.ToString("#,0.00", CultureInfo.InvariantCulture);
 }
-
-/// <summary>The thresholds in force for one rule, by parameter name.</summary>
-public sealed record RuleSettings(IReadOnlyDictionary<string, decimal> Values)
-{
-    public decimal this[string name] => Values[name];
-}

@@ -1,19 +1,5 @@
 namespace ExecutiveDashboard.Alerts.Rules;
 
-/// <summary>An alert that has not resolved yet.</summary>
-public sealed record OpenAlert(Guid Id, string Rule, Severity Severity, DateTime TriggeredAt);
-
-/// <summary>What an evaluation changes in a scope's alerts.</summary>
-public abstract record Transition(string Rule)
-{
-    public sealed record Trigger(string Rule, Severity Severity, string Message) : Transition(Rule);
-
-    /// <summary>The condition still holds at another severity (high ↔ critical): the same alert, re-rated.</summary>
-    public sealed record Rerate(OpenAlert Alert, Severity Severity, string Message) : Transition(Alert.Rule);
-
-    public sealed record Resolve(OpenAlert Alert) : Transition(Alert.Rule);
-}
-
 /// <summary>
 /// From the open alerts of a scope and the rules' outcomes to the changes: a firing rule without an open alert
 /// triggers one, a cleared rule resolves its open alert, an unknown outcome changes nothing. At most one alert per

@@ -68,6 +68,3 @@ public static class RuleBook
         return errors.Count > 0 ? (null, errors) : (settings, errors);
     }
 }
-
-/// <summary>One rule's outcome for a scope.</summary>
-public sealed record Finding(string Rule, Outcome Outcome);

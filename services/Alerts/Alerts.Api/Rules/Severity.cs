@@ -8,10 +8,3 @@ public enum Severity
     High = 3,
     Critical = 4,
 }
-
-public static class Severities
-{
-    public static string ToWire(this Severity severity) => severity.ToString().ToLowerInvariant();
-
-    public static Severity Parse(string value) => Enum.Parse<Severity>(value, ignoreCase: true);
-}

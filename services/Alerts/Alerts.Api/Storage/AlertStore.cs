@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ExecutiveDashboard.Alerts.Model;
 using ExecutiveDashboard.Alerts.Rules;
 using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Contracts.IntegrationEvents;

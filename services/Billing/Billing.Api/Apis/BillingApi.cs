@@ -1,6 +1,7 @@
 using ExecutiveDashboard.Billing.Extensions;
 using ExecutiveDashboard.Billing.Ingest;
 using ExecutiveDashboard.Billing.Metrics;
+using ExecutiveDashboard.Billing.Model;
 using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Contracts.Ingest;
 using ExecutiveDashboard.Contracts.Metrics;

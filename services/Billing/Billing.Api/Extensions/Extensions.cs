@@ -1,5 +1,6 @@
 using ExecutiveDashboard.Billing.Ingest;
 using ExecutiveDashboard.Billing.Metrics;
+using ExecutiveDashboard.Billing.Model;
 using ExecutiveDashboard.Contracts.Ingest;
 using ExecutiveDashboard.ServiceDefaults.Data;
 using ExecutiveDashboard.ServiceDefaults.Messaging;
@@ -23,10 +24,4 @@ public static class Extensions
         builder.Services.AddOpenApi();
         return builder;
     }
-}
-
-/// <param name="ReportingCurrency">The one currency amounts are accepted and reported in (<c>Billing:ReportingCurrency</c>, default USD).</param>
-public sealed record BillingOptions(string ReportingCurrency)
-{
-    public Func<string, EventFields, BillingEvent> Parser { get; } = BillingEvent.Parser(ReportingCurrency);
 }

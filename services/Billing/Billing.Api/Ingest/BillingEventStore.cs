@@ -1,4 +1,5 @@
 using ExecutiveDashboard.Billing.Extensions;
+using ExecutiveDashboard.Billing.Model;
 using ExecutiveDashboard.Billing.Subscriptions;
 using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Contracts.Ingest;

@@ -1,6 +1,6 @@
 using ExecutiveDashboard.Executions.Ingest;
-using ExecutiveDashboard.Executions.Leaderboards;
-using ExecutiveDashboard.Executions.Metrics;
+using ExecutiveDashboard.Executions.Reads;
+using ExecutiveDashboard.Executions.Rollups;
 using ExecutiveDashboard.ServiceDefaults.Data;
 using ExecutiveDashboard.ServiceDefaults.Messaging;
 

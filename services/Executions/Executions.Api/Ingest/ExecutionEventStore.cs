@@ -1,6 +1,8 @@
 using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Contracts.Ingest;
 using ExecutiveDashboard.Contracts.IntegrationEvents;
+using ExecutiveDashboard.Executions.Model;
+using ExecutiveDashboard.Executions.Rollups;
 using ExecutiveDashboard.ServiceDefaults.Ingest;
 using ExecutiveDashboard.ServiceDefaults.Messaging;
 using ExecutiveDashboard.ServiceDefaults.Queries;
@@ -20,8 +22,6 @@ namespace ExecutiveDashboard.Executions.Ingest;
 /// </summary>
 public sealed class ExecutionEventStore(IngestTransaction ingest, Outbox outbox, RollupFolder folder, TimeProvider clock)
 {
-    public const string Service = "executions";
-
     private static readonly string[] ChangedSections =
     [
         Sections.ExecutionMetrics, Sections.AgentMetrics, Sections.TopUsers, Sections.ExecutionTrend, Sections.ErrorsTrend,
@@ -61,7 +61,7 @@ public sealed class ExecutionEventStore(IngestTransaction ingest, Outbox outbox,
                 .ToList()));
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        messages.Add(MetricsChangedBatch.Of(newEvents.Select(e => e.WorkspaceId), Service, now, ChangedSections));
+        messages.Add(MetricsChangedBatch.Of(newEvents.Select(e => e.WorkspaceId), ServiceName.Executions, now, ChangedSections));
         await outbox.EnqueueAsync(connection, messages, cancellationToken);
     }
 

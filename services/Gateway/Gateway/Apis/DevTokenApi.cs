@@ -1,15 +1,9 @@
 using ExecutiveDashboard.Contracts.Ingest;
+using ExecutiveDashboard.Gateway.Model;
 using ExecutiveDashboard.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ExecutiveDashboard.Gateway.Apis;
-
-/// <param name="Role">Required: one of <see cref="Roles.All"/>; there is no default, least of all <c>ceo</c>.</param>
-/// <param name="Workspaces">Required: space-separated workspace ids, or <c>*</c> for every workspace and the platform.</param>
-/// <param name="Name">Shown on the page; <c>Local {role}</c> when left out. It names nobody: the subject is new per token.</param>
-public sealed record DevTokenRequest(string? Role, string? Workspaces, string? Name);
-
-public sealed record DevTokenResponse(string Token);
 
 /// <summary>Development only: a token for any role and workspaces, signed with the gateway's own key, so a person or
 /// a script can sign in locally. Not mapped outside Development, where it answers 404.</summary>

@@ -1,3 +1,6 @@
+using ExecutiveDashboard.Gateway.IntegrationEvents;
+using ExecutiveDashboard.Gateway.IntegrationEvents.EventHandling;
+using ExecutiveDashboard.Gateway.Model;
 using ExecutiveDashboard.Gateway.Overview;
 using ExecutiveDashboard.Gateway.RateLimits;
 using ExecutiveDashboard.Gateway.Realtime;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using ExecutiveDashboard.Contracts.Dashboard;
+using ExecutiveDashboard.Contracts.IntegrationEvents;
 using ExecutiveDashboard.Contracts.Metrics;
 using ExecutiveDashboard.ServiceDefaults.Queries;
 using StackExchange.Redis;
@@ -28,13 +29,27 @@ public sealed class OverviewCache(IConnectionMultiplexer redis)
     public Task SetAsync(OverviewRequest request, IReadOnlySet<string>? only, long version, ExecutiveDashboardData data) =>
         redis.GetDatabase().StringSetAsync(EntryKey(request, only, version), JsonSerializer.Serialize(data, JsonSerializerOptions.Web), Lifetime);
 
-    /// <summary>Bumps the versions of the workspaces and of the platform in one command (a script): a batch of a backfill
-    /// names hundreds of workspaces, and a command each was as many round trips for Redis and as many traced spans.</summary>
-    public Task InvalidateAsync(IEnumerable<string> workspaceIds) =>
-        redis.GetDatabase().ScriptEvaluateAsync(BumpVersions,
-            workspaceIds.Append(Scopes.Platform).Distinct(StringComparer.Ordinal).Select(scope => (RedisKey)VersionKey(scope)).ToArray());
+    /// <summary>Bumps the versions of the batch's workspaces and of the platform, once per batch: the gateway gets each batch
+    /// twice, on the shared queue (kept while no replica runs, so no change is missed) and on each replica's live queue (which
+    /// must drop the cache before its frames go out), and whichever comes first bumps. One command (a script) that first claims
+    /// the batch: a batch of a backfill names hundreds of workspaces, and a command each was as many round trips for Redis
+    /// and as many traced spans.</summary>
+    /// <param name="batchId">The message's id, the same on every queue; a batch without one is bumped by each consumer.</param>
+    public Task InvalidateAsync(Guid? batchId, MetricsChangedBatch batch) =>
+        redis.GetDatabase().ScriptEvaluateAsync(BumpVersionsOnce,
+            [BatchKey(batchId ?? Guid.NewGuid()), .. batch.Changes.Select(c => c.WorkspaceId).Append(Scopes.Platform)
+                .Distinct(StringComparer.Ordinal).Select(scope => (RedisKey)VersionKey(scope))],
+            [(long)Lifetime.TotalSeconds]);
 
-    private const string BumpVersions = "for _, key in ipairs(KEYS) do redis.call('INCR', key) end return #KEYS";
+    /// <summary>The claim lasts as long as an entry: a consumer later still (a backlog) bumps again, which only drops entries
+    /// cached since the first bump.</summary>
+    private const string BumpVersionsOnce = """
+        if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then return 0 end
+        for i = 2, #KEYS do redis.call('INCR', KEYS[i]) end
+        return #KEYS - 1
+        """;
+
+    private static string BatchKey(Guid batchId) => $"overview:batch:{batchId:N}";
 
     private static string VersionKey(string scope) => $"overview:version:{scope}";
 

@@ -1,17 +1,12 @@
 using System.Globalization;
 using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Contracts.Metrics;
+using ExecutiveDashboard.Gateway.Model;
 using ExecutiveDashboard.ServiceDefaults.Queries;
 using Microsoft.Extensions.Options;
 using static ExecutiveDashboard.Gateway.Overview.DashboardServices;
 
 namespace ExecutiveDashboard.Gateway.Overview;
-
-public sealed class OverviewOptions
-{
-    /// <summary>How long the overview waits for one service before it degrades that service's sections.</summary>
-    public TimeSpan ServiceTimeout { get; set; } = TimeSpan.FromSeconds(3);
-}
 
 /// <summary>
 /// Fans out to the services in parallel, each call with its own timeout, and maps their answers into
@@ -155,6 +150,3 @@ public sealed partial class OverviewComposer(
     [LoggerMessage(LogLevel.Warning, "The {Service} service did not answer the overview; its sections are degraded: {Reason}")]
     private partial void LogDegraded(string service, string reason);
 }
-
-/// <param name="Complete">Every deployed service answered, with every event it had accepted.</param>
-public sealed record ComposedOverview(ExecutiveDashboardData Data, bool Complete);

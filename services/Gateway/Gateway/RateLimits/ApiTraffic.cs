@@ -3,15 +3,6 @@ using ExecutiveDashboard.ServiceDefaults.Auth;
 
 namespace ExecutiveDashboard.Gateway.RateLimits;
 
-public enum TrafficKind
-{
-    /// <summary>Health probes, the page and its files, the OpenAPI document: never limited.</summary>
-    Unlimited,
-    Request,
-    IngestBatch,
-    LiveSocket,
-}
-
 /// <summary>What the gateway's limits see of a request: its kind, and whose it is: the subject of a valid token, or
 /// null (no token, or one that did not validate). It is read after authentication, which only sets the user, and
 /// before authorization refuses anyone.</summary>

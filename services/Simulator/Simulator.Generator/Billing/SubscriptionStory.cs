@@ -5,12 +5,6 @@ using ExecutiveDashboard.Simulator.Generation.Time;
 
 namespace ExecutiveDashboard.Simulator.Generation.Billing;
 
-/// <summary>A span in which a workspace pays, on the terms it started with (plan changes come later, <see cref="PlanChanges"/>).</summary>
-internal sealed record PaidSpan(DateTime From, DateTime To, Price Price);
-
-/// <summary>A workspace's billing events in time order (ids still empty) and the spans in which it pays.</summary>
-internal sealed record Lifecycle(List<BillingEvent> Events, List<PaidSpan> PaidSpans);
-
 /// <summary>
 /// A workspace's life as a customer, from its first signup to the end of the period:
 /// <list type="bullet">

@@ -3,9 +3,6 @@ using ExecutiveDashboard.Simulator.Generation.Events;
 
 namespace ExecutiveDashboard.Simulator.Generation.World;
 
-/// <summary>A span of time in which a workspace can run agents, and how intensely.</summary>
-public readonly record struct ActivitySegment(DateTime From, DateTime To, double Intensity);
-
 /// <summary>
 /// How busy a workspace is over time, read from its own billing story: a trial uses the product lightly,
 /// a paying workspace by its plan, a canceled or expired one not at all. Usage also grows over a

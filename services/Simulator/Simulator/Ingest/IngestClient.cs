@@ -6,9 +6,6 @@ using ExecutiveDashboard.Simulator.Generation.Events;
 
 namespace ExecutiveDashboard.Simulator.Ingest;
 
-/// <summary>What the gateway answered for one batch: <c>202 { accepted, duplicates }</c>.</summary>
-public readonly record struct IngestResult(long Accepted, long Duplicates);
-
 /// <summary>
 /// Posts batches of events to the gateway's ingest endpoints, as any platform service would. A <c>429</c> waits
 /// as its <c>Retry-After</c> says; timeouts, connection failures and <c>5xx</c> are retried with backoff (ingest is
@@ -86,5 +83,3 @@ public sealed class IngestClient(HttpClient http, GatewayTokens tokens, TimeProv
         _ => null,
     };
 }
-
-public sealed class IngestRefusedException(string message) : Exception(message);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using ExecutiveDashboard.ServiceDefaults.Auth;
 using ExecutiveDashboard.ServiceDefaults.Http;
 using ExecutiveDashboard.Users.Layouts;
+using ExecutiveDashboard.Users.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ExecutiveDashboard.Users.Apis;
@@ -117,6 +118,3 @@ public static class LayoutApi
         return buffer.ToArray();
     }
 }
-
-/// <summary>The body of <c>PUT /api/users/me/layout</c>, for the OpenAPI document (the handler reads it itself to name bad fields).</summary>
-public sealed record SaveCardLayout(IReadOnlyList<CardPlacement> Cards);

@@ -1,7 +1,7 @@
 using ExecutiveDashboard.ServiceDefaults.Data;
 using ExecutiveDashboard.ServiceDefaults.Messaging;
 using ExecutiveDashboard.Users.Ingest;
-using ExecutiveDashboard.Users.IntegrationEvents;
+using ExecutiveDashboard.Users.IntegrationEvents.EventHandling;
 using ExecutiveDashboard.Users.Layouts;
 using ExecutiveDashboard.Users.Metrics;
 

@@ -1,4 +1,5 @@
 using ExecutiveDashboard.Contracts.Ingest;
+using ExecutiveDashboard.Users.Model;
 
 namespace ExecutiveDashboard.Users.Ingest;
 
@@ -64,6 +65,3 @@ public sealed class UserRollups
         }
     }
 }
-
-/// <summary>When a user was first seen (signup or activity) and its latest signup name by event time.</summary>
-public readonly record struct UserSighting(DateTime FirstSeenAt, string? Name, DateTime? NamedAt);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ExecutiveDashboard.Users.Model;
 using Npgsql;
 using NpgsqlTypes;
 

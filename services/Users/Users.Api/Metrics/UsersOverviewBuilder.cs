@@ -1,12 +1,8 @@
 using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Contracts.Metrics;
+using ExecutiveDashboard.Users.Model;
 
 namespace ExecutiveDashboard.Users.Metrics;
-
-/// <summary>What the database counted for one overview: distinct active users per window of
-/// <see cref="UsersOverviewBuilder.Windows"/>, and the counts over users.</summary>
-public sealed record UserCounts(
-    IReadOnlyList<long> ActiveUsers, long ChurnedUsers, long ActiveWorkspaces, long KnownUsers, long NewUsers);
 
 /// <summary>Turns distinct counts into the users part of the dashboard contract, every field as docs/metrics.md
 /// defines it.</summary>

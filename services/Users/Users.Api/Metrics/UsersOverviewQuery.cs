@@ -2,6 +2,7 @@ using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Contracts.Metrics;
 using ExecutiveDashboard.Users.Ingest;
 using ExecutiveDashboard.ServiceDefaults.Queries;
+using ExecutiveDashboard.Users.Model;
 using Npgsql;
 
 namespace ExecutiveDashboard.Users.Metrics;

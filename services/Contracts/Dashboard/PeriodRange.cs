@@ -1,0 +1,3 @@
+namespace ExecutiveDashboard.Contracts.Dashboard;
+
+public sealed record PeriodRange(DateTime Start, DateTime End);

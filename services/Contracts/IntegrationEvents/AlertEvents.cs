@@ -1,8 +1,0 @@
-namespace ExecutiveDashboard.Contracts.IntegrationEvents;
-
-/// <summary>An alert rule's condition became true for a scope (a workspace id or <c>all</c>).</summary>
-public sealed record AlertTriggered(
-    string AlertId, string WorkspaceId, string Rule, string Severity, string Message, DateTime TriggeredAt);
-
-/// <summary>An active alert's condition cleared.</summary>
-public sealed record AlertResolved(string AlertId, string WorkspaceId, string Rule, DateTime ResolvedAt);

@@ -1,0 +1,14 @@
+namespace ExecutiveDashboard.Contracts.Signals;
+
+/// <summary>
+/// The body of <c>POST /api/executions/signals</c> and <c>POST /api/billing/signals</c>: the scopes (workspace ids,
+/// <c>all</c> for the platform) whose signals to read at one instant, in one request. The answer is a JSON object
+/// with one entry per scope. One read for many scopes, because the alerts service evaluates every scope an ingest
+/// touched, which in a backfill is every workspace.
+/// </summary>
+/// <param name="AsOf">Where the windows end (default: now), taken to the millisecond.</param>
+public sealed record SignalsQuery(IReadOnlyList<string> Scopes, DateTime? AsOf = null)
+{
+    /// <summary>At most this many scopes per request.</summary>
+    public const int MaxScopes = 5_000;
+}

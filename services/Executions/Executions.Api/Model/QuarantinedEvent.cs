@@ -1,0 +1,3 @@
+namespace ExecutiveDashboard.Executions.Model;
+
+public sealed record QuarantinedEvent(string EventId, string WorkspaceId, string Error);

@@ -1,0 +1,3 @@
+namespace ExecutiveDashboard.Executions.Model;
+
+public sealed record RankedAgent(string WorkspaceId, string AgentId, RunTotals Totals);

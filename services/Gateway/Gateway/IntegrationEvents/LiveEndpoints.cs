@@ -1,0 +1,24 @@
+using ExecutiveDashboard.Gateway.IntegrationEvents.EventHandling;
+using MassTransit;
+
+namespace ExecutiveDashboard.Gateway.IntegrationEvents;
+
+public static class LiveEndpoints
+{
+    /// <summary>Every gateway replica must push every frame to its own browsers, so each binds queues of its own
+    /// (deleted when it stops) instead of sharing the service's queues with the other replicas.</summary>
+    public static void AddLiveConsumers(this IBusRegistrationConfigurator bus)
+    {
+        var replica = Guid.NewGuid().ToString("N");
+        bus.AddConsumer<LiveActivityConsumer>().Endpoint(e =>
+        {
+            e.Name = $"gateway-live-activity-{replica}";
+            e.Temporary = true;
+        });
+        bus.AddConsumer<LiveMetricsConsumer>().Endpoint(e =>
+        {
+            e.Name = $"gateway-live-metrics-{replica}";
+            e.Temporary = true;
+        });
+    }
+}

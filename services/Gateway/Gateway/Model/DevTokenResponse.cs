@@ -1,0 +1,3 @@
+namespace ExecutiveDashboard.Gateway.Model;
+
+public sealed record DevTokenResponse(string Token);

@@ -1,0 +1,3 @@
+namespace ExecutiveDashboard.Simulator.Ingest;
+
+public sealed class IngestRefusedException(string message) : Exception(message);
