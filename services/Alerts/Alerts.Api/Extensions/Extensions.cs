@@ -3,6 +3,7 @@ using ExecutiveDashboard.Alerts.Storage;
 using ExecutiveDashboard.ServiceDefaults.Auth;
 using ExecutiveDashboard.ServiceDefaults.Data;
 using ExecutiveDashboard.ServiceDefaults.Messaging;
+using ExecutiveDashboard.ServiceDefaults.OpenApi;
 
 namespace ExecutiveDashboard.Alerts.Extensions;
 
@@ -29,7 +30,7 @@ public static class Extensions
         builder.Services.AddSingleton<ChangedScopes>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ChangedScopes>());
         builder.Services.AddHostedService<EvaluationTimer>();
-        builder.Services.AddOpenApi();
+        builder.AddDefaultOpenApi();
         return builder;
     }
 }

@@ -3,6 +3,7 @@ using ExecutiveDashboard.Billing.Metrics;
 using ExecutiveDashboard.Contracts.Ingest;
 using ExecutiveDashboard.ServiceDefaults.Data;
 using ExecutiveDashboard.ServiceDefaults.Messaging;
+using ExecutiveDashboard.ServiceDefaults.OpenApi;
 
 namespace ExecutiveDashboard.Billing.Extensions;
 
@@ -20,7 +21,7 @@ public static class Extensions
         builder.Services.AddSingleton<BillingEventStore>();
         builder.Services.AddSingleton<BillingOverviewQuery>();
         builder.Services.AddSingleton<BillingSignalsQuery>();
-        builder.Services.AddOpenApi();
+        builder.AddDefaultOpenApi();
         return builder;
     }
 }

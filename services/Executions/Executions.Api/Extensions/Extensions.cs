@@ -3,6 +3,7 @@ using ExecutiveDashboard.Executions.Leaderboards;
 using ExecutiveDashboard.Executions.Metrics;
 using ExecutiveDashboard.ServiceDefaults.Data;
 using ExecutiveDashboard.ServiceDefaults.Messaging;
+using ExecutiveDashboard.ServiceDefaults.OpenApi;
 
 namespace ExecutiveDashboard.Executions.Extensions;
 
@@ -26,7 +27,7 @@ public static class Extensions
         builder.Services.AddSingleton<ExecutionsOverviewQuery>();
         builder.Services.AddSingleton<WholeHourP95s>();
         builder.Services.AddSingleton<ExecutionSignalsQuery>();
-        builder.Services.AddOpenApi();
+        builder.AddDefaultOpenApi();
         return builder;
     }
 }

@@ -1,3 +1,4 @@
+using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Gateway.Overview;
 using ExecutiveDashboard.ServiceDefaults.Auth;
 using ExecutiveDashboard.ServiceDefaults.Queries;
@@ -12,7 +13,13 @@ public static class OverviewApi
             .RequireAuthorization(Roles.DashboardPolicy)
             .WithTags("Overview")
             .WithName("GetExecutiveOverview")
-            .WithSummary("The whole dashboard for a scope (workspace id or 'all'), a timeframe and an optional asOf; ?sections=… for part of it");
+            .WithSummary("The whole dashboard for a scope (workspace id or 'all'), a timeframe and an optional asOf; ?sections=… for part of it")
+            .WithDescription("A service that fails or is late degrades its sections (meta.degraded) instead of failing the answer; " +
+                "an answer of a second already composed comes from the cache (meta.cached).")
+            .Produces<ExecutiveDashboardData>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return app;
     }
 

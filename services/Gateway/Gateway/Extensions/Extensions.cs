@@ -2,6 +2,7 @@ using ExecutiveDashboard.Gateway.Overview;
 using ExecutiveDashboard.Gateway.RateLimits;
 using ExecutiveDashboard.Gateway.Realtime;
 using ExecutiveDashboard.ServiceDefaults.Messaging;
+using ExecutiveDashboard.ServiceDefaults.OpenApi;
 
 namespace ExecutiveDashboard.Gateway.Extensions;
 
@@ -31,7 +32,7 @@ public static class Extensions
         builder.Services.AddSingleton<OverviewComposer>();
         builder.Services.Configure<RealtimeOptions>(builder.Configuration.GetSection("Realtime"));
         builder.Services.AddSingleton<LiveHub>();
-        builder.Services.AddOpenApi();
+        builder.AddDefaultOpenApi();
         return builder;
     }
 }

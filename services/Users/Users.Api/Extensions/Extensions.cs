@@ -1,5 +1,6 @@
 using ExecutiveDashboard.ServiceDefaults.Data;
 using ExecutiveDashboard.ServiceDefaults.Messaging;
+using ExecutiveDashboard.ServiceDefaults.OpenApi;
 using ExecutiveDashboard.Users.Ingest;
 using ExecutiveDashboard.Users.IntegrationEvents;
 using ExecutiveDashboard.Users.Layouts;
@@ -24,7 +25,7 @@ public static class Extensions
         builder.Services.AddSingleton<UsersOverviewQuery>();
         builder.Services.AddSingleton<UserNamesQuery>();
         builder.Services.AddSingleton<CardLayoutStore>();
-        builder.Services.AddOpenApi();
+        builder.AddDefaultOpenApi();
         return builder;
     }
 }
