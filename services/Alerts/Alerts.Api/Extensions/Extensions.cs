@@ -1,5 +1,6 @@
 using ExecutiveDashboard.Alerts.Evaluation;
 using ExecutiveDashboard.Alerts.Storage;
+using ExecutiveDashboard.Alerts.Telemetry;
 using ExecutiveDashboard.ServiceDefaults.Auth;
 using ExecutiveDashboard.ServiceDefaults.Data;
 using ExecutiveDashboard.ServiceDefaults.Messaging;
@@ -24,6 +25,7 @@ public static class Extensions
         builder.Services.AddSingleton<ISignalSource, HttpSignalSource>();
         builder.Services.AddSingleton<AlertStore>();
         builder.Services.AddSingleton<AlertEvaluator>();
+        builder.Services.AddSingleton<AlertsMetrics>();
         builder.Services.AddSingleton(new AlertsOptions(
             builder.Configuration.GetValue("Alerts:EvaluationInterval", AlertsOptions.DefaultInterval),
             builder.Configuration.GetValue("Alerts:QuietSweepTicks", AlertsOptions.DefaultQuietSweepTicks)));

@@ -1,5 +1,6 @@
 using ExecutiveDashboard.Billing.Ingest;
 using ExecutiveDashboard.Billing.Metrics;
+using ExecutiveDashboard.Billing.Telemetry;
 using ExecutiveDashboard.Contracts.Ingest;
 using ExecutiveDashboard.ServiceDefaults.Data;
 using ExecutiveDashboard.ServiceDefaults.Messaging;
@@ -19,6 +20,7 @@ public static class Extensions
         builder.Services.AddSingleton(new BillingOptions(
             builder.Configuration["Billing:ReportingCurrency"] ?? BillingEvent.DefaultReportingCurrency));
         builder.Services.AddSingleton<BillingEventStore>();
+        builder.Services.AddSingleton<BillingMetrics>();
         builder.Services.AddSingleton<BillingOverviewQuery>();
         builder.Services.AddSingleton<BillingSignalsQuery>();
         builder.AddDefaultOpenApi();

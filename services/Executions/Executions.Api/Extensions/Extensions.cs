@@ -1,6 +1,7 @@
 using ExecutiveDashboard.Executions.Ingest;
 using ExecutiveDashboard.Executions.Leaderboards;
 using ExecutiveDashboard.Executions.Metrics;
+using ExecutiveDashboard.Executions.Telemetry;
 using ExecutiveDashboard.ServiceDefaults.Data;
 using ExecutiveDashboard.ServiceDefaults.Messaging;
 using ExecutiveDashboard.ServiceDefaults.OpenApi;
@@ -20,6 +21,7 @@ public static class Extensions
         builder.Services.AddSingleton<RollupFolder>();
         builder.Services.AddHostedService(services => services.GetRequiredService<RollupFolder>());
         builder.Services.AddSingleton<ExecutionEventStore>();
+        builder.Services.AddSingleton<ExecutionsMetrics>();
         builder.Services.AddSingleton<RunLeaderboards>();
         builder.Services.AddSingleton<RunLeaderboardFeed>();
         builder.Services.AddHostedService(services => services.GetRequiredService<RunLeaderboardFeed>());

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using ExecutiveDashboard.Contracts.Ingest;
+using ExecutiveDashboard.Executions.Telemetry;
 using ExecutiveDashboard.ServiceDefaults.Data;
 using ExecutiveDashboard.ServiceDefaults.Resilience;
 using Npgsql;
@@ -19,7 +20,7 @@ namespace ExecutiveDashboard.Executions.Ingest;
 /// database itself fails the chunk, which is retried whole (<see cref="BackgroundLoop"/>).
 /// </summary>
 public sealed class RollupFolder(
-    NpgsqlDataSource dataSource, IngestQuarantine quarantine, BackgroundLoop loop, IHostApplicationLifetime lifetime)
+    NpgsqlDataSource dataSource, IngestQuarantine quarantine, ExecutionsMetrics metrics, BackgroundLoop loop, IHostApplicationLifetime lifetime)
     : BackgroundService
 {
     public const string LoopName = "rollup-folder";
@@ -107,6 +108,7 @@ public sealed class RollupFolder(
         }
         await transaction.CommitAsync(cancellationToken);
         quarantine.Report(poison, quarantined);
+        metrics.Folded(chunk.Count - poison.Count);
         return chunk.Count;
     }
 

@@ -1,5 +1,6 @@
 using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Gateway.Overview;
+using ExecutiveDashboard.Gateway.Telemetry;
 using ExecutiveDashboard.ServiceDefaults.Auth;
 using ExecutiveDashboard.ServiceDefaults.Queries;
 
@@ -24,7 +25,7 @@ public static class OverviewApi
     }
 
     public static async Task<IResult> GetOverview(
-        HttpContext context, OverviewComposer composer, OverviewCache cache, TimeProvider clock,
+        HttpContext context, OverviewComposer composer, OverviewCache cache, GatewayMetrics metrics, TimeProvider clock,
         [AsParameters] OverviewQueryString q, string? sections, CancellationToken cancellationToken)
     {
         var (request, refusal) = OverviewRequest.From(q, context.User, clock);
@@ -52,6 +53,7 @@ public static class OverviewApi
         }
 
         var (hit, version) = await cache.GetAsync(request, only);
+        metrics.CacheLookedUp(hit is not null);
         if (hit is not null)
         {
             return TypedResults.Ok(hit with { Meta = hit.Meta with { Cached = true } });

@@ -1,6 +1,7 @@
 using ExecutiveDashboard.Gateway.Overview;
 using ExecutiveDashboard.Gateway.RateLimits;
 using ExecutiveDashboard.Gateway.Realtime;
+using ExecutiveDashboard.Gateway.Telemetry;
 using ExecutiveDashboard.ServiceDefaults.Messaging;
 using ExecutiveDashboard.ServiceDefaults.OpenApi;
 
@@ -29,6 +30,7 @@ public static class Extensions
         }
         builder.Services.AddSingleton<DashboardServices>();
         builder.Services.AddSingleton<OverviewCache>();
+        builder.Services.AddSingleton<GatewayMetrics>();
         builder.Services.AddSingleton<OverviewComposer>();
         builder.Services.Configure<RealtimeOptions>(builder.Configuration.GetSection("Realtime"));
         builder.Services.AddSingleton<LiveHub>();

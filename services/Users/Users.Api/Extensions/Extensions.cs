@@ -5,6 +5,7 @@ using ExecutiveDashboard.Users.Ingest;
 using ExecutiveDashboard.Users.IntegrationEvents;
 using ExecutiveDashboard.Users.Layouts;
 using ExecutiveDashboard.Users.Metrics;
+using ExecutiveDashboard.Users.Telemetry;
 
 namespace ExecutiveDashboard.Users.Extensions;
 
@@ -20,6 +21,7 @@ public static class Extensions
             .Endpoint(e => e.Name = RunsCompletedConsumer.QueueName));
         builder.AddOutbox();
         builder.Services.AddSingleton<UserEventStore>();
+        builder.Services.AddSingleton<UsersMetrics>();
         builder.Services.AddSingleton<ActivitySpansCache>();
         builder.Services.AddHostedService<ActivitySpansPoll>();
         builder.Services.AddSingleton<UsersOverviewQuery>();
