@@ -30,7 +30,12 @@ public static class ApiReferenceExtensions
             .AddDocuments(DashboardServices.All.Select(service =>
                 new ScalarDocument(service, $"{char.ToUpperInvariant(service[0])}{service[1..]} service", ServiceDocumentPath(service))))
             .AddPreferredSecuritySchemes([BearerSecurityScheme.Name])
-            .EnablePersistentAuthentication()).AllowAnonymous();
+            .EnablePersistentAuthentication()
+            // The reference stays on this machine: no hosted AI agent or MCP server is offered the API, and no telemetry leaves.
+            .DisableAgent()
+            .DisableMcp()
+            .DisableTelemetry()
+            .HideDeveloperTools()).AllowAnonymous();
         return app;
     }
 }
