@@ -1,10 +1,10 @@
-using System.Net;
+using System.Diagnostics.Metrics;
 using System.Net.Http.Headers;
+using System.Net;
 using ExecutiveDashboard.Gateway.Realtime;
 using ExecutiveDashboard.Gateway.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
-using System.Diagnostics.Metrics;
 using TestSupport;
 
 namespace ExecutiveDashboard.Gateway.IntegrationTests;
