@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
-using System.Net.Http.Headers;
 using System.Net;
+using System.Net.Http.Headers;
 using ExecutiveDashboard.Gateway.Realtime;
 using ExecutiveDashboard.Gateway.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
