@@ -15,6 +15,12 @@ public sealed record IngestResult(int Accepted, int Duplicates);
 /// token (403), then the service's own durable store.</summary>
 public static class IngestRequest
 {
+    /// <summary>What every ingest route answers, for its OpenAPI description.</summary>
+    public const string Description =
+        "A JSON array of events (services/Contracts/README.md). A batch with any invalid event is refused whole (400, naming each " +
+        "bad event's index and field); an eventId seen before is counted as a duplicate, not stored again; a workspace the token " +
+        "does not grant is a 403; more than 5,000 events or 5 MiB a 413. Nothing of a refused batch is stored.";
+
     /// <param name="clock">The server's clock: events are held to its now (<see cref="Bounds"/>).</param>
     public static async Task<Results<Accepted<IngestResult>, ValidationProblem, ProblemHttpResult>> HandleAsync<T>(
         HttpRequest request,

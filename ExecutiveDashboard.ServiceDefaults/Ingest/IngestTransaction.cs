@@ -16,12 +16,15 @@ public sealed class IngestTransaction(NpgsqlDataSource dataSource, Outbox outbox
 
     public delegate Task StoreNewEvents<T>(NpgsqlConnection connection, IReadOnlyList<T> newEvents, CancellationToken cancellationToken);
 
+    /// <param name="committed">Told the new events once they are committed (for the service's meter).</param>
     public async Task<IngestResult> RunAsync<T>(IReadOnlyList<T> events, Func<T, string> eventId, StoreNewEvents<T> storeNew,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, Action<IReadOnlyList<T>>? committed = null)
     {
         var unique = events.DistinctBy(eventId).ToList();
-        var stored = await WithRetriesAsync(ct => RunOnceAsync(unique, eventId, storeNew, ct), cancellationToken);
-        return new IngestResult(stored, events.Count - stored);
+        IReadOnlyList<T> stored = [];
+        await WithRetriesAsync(async ct => (stored = await RunOnceAsync(unique, eventId, storeNew, ct)).Count, cancellationToken);
+        committed?.Invoke(stored);
+        return new IngestResult(stored.Count, events.Count - stored.Count);
     }
 
     /// <summary>Stores events whose storing is idempotent by itself (merges that keep the earliest and the latest,
@@ -57,7 +60,7 @@ public sealed class IngestTransaction(NpgsqlDataSource dataSource, Outbox outbox
         }
     }
 
-    private async Task<int> RunOnceAsync<T>(List<T> events, Func<T, string> eventId, StoreNewEvents<T> storeNew, CancellationToken cancellationToken)
+    private async Task<List<T>> RunOnceAsync<T>(List<T> events, Func<T, string> eventId, StoreNewEvents<T> storeNew, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -70,7 +73,7 @@ public sealed class IngestTransaction(NpgsqlDataSource dataSource, Outbox outbox
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return newEvents.Count;
+        return newEvents;
     }
 
     private static async Task<HashSet<string>> ClaimAsync(NpgsqlConnection connection, string[] ids, CancellationToken cancellationToken)

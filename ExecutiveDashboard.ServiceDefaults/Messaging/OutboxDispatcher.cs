@@ -1,6 +1,9 @@
+using System.Diagnostics.Metrics;
 using System.Text.Json;
 using ExecutiveDashboard.Contracts.IntegrationEvents;
+using ExecutiveDashboard.ServiceDefaults.Data;
 using ExecutiveDashboard.ServiceDefaults.Resilience;
+using ExecutiveDashboard.ServiceDefaults.Telemetry;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
@@ -15,9 +18,16 @@ namespace ExecutiveDashboard.ServiceDefaults.Messaging;
 /// twice: as one batch, and as a <see cref="MetricsChanged"/> per service and workspace.
 /// While the broker or the database is away it retries with backoff (<see cref="BackgroundLoop"/>), and the rows wait.
 /// </summary>
-public sealed class OutboxDispatcher(Outbox outbox, NpgsqlDataSource dataSource, IBus bus, BackgroundLoop loop) : BackgroundService
+public sealed class OutboxDispatcher(Outbox outbox, NpgsqlDataSource dataSource, IBus bus, BackgroundLoop loop, IMeterFactory meters)
+    : BackgroundService
 {
     public const string LoopName = "outbox";
+
+    public const string MeterName = "ExecutiveDashboard.Outbox";
+    public const string BacklogInstrument = "dashboard.outbox.backlog";
+
+    private readonly ObservableGauge<long> _backlog = RowCountGauge.Create(meters.Create(MeterName), dataSource, "outbox_messages",
+        BacklogInstrument, "Integration events stored and not yet published.");
 
     private const int BatchSize = 500;
     private static readonly TimeSpan Sweep = TimeSpan.FromSeconds(1);
@@ -79,12 +89,17 @@ public sealed class OutboxDispatcher(Outbox outbox, NpgsqlDataSource dataSource,
             MetricsChanged change => [change],
             _ => [],
         }));
-        var publishing = rows.Select(row => row.Message).Where(m => m is not (MetricsChangedBatch or MetricsChanged))
-            .Concat(merged.Changes)
-            .Select(message => bus.Publish(message, message.GetType(), cancellationToken)).ToList();
-        if (merged.Changes.Count > 0)
+        List<Task> publishing;
+        // Outside the loop's round, which is not traced: each integration event is the root of its consumers' work.
+        using (LoopRounds.Detach())
         {
-            publishing.Add(bus.Publish(merged, cancellationToken));
+            publishing = rows.Select(row => row.Message).Where(m => m is not (MetricsChangedBatch or MetricsChanged))
+                .Concat(merged.Changes)
+                .Select(message => bus.Publish(message, message.GetType(), cancellationToken)).ToList();
+            if (merged.Changes.Count > 0)
+            {
+                publishing.Add(bus.Publish(merged, cancellationToken));
+            }
         }
         // A publish caught in a channel that the broker's outage broke can miss its cancellation: stop waiting for it anyway.
         await Task.WhenAll(publishing).WaitAsync(cancellationToken);

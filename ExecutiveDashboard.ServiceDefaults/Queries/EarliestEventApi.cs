@@ -33,6 +33,10 @@ public static class EarliestEventApi
     {
         api.MapGet("/earliest", GetEarliest)
             .RequireAuthorization(Roles.DashboardPolicy)
+            .Produces<EarliestEvent>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithName("GetEarliestEvent")
             .WithSummary("The earliest event of a scope: where the timeframe 'all' starts");
         return api;

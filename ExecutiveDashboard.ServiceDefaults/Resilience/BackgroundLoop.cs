@@ -1,3 +1,5 @@
+using ExecutiveDashboard.ServiceDefaults.Telemetry;
+
 namespace ExecutiveDashboard.ServiceDefaults.Resilience;
 
 /// <summary>
@@ -30,6 +32,7 @@ public sealed class BackgroundLoop(LoopHealth health, TimeProvider clock, Cancel
             {
                 try
                 {
+                    using var round = LoopRounds.Start(name);
                     await work(stoppingToken);
                 }
                 catch (Exception e) when (!stoppingToken.IsCancellationRequested)

@@ -19,7 +19,9 @@ public sealed class NotificationSampler : Sampler
     private static readonly Sampler Notifications = new TraceIdRatioBasedSampler(NotificationRatio);
     private static readonly SamplingResult Sampled = new(SamplingDecision.RecordAndSample);
 
-    public static Sampler ForEveryService() => new ParentBasedSampler(new NotificationSampler());
+    /// <summary>Background loops' rounds are never exported (<see cref="LoopRoundSampler"/>), notifications are thinned out,
+    /// every other root is traced, and children follow their parent.</summary>
+    public static Sampler ForEveryService() => new ParentBasedSampler(new LoopRoundSampler(new NotificationSampler()));
 
     public override SamplingResult ShouldSample(in SamplingParameters parameters) =>
         IsNotification(parameters.Name) ? Notifications.ShouldSample(parameters) : Sampled;

@@ -1,3 +1,4 @@
+using ExecutiveDashboard.Gateway.ApiReference;
 using ExecutiveDashboard.Gateway.Apis;
 using ExecutiveDashboard.Gateway.Extensions;
 using ExecutiveDashboard.Gateway.RateLimits;
@@ -17,6 +18,7 @@ app.RefuseGatewayOnlyParameters();
 app.MapHealthEndpoints();
 app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
 app.MapOpenApi();
+app.MapApiReference();
 app.MapOverviewApi();
 app.MapLiveApi();
 app.MapSignInApi();

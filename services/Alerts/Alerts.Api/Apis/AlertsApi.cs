@@ -18,20 +18,27 @@ public static class AlertsApi
 
         api.MapGet("/", ListAlerts)
             .Produces<List<AlertView>>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithName("ListAlerts")
             .WithSummary("Alerts of a scope as of asOf (default now): active, resolved or all; highest severity first, then newest");
 
         api.MapPost("/{id:guid}/acknowledge", Acknowledge)
             .WithName("AcknowledgeAlert")
-            .WithSummary("Mark an alert as seen (it stays active until its condition clears)");
+            .WithSummary("Mark an alert as seen (it stays active until its condition clears)")
+            .WithDescription("An alert of a workspace the token does not grant is answered like one that does not exist: 404.")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         api.MapGet("/rules", ListRules)
             .WithName("ListAlertRules")
-            .WithSummary("The built-in rules with the thresholds in force and their allowed ranges");
+            .WithSummary("The built-in rules with the thresholds in force and their allowed ranges")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         api.MapPut("/rules/{rule}", EditRule)
             .WithName("EditAlertRule")
-            .WithSummary("Change some thresholds of a rule (a JSON object of parameter → number); needs the platform grant '*'");
+            .WithSummary("Change some thresholds of a rule (a JSON object of parameter → number); needs the platform grant '*'")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         return app;
     }

@@ -2,13 +2,14 @@ using System.Collections.Concurrent;
 using ExecutiveDashboard.Alerts.Model;
 using ExecutiveDashboard.Alerts.Rules;
 using ExecutiveDashboard.Alerts.Storage;
+using ExecutiveDashboard.Alerts.Telemetry;
 
 namespace ExecutiveDashboard.Alerts.Evaluation;
 
 /// <summary>Evaluates every rule over scopes at the current time: reads their signals, lets the rules decide, and
 /// stores the changes; many scopes per read and per transaction, so a backfill that touches every workspace costs a
 /// few statements, not a few per workspace.</summary>
-public sealed class AlertEvaluator(ISignalSource signals, AlertStore store, AlertsOptions options, TimeProvider clock)
+public sealed class AlertEvaluator(ISignalSource signals, AlertStore store, AlertsOptions options, AlertsMetrics metrics, TimeProvider clock)
 {
     /// <summary>Scopes per signals read and per transaction.</summary>
     public const int ChunkSize = 500;
@@ -35,7 +36,7 @@ public sealed class AlertEvaluator(ISignalSource signals, AlertStore store, Aler
                 try
                 {
                     var read = await signals.ReadAsync(chunk, now, ct);
-                    await store.ApplyAsync(chunk, now, (scope, open) => AlertTransitions.Plan(open, RuleBook.Evaluate(read[scope], settings)), ct);
+                    await store.ApplyAsync(chunk, now, (scope, open) => AlertTransitions.Plan(open, metrics.Evaluated(RuleBook.Evaluate(read[scope], settings))), ct);
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
                 {

@@ -2,9 +2,11 @@ using ExecutiveDashboard.Alerts.Evaluation;
 using ExecutiveDashboard.Alerts.IntegrationEvents.EventHandling;
 using ExecutiveDashboard.Alerts.Model;
 using ExecutiveDashboard.Alerts.Storage;
+using ExecutiveDashboard.Alerts.Telemetry;
 using ExecutiveDashboard.ServiceDefaults.Auth;
 using ExecutiveDashboard.ServiceDefaults.Data;
 using ExecutiveDashboard.ServiceDefaults.Messaging;
+using ExecutiveDashboard.ServiceDefaults.OpenApi;
 
 namespace ExecutiveDashboard.Alerts.Extensions;
 
@@ -25,13 +27,14 @@ public static class Extensions
         builder.Services.AddSingleton<ISignalSource, HttpSignalSource>();
         builder.Services.AddSingleton<AlertStore>();
         builder.Services.AddSingleton<AlertEvaluator>();
+        builder.Services.AddSingleton<AlertsMetrics>();
         builder.Services.AddSingleton(new AlertsOptions(
             builder.Configuration.GetValue("Alerts:EvaluationInterval", AlertsOptions.DefaultInterval),
             builder.Configuration.GetValue("Alerts:QuietSweepTicks", AlertsOptions.DefaultQuietSweepTicks)));
         builder.Services.AddSingleton<ChangedScopes>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ChangedScopes>());
         builder.Services.AddHostedService<EvaluationTimer>();
-        builder.Services.AddOpenApi();
+        builder.AddDefaultOpenApi();
         return builder;
     }
 }

@@ -23,19 +23,30 @@ public static class BillingApi
             .RequireAuthorization(Roles.IngestPolicy)
             .Accepts<object[]>("application/json")
             .WithName("IngestBillingEvents")
-            .WithSummary("Ingest a batch of trial, subscription and marketing.spend events (1–5,000, at most 5 MiB)");
+            .WithSummary("Ingest a batch of trial, subscription and marketing.spend events (1–5,000, at most 5 MiB)")
+            .WithDescription(IngestRequest.Description + " marketing.spend belongs to the platform: sending it needs the '*' grant.")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         api.MapEarliestEvent();
 
         api.MapGet("/overview", GetOverview)
             .RequireAuthorization(Roles.DashboardPolicy)
             .Produces<BillingOverview>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithName("GetBillingOverview")
             .WithSummary("Business metrics (without active workspaces), MRR movements and the revenue trend of a scope");
 
         api.MapPost("/signals", GetSignals)
             .RequireAuthorization(Roles.SignalsPolicy)
             .Produces<Dictionary<string, BillingSignals>>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithName("GetBillingSignals")
             .WithSummary("MRR of each of up to 5,000 scopes at asOf and 24 hours earlier, for the alert rules");
 

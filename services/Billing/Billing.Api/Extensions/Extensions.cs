@@ -1,9 +1,11 @@
 using ExecutiveDashboard.Billing.Ingest;
 using ExecutiveDashboard.Billing.Metrics;
 using ExecutiveDashboard.Billing.Model;
+using ExecutiveDashboard.Billing.Telemetry;
 using ExecutiveDashboard.Contracts.Ingest;
 using ExecutiveDashboard.ServiceDefaults.Data;
 using ExecutiveDashboard.ServiceDefaults.Messaging;
+using ExecutiveDashboard.ServiceDefaults.OpenApi;
 
 namespace ExecutiveDashboard.Billing.Extensions;
 
@@ -19,9 +21,10 @@ public static class Extensions
         builder.Services.AddSingleton(new BillingOptions(
             builder.Configuration["Billing:ReportingCurrency"] ?? BillingEvent.DefaultReportingCurrency));
         builder.Services.AddSingleton<BillingEventStore>();
+        builder.Services.AddSingleton<BillingMetrics>();
         builder.Services.AddSingleton<BillingOverviewQuery>();
         builder.Services.AddSingleton<BillingSignalsQuery>();
-        builder.Services.AddOpenApi();
+        builder.AddDefaultOpenApi();
         return builder;
     }
 }

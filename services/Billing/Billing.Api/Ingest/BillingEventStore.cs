@@ -1,6 +1,7 @@
 using ExecutiveDashboard.Billing.Extensions;
 using ExecutiveDashboard.Billing.Model;
 using ExecutiveDashboard.Billing.Subscriptions;
+using ExecutiveDashboard.Billing.Telemetry;
 using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Contracts.Ingest;
 using ExecutiveDashboard.Contracts.IntegrationEvents;
@@ -19,14 +20,14 @@ namespace ExecutiveDashboard.Billing.Ingest;
 /// as if they had come in order. Committed before the caller answers 202; the integration events go to
 /// the outbox in the same transaction.
 /// </summary>
-public sealed class BillingEventStore(IngestTransaction ingest, Outbox outbox, BillingOptions options, TimeProvider clock)
+public sealed class BillingEventStore(IngestTransaction ingest, Outbox outbox, BillingOptions options, BillingMetrics metrics, TimeProvider clock)
 {
     private const string Service = "billing";
 
     private static readonly string[] ChangedSections = [Sections.BusinessMetrics, Sections.MrrMovements, Sections.RevenueTrend];
 
     public Task<IngestResult> StoreAsync(IReadOnlyList<BillingEvent> events, CancellationToken cancellationToken) =>
-        ingest.RunAsync(events, e => e.EventId, StoreNewAsync, cancellationToken);
+        ingest.RunAsync(events, e => e.EventId, StoreNewAsync, cancellationToken, metrics.EventsAccepted);
 
     private async Task StoreNewAsync(NpgsqlConnection connection, IReadOnlyList<BillingEvent> newEvents, CancellationToken cancellationToken)
     {

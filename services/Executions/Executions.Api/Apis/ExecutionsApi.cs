@@ -20,18 +20,30 @@ public static class ExecutionsApi
             .RequireAuthorization(Roles.IngestPolicy)
             .Accepts<object[]>("application/json")
             .WithName("IngestExecutionEvents")
-            .WithSummary("Ingest a batch of agent.created and run.completed events (1–5,000, at most 5 MiB)");
+            .WithSummary("Ingest a batch of agent.created and run.completed events (1–5,000, at most 5 MiB)")
+            .WithDescription(IngestRequest.Description)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         api.MapEarliestEvent();
 
         api.MapGet("/overview", GetOverview)
             .RequireAuthorization(Roles.DashboardPolicy)
+            .Produces<ExecutionsOverview>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithName("GetExecutionsOverview")
             .WithSummary("Execution metrics, agent metrics, top users and the execution and error trends of a scope");
 
         api.MapPost("/signals", GetSignals)
             .RequireAuthorization(Roles.SignalsPolicy)
             .Produces<Dictionary<string, ExecutionSignals>>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithName("GetExecutionSignals")
             .WithSummary("The run totals the alert rules need for each of up to 5,000 scopes at asOf (last hour, previous week, last two days)");
 

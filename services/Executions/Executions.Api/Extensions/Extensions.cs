@@ -1,8 +1,10 @@
 using ExecutiveDashboard.Executions.Ingest;
 using ExecutiveDashboard.Executions.Reads;
 using ExecutiveDashboard.Executions.Rollups;
+using ExecutiveDashboard.Executions.Telemetry;
 using ExecutiveDashboard.ServiceDefaults.Data;
 using ExecutiveDashboard.ServiceDefaults.Messaging;
+using ExecutiveDashboard.ServiceDefaults.OpenApi;
 
 namespace ExecutiveDashboard.Executions.Extensions;
 
@@ -19,6 +21,7 @@ public static class Extensions
         builder.Services.AddSingleton<RollupFolder>();
         builder.Services.AddHostedService(services => services.GetRequiredService<RollupFolder>());
         builder.Services.AddSingleton<ExecutionEventStore>();
+        builder.Services.AddSingleton<ExecutionsMetrics>();
         builder.Services.AddSingleton<RunLeaderboards>();
         builder.Services.AddSingleton<RunLeaderboardFeed>();
         builder.Services.AddHostedService(services => services.GetRequiredService<RunLeaderboardFeed>());
@@ -26,7 +29,7 @@ public static class Extensions
         builder.Services.AddSingleton<ExecutionsOverviewQuery>();
         builder.Services.AddSingleton<WholeHourP95s>();
         builder.Services.AddSingleton<ExecutionSignalsQuery>();
-        builder.Services.AddOpenApi();
+        builder.AddDefaultOpenApi();
         return builder;
     }
 }

@@ -3,6 +3,7 @@ using ExecutiveDashboard.Contracts.Ingest;
 using ExecutiveDashboard.Contracts.IntegrationEvents;
 using ExecutiveDashboard.Executions.Model;
 using ExecutiveDashboard.Executions.Rollups;
+using ExecutiveDashboard.Executions.Telemetry;
 using ExecutiveDashboard.ServiceDefaults.Ingest;
 using ExecutiveDashboard.ServiceDefaults.Messaging;
 using ExecutiveDashboard.ServiceDefaults.Queries;
@@ -20,7 +21,7 @@ namespace ExecutiveDashboard.Executions.Ingest;
 /// with the folder first, so a reader it prompts already sees the new events, a fold sooner.
 /// Nothing here touches a row that another batch needs, so concurrent batches never wait on each other.
 /// </summary>
-public sealed class ExecutionEventStore(IngestTransaction ingest, Outbox outbox, RollupFolder folder, TimeProvider clock)
+public sealed class ExecutionEventStore(IngestTransaction ingest, Outbox outbox, RollupFolder folder, ExecutionsMetrics metrics, TimeProvider clock)
 {
     private static readonly string[] ChangedSections =
     [
@@ -29,7 +30,7 @@ public sealed class ExecutionEventStore(IngestTransaction ingest, Outbox outbox,
 
     public async Task<IngestResult> StoreAsync(IReadOnlyList<ExecutionEvent> events, CancellationToken cancellationToken)
     {
-        var result = await ingest.RunAsync(events, e => e.EventId, StoreNewAsync, cancellationToken);
+        var result = await ingest.RunAsync(events, e => e.EventId, StoreNewAsync, cancellationToken, metrics.EventsAccepted);
         if (result.Accepted > 0)
         {
             folder.Nudge();

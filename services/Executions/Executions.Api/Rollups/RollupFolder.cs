@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using ExecutiveDashboard.Contracts.Ingest;
 using ExecutiveDashboard.Executions.Model;
+using ExecutiveDashboard.Executions.Telemetry;
 using ExecutiveDashboard.ServiceDefaults.Data;
 using ExecutiveDashboard.ServiceDefaults.Resilience;
 using Npgsql;
@@ -20,7 +21,7 @@ namespace ExecutiveDashboard.Executions.Rollups;
 /// database itself fails the chunk, which is retried whole (<see cref="BackgroundLoop"/>).
 /// </summary>
 public sealed class RollupFolder(
-    NpgsqlDataSource dataSource, IngestQuarantine quarantine, BackgroundLoop loop, IHostApplicationLifetime lifetime)
+    NpgsqlDataSource dataSource, IngestQuarantine quarantine, ExecutionsMetrics metrics, BackgroundLoop loop, IHostApplicationLifetime lifetime)
     : BackgroundService
 {
     public const string LoopName = "rollup-folder";
@@ -108,6 +109,7 @@ public sealed class RollupFolder(
         }
         await transaction.CommitAsync(cancellationToken);
         quarantine.Report(poison, quarantined);
+        metrics.Folded(chunk.Count - poison.Count);
         return chunk.Count;
     }
 

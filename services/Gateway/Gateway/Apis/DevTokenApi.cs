@@ -18,7 +18,10 @@ public static class DevTokenApi
             .AllowAnonymous()
             .WithTags("Development")
             .WithName("CreateDevelopmentToken")
-            .WithSummary("Development only: issue a token for a role and workspaces");
+            .WithSummary("Development only: issue a token for a role and workspaces")
+            .WithDescription("Paste the token into the API reference's Bearer field to try the other routes.")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return app;
     }
 

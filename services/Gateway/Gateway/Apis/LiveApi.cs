@@ -15,6 +15,10 @@ public static class LiveApi
             .RequireAuthorization(Roles.DashboardPolicy)
             .WithName("LiveUpdates")
             .WithSummary("WebSocket of metrics_update and activity frames for one workspace or all")
+            .WithDescription("Browsers send the token as ?access_token=…, as they cannot set headers on a WebSocket (docs/realtime.md).")
+            .Produces(StatusCodes.Status101SwitchingProtocols)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithTags("Real time");
         return app;
     }

@@ -1,4 +1,6 @@
+using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Gateway.Overview;
+using ExecutiveDashboard.Gateway.Telemetry;
 using ExecutiveDashboard.ServiceDefaults.Auth;
 using ExecutiveDashboard.ServiceDefaults.Queries;
 
@@ -12,12 +14,18 @@ public static class OverviewApi
             .RequireAuthorization(Roles.DashboardPolicy)
             .WithTags("Overview")
             .WithName("GetExecutiveOverview")
-            .WithSummary("The whole dashboard for a scope (workspace id or 'all'), a timeframe and an optional asOf; ?sections=… for part of it");
+            .WithSummary("The whole dashboard for a scope (workspace id or 'all'), a timeframe and an optional asOf; ?sections=… for part of it")
+            .WithDescription("A service that fails or is late degrades its sections (meta.degraded) instead of failing the answer; " +
+                "an answer of a second already composed comes from the cache (meta.cached).")
+            .Produces<ExecutiveDashboardData>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return app;
     }
 
     public static async Task<IResult> GetOverview(
-        HttpContext context, OverviewComposer composer, OverviewCache cache, TimeProvider clock,
+        HttpContext context, OverviewComposer composer, OverviewCache cache, GatewayMetrics metrics, TimeProvider clock,
         [AsParameters] OverviewQueryString q, string? sections, CancellationToken cancellationToken)
     {
         var (request, refusal) = OverviewRequest.From(q, context.User, clock);
@@ -45,6 +53,7 @@ public static class OverviewApi
         }
 
         var (hit, version) = await cache.GetAsync(request, only);
+        metrics.CacheLookedUp(hit is not null);
         if (hit is not null)
         {
             return TypedResults.Ok(hit with { Meta = hit.Meta with { Cached = true } });

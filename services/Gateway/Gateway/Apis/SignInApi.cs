@@ -11,7 +11,8 @@ public static class SignInApi
             .AllowAnonymous()
             .WithTags("Sign-in")
             .WithName("GetSignInOptions")
-            .WithSummary("How the page signs in: an OIDC authority, the development form, or none");
+            .WithSummary("How the page signs in: an OIDC authority, the development form, or none")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return app;
     }
 

@@ -4,7 +4,9 @@ using ExecutiveDashboard.Gateway.Model;
 using ExecutiveDashboard.Gateway.Overview;
 using ExecutiveDashboard.Gateway.RateLimits;
 using ExecutiveDashboard.Gateway.Realtime;
+using ExecutiveDashboard.Gateway.Telemetry;
 using ExecutiveDashboard.ServiceDefaults.Messaging;
+using ExecutiveDashboard.ServiceDefaults.OpenApi;
 
 namespace ExecutiveDashboard.Gateway.Extensions;
 
@@ -31,10 +33,11 @@ public static class Extensions
         }
         builder.Services.AddSingleton<DashboardServices>();
         builder.Services.AddSingleton<OverviewCache>();
+        builder.Services.AddSingleton<GatewayMetrics>();
         builder.Services.AddSingleton<OverviewComposer>();
         builder.Services.Configure<RealtimeOptions>(builder.Configuration.GetSection("Realtime"));
         builder.Services.AddSingleton<LiveHub>();
-        builder.Services.AddOpenApi();
+        builder.AddDefaultOpenApi();
         return builder;
     }
 }

@@ -26,9 +26,10 @@ public sealed class LiveHub(IOptions<RealtimeOptions> options, TimeProvider cloc
     private readonly Counter<long> _dropped = meters.Create(MeterName).CreateCounter<long>(
         "dashboard.realtime.dropped", description: "Clients dropped because their send queue was full.");
     private readonly UpDownCounter<long> _connections = meters.Create(MeterName).CreateUpDownCounter<long>(
-        "dashboard.realtime.connections", description: "Open WebSocket connections.");
+        ConnectionsInstrument, description: "Open WebSocket connections.");
 
     public const string MeterName = "ExecutiveDashboard.Gateway.Realtime";
+    public const string ConnectionsInstrument = "dashboard.realtime.connections";
 
     /// <summary>Serves one accepted WebSocket until it closes: its subscriptions, its frames, its token's expiry.</summary>
     public async Task ServeAsync(WebSocket socket, ClaimsPrincipal user, CancellationToken cancellationToken)

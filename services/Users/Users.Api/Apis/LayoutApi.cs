@@ -20,16 +20,25 @@ public static class LayoutApi
 
         api.MapGet("/layout", GetLayout)
             .WithName("GetCardLayout")
-            .WithSummary("The signed-in person's card layout; 204 when they have saved none");
+            .WithSummary("The signed-in person's card layout; 204 when they have saved none")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         api.MapPut("/layout", SaveLayout)
             .Accepts<SaveCardLayout>("application/json")
             .WithName("SaveCardLayout")
-            .WithSummary("Replace the signed-in person's card layout: at most 50 cards, each id once");
+            .WithSummary("Replace the signed-in person's card layout: at most 50 cards, each id once")
+            .WithDescription("Answers the layout as stored. A token without a subject (sub) is a 403: there is no one to keep it for.")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         api.MapDelete("/layout", DeleteLayout)
             .WithName("DeleteCardLayout")
-            .WithSummary("Forget the signed-in person's card layout: the page falls back to the default order");
+            .WithSummary("Forget the signed-in person's card layout: the page falls back to the default order")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         return app;
     }

@@ -19,20 +19,31 @@ public static class UsersApi
             .RequireAuthorization(Roles.IngestPolicy)
             .Accepts<object[]>("application/json")
             .WithName("IngestUserEvents")
-            .WithSummary("Ingest a batch of user.signed_up and user.active events (1–5,000, at most 5 MiB)");
+            .WithSummary("Ingest a batch of user.signed_up and user.active events (1–5,000, at most 5 MiB)")
+            .WithDescription(IngestRequest.Description)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         api.MapEarliestEvent();
 
         api.MapGet("/overview", GetOverview)
             .RequireAuthorization(Roles.DashboardPolicy)
             .Produces<UsersOverview>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithName("GetUsersOverview")
             .WithSummary("User metrics, active workspaces and the users trend of a scope");
 
         api.MapPost("/names", GetNames)
             .RequireAuthorization(Roles.DashboardPolicy)
             .WithName("GetUserNames")
-            .WithSummary("The latest signup name of up to 100 users, each named by workspace and user id");
+            .WithSummary("The latest signup name of up to 100 users, each named by workspace and user id")
+            .WithDescription("A user nobody has seen sign up is left out of the answer; a workspace the token does not grant is a 403.")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         return app;
     }

@@ -1,9 +1,11 @@
 using ExecutiveDashboard.ServiceDefaults.Data;
 using ExecutiveDashboard.ServiceDefaults.Messaging;
+using ExecutiveDashboard.ServiceDefaults.OpenApi;
 using ExecutiveDashboard.Users.Ingest;
 using ExecutiveDashboard.Users.IntegrationEvents.EventHandling;
 using ExecutiveDashboard.Users.Layouts;
 using ExecutiveDashboard.Users.Metrics;
+using ExecutiveDashboard.Users.Telemetry;
 
 namespace ExecutiveDashboard.Users.Extensions;
 
@@ -19,12 +21,13 @@ public static class Extensions
             .Endpoint(e => e.Name = RunsCompletedConsumer.QueueName));
         builder.AddOutbox();
         builder.Services.AddSingleton<UserEventStore>();
+        builder.Services.AddSingleton<UsersMetrics>();
         builder.Services.AddSingleton<ActivitySpansCache>();
         builder.Services.AddHostedService<ActivitySpansPoll>();
         builder.Services.AddSingleton<UsersOverviewQuery>();
         builder.Services.AddSingleton<UserNamesQuery>();
         builder.Services.AddSingleton<CardLayoutStore>();
-        builder.Services.AddOpenApi();
+        builder.AddDefaultOpenApi();
         return builder;
     }
 }

@@ -5,6 +5,7 @@ using ExecutiveDashboard.Contracts.Metrics;
 using ExecutiveDashboard.ServiceDefaults.Ingest;
 using ExecutiveDashboard.ServiceDefaults.Messaging;
 using ExecutiveDashboard.ServiceDefaults.Queries;
+using ExecutiveDashboard.Users.Telemetry;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -18,7 +19,7 @@ namespace ExecutiveDashboard.Users.Ingest;
 /// and a merge keeps the earliest and latest times, so a redelivered message changes nothing without claims.
 /// The integration events each causes go to the outbox in the same transaction.
 /// </summary>
-public sealed class UserEventStore(IngestTransaction ingest, Outbox outbox, TimeProvider clock)
+public sealed class UserEventStore(IngestTransaction ingest, Outbox outbox, UsersMetrics metrics, TimeProvider clock)
 {
     private const string Service = "users";
 
@@ -27,7 +28,7 @@ public sealed class UserEventStore(IngestTransaction ingest, Outbox outbox, Time
         [Sections.UserMetrics, Sections.UsersTrend, Sections.BusinessMetrics, Sections.TopUsers];
 
     public Task<IngestResult> StoreAsync(IReadOnlyList<UserEvent> events, CancellationToken cancellationToken) =>
-        ingest.RunAsync(events, e => e.EventId, StoreNewAsync, cancellationToken);
+        ingest.RunAsync(events, e => e.EventId, StoreNewAsync, cancellationToken, metrics.EventsAccepted);
 
     /// <summary>Each run makes its user active at its completion.</summary>
     public Task MergeRunsAsync(IReadOnlyList<UserActiveEvent> runs, CancellationToken cancellationToken) =>
