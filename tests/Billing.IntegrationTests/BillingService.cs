@@ -1,12 +1,13 @@
 using System.Text.Json.Nodes;
 using ExecutiveDashboard.Contracts.Dashboard;
+using ExecutiveDashboard.Contracts.Services;
 using TestSupport;
 
 namespace Billing.IntegrationTests;
 
 /// <summary>The real billing service (its own Program) over a real PostgreSQL database of its own.</summary>
 public sealed class BillingService(string connectionString, string broker)
-    : ServiceFactory<Program, BillingOverview>(connectionString, broker, "billingdb", "/api/billing");
+    : ServiceFactory<Program, BillingOverview>(connectionString, broker, ServiceCatalog.Billing.Database, ServiceCatalog.Billing.RoutePrefix);
 
 /// <summary>One real PostgreSQL and one real RabbitMQ for the whole test run; every test class gets
 /// databases of its own.</summary>

@@ -1,12 +1,13 @@
 using System.Text.Json.Nodes;
 using ExecutiveDashboard.Contracts.Dashboard;
+using ExecutiveDashboard.Contracts.Services;
 using TestSupport;
 
 namespace Executions.IntegrationTests;
 
 /// <summary>The real executions service (its own Program) over a real PostgreSQL database of its own.</summary>
 public sealed class ExecutionsService(string connectionString, string broker)
-    : ServiceFactory<Program, ExecutionsOverview>(connectionString, broker, "executionsdb", "/api/executions");
+    : ServiceFactory<Program, ExecutionsOverview>(connectionString, broker, ServiceCatalog.Executions.Database, ServiceCatalog.Executions.RoutePrefix);
 
 /// <summary>One real PostgreSQL and one real RabbitMQ for the whole test run; every test class gets
 /// databases of its own.</summary>

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Contracts.Metrics;
-using ExecutiveDashboard.ServiceDefaults.Queries;
+using ExecutiveDashboard.Platform.Queries;
 using ExecutiveDashboard.Users.Metrics;
 using Npgsql;
 using static Users.IntegrationTests.Events;

@@ -1,12 +1,13 @@
 using System.Text.Json.Nodes;
 using ExecutiveDashboard.Contracts.Dashboard;
+using ExecutiveDashboard.Contracts.Services;
 using TestSupport;
 
 namespace Users.IntegrationTests;
 
 /// <summary>The real users service (its own Program) over a real PostgreSQL database of its own and the real broker.</summary>
 public sealed class UsersService(string connectionString, string broker)
-    : ServiceFactory<Program, UsersOverview>(connectionString, broker, "usersdb", "/api/users");
+    : ServiceFactory<Program, UsersOverview>(connectionString, broker, ServiceCatalog.Users.Database, ServiceCatalog.Users.RoutePrefix);
 
 /// <summary>One real PostgreSQL and one real RabbitMQ for the whole test run; every test gets a database of its own.</summary>
 public sealed class ServersFixture() : ServersFixture<UsersService>("users", (database, broker) => new(database, broker));

@@ -1,5 +1,5 @@
 using ExecutiveDashboard.Alerts.Storage;
-using ExecutiveDashboard.ServiceDefaults.Resilience;
+using ExecutiveDashboard.Platform.Resilience;
 
 namespace ExecutiveDashboard.Alerts.Evaluation;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using ExecutiveDashboard.Alerts.Rules;
-using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Contracts.IntegrationEvents;
-using ExecutiveDashboard.ServiceDefaults.Messaging;
+using ExecutiveDashboard.Contracts.Services;
+using ExecutiveDashboard.Platform.Messaging;
 using Npgsql;
 
 namespace ExecutiveDashboard.Alerts.Storage;
@@ -11,7 +11,6 @@ namespace ExecutiveDashboard.Alerts.Storage;
 /// under a per-scope advisory lock, with their integration events in the same transaction (the outbox).</summary>
 public sealed class AlertStore(NpgsqlDataSource dataSource, Outbox outbox)
 {
-    public const string ServiceName = "alerts";
     private const int ListLimit = 500;
 
     /// <summary>Records that the numbers of these scopes changed at <paramref name="now"/>.</summary>
@@ -149,7 +148,7 @@ public sealed class AlertStore(NpgsqlDataSource dataSource, Outbox outbox)
         }
         if (changed.Count > 0)
         {
-            messages.Add(MetricsChangedBatch.Of(changed, ServiceName, now, [Sections.ActiveAlerts]));
+            messages.Add(MetricsChangedBatch.Of(changed, ServiceCatalog.Alerts.Name, now, ServiceCatalog.Alerts.Changes));
         }
         if (messages.Count > 0)
         {

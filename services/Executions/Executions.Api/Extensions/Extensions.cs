@@ -1,20 +1,23 @@
+using ExecutiveDashboard.Contracts.Services;
 using ExecutiveDashboard.Executions.Ingest;
 using ExecutiveDashboard.Executions.Leaderboards;
 using ExecutiveDashboard.Executions.Metrics;
-using ExecutiveDashboard.ServiceDefaults.Data;
-using ExecutiveDashboard.ServiceDefaults.Messaging;
+using ExecutiveDashboard.Platform.Data;
+using ExecutiveDashboard.Platform.Earliest;
+using ExecutiveDashboard.Platform.Ingest;
+using ExecutiveDashboard.Platform.Messaging;
 
 namespace ExecutiveDashboard.Executions.Extensions;
 
 public static class Extensions
 {
-    public const string DatabaseName = "executionsdb";
-
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddMigratedDatabase(DatabaseName, typeof(Extensions).Assembly);
+        builder.AddMigratedDatabase(ServiceCatalog.Executions.Database, typeof(Extensions).Assembly);
         builder.AddEventBus();
         builder.AddOutbox();
+        builder.AddIngest();
+        builder.AddScopeBounds();
         builder.Services.AddSingleton<IngestQuarantine>();
         builder.Services.AddSingleton<RollupFolder>();
         builder.Services.AddHostedService(services => services.GetRequiredService<RollupFolder>());

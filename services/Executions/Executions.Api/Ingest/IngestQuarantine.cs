@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using ExecutiveDashboard.Contracts.IntegrationEvents;
-using ExecutiveDashboard.ServiceDefaults.Messaging;
+using ExecutiveDashboard.Contracts.Services;
+using ExecutiveDashboard.Platform.Messaging;
 using Npgsql;
 
 namespace ExecutiveDashboard.Executions.Ingest;
@@ -49,7 +50,7 @@ public sealed partial class IngestQuarantine(Outbox outbox, TimeProvider clock, 
             }
         }
         await outbox.EnqueueAsync(connection,
-            [MetricsChangedBatch.Of(moved.Select(e => e.WorkspaceId), ExecutionEventStore.Service, clock.GetUtcNow().UtcDateTime, [])],
+            [MetricsChangedBatch.Of(moved.Select(e => e.WorkspaceId), ServiceCatalog.Executions.Name, clock.GetUtcNow().UtcDateTime, [])],
             cancellationToken);
         return moved;
     }

@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using ExecutiveDashboard.Contracts.Ingest;
-using ExecutiveDashboard.ServiceDefaults.Data;
-using ExecutiveDashboard.ServiceDefaults.Resilience;
+using ExecutiveDashboard.Platform.Data;
+using ExecutiveDashboard.Platform.Resilience;
 using Npgsql;
 
 namespace ExecutiveDashboard.Executions.Ingest;

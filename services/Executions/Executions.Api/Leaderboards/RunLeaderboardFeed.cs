@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using ExecutiveDashboard.ServiceDefaults.Data;
-using ExecutiveDashboard.ServiceDefaults.Resilience;
+using ExecutiveDashboard.Platform.Data;
+using ExecutiveDashboard.Platform.Resilience;
 using Npgsql;
 
 namespace ExecutiveDashboard.Executions.Leaderboards;

@@ -1,6 +1,6 @@
 using ExecutiveDashboard.Gateway.Overview;
+using ExecutiveDashboard.Platform.Queries;
 using ExecutiveDashboard.ServiceDefaults.Auth;
-using ExecutiveDashboard.ServiceDefaults.Queries;
 
 namespace ExecutiveDashboard.Gateway.Apis;
 

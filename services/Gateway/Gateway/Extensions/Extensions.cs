@@ -1,7 +1,7 @@
 using ExecutiveDashboard.Gateway.Overview;
 using ExecutiveDashboard.Gateway.RateLimits;
 using ExecutiveDashboard.Gateway.Realtime;
-using ExecutiveDashboard.ServiceDefaults.Messaging;
+using ExecutiveDashboard.Platform.Messaging;
 
 namespace ExecutiveDashboard.Gateway.Extensions;
 

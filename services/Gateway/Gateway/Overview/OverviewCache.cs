@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Contracts.Metrics;
-using ExecutiveDashboard.ServiceDefaults.Queries;
+using ExecutiveDashboard.Platform.Queries;
 using StackExchange.Redis;
 
 namespace ExecutiveDashboard.Gateway.Overview;
