@@ -1,6 +1,7 @@
 using ExecutiveDashboard.AppHost;
 using ExecutiveDashboard.AppHost.Diagnostics;
 using ExecutiveDashboard.AppHost.Infrastructure;
+using ExecutiveDashboard.Contracts.Services;
 using ExecutiveDashboard.ServiceDefaults.Auth;
 using Microsoft.Extensions.Configuration;
 
@@ -10,11 +11,11 @@ builder.AddStartupWatchdog();
 // PostgreSQL, Redis and RabbitMQ: containers when an engine answers, local processes otherwise.
 var infra = builder.AddInfrastructure();
 
-var executionsApi = builder.AddService<Projects.Executions_Api>("executions-api", infra, database: "executionsdb");
-var usersApi = builder.AddService<Projects.Users_Api>("users-api", infra, database: "usersdb");
-var billingApi = builder.AddService<Projects.Billing_Api>("billing-api", infra, database: "billingdb");
+var executionsApi = builder.AddService<Projects.Executions_Api>(ServiceCatalog.Executions, infra);
+var usersApi = builder.AddService<Projects.Users_Api>(ServiceCatalog.Users, infra);
+var billingApi = builder.AddService<Projects.Billing_Api>(ServiceCatalog.Billing, infra);
 // The alerts service reads its rules' inputs from the services that own the numbers, with service tokens it signs.
-var alertsApi = builder.AddService<Projects.Alerts_Api>("alerts-api", infra, database: "alertsdb")
+var alertsApi = builder.AddService<Projects.Alerts_Api>(ServiceCatalog.Alerts, infra)
     .WithTokenSigningKey(TokenIssuer.Alerts)
     .WithReference(executionsApi).WaitFor(executionsApi)
     .WithReference(billingApi).WaitFor(billingApi);

@@ -1,4 +1,5 @@
 using ExecutiveDashboard.AppHost.Infrastructure;
+using ExecutiveDashboard.Contracts.Services;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
@@ -10,25 +11,20 @@ public static class ServiceExtensions
     public const string ServiceHealthPath = "/health";
 
     /// <summary>
-    /// Adds one of the dashboard's back-end services with the settings they all share, its own
-    /// database when it has one, and the message bus; it starts once those are healthy.
+    /// Adds one of the dashboard's back-end services (<see cref="ServiceCatalog"/>) with the settings they all share, its
+    /// own database, and the message bus; it starts once those are healthy.
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddService<TProject>(
-        this IDistributedApplicationBuilder builder, string name, AppInfrastructure infrastructure, string? database = null)
+        this IDistributedApplicationBuilder builder, BackendService service, AppInfrastructure infrastructure)
         where TProject : IProjectMetadata, new()
     {
-        var service = builder.AddProject<TProject>(name)
+        var project = builder.AddProject<TProject>(service.ResourceName)
             .WithSharedSettings()
             .WithHttpEndpointOnPort(port: null)
             .WithHttpHealthCheck(ServiceHealthPath);
-
-        if (database is not null)
-        {
-            var db = infrastructure.AddDatabase(database);
-            service.WithReference(db).WaitFor(db);
-        }
-
-        return service.WithReference(infrastructure.RabbitMq).WaitFor(infrastructure.RabbitMq);
+        var database = infrastructure.AddDatabase(service.Database);
+        return project.WithReference(database).WaitFor(database)
+            .WithReference(infrastructure.RabbitMq).WaitFor(infrastructure.RabbitMq);
     }
 
     /// <summary>

@@ -1,6 +1,5 @@
 using ExecutiveDashboard.ServiceDefaults.Auth;
 using ExecutiveDashboard.ServiceDefaults.Http;
-using ExecutiveDashboard.ServiceDefaults.Resilience;
 using ExecutiveDashboard.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -28,7 +27,6 @@ public static class Extensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
         builder.AddRequestValidation();
-        builder.Services.AddExceptionHandler<UnavailableHandler>();
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
@@ -74,7 +72,6 @@ public static class Extensions
     {
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
-        builder.AddBackgroundLoops();
         return builder;
     }
 
@@ -107,8 +104,8 @@ public static class Extensions
         return app;
     }
 
-    /// <summary><c>/alive</c>: the process answers. <c>/health</c>: it is ready, every dependency
-    /// (database, broker, cache) reachable and every background loop working (<see cref="LoopHealth"/>).</summary>
+    /// <summary><c>/alive</c>: the process answers. <c>/health</c>: it is ready, every check registered passing: those of
+    /// its dependencies (database, broker, cache) and, in a service on the platform, its background loops.</summary>
     public static WebApplication MapHealthEndpoints(this WebApplication app)
     {
         app.MapHealthChecks(HealthPath).AllowAnonymous();

@@ -4,10 +4,10 @@ using ExecutiveDashboard.Contracts.Metrics;
 namespace ExecutiveDashboard.ServiceDefaults.Auth;
 
 /// <summary>Which scopes a token may see: the ids in its space-separated <c>workspaces</c> claim,
-/// or everything (and the platform scope <c>all</c>) with <c>*</c>.</summary>
+/// or everything (and the platform scope <c>all</c>) with the platform's key <c>*</c>.</summary>
 public static class WorkspaceAccess
 {
-    public const string Everything = "*";
+    public const string Everything = Scopes.PlatformKey;
 
     public static bool HasPlatformGrant(this ClaimsPrincipal user) => Workspaces(user).Contains(Everything);
 

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace ExecutiveDashboard.ServiceDefaults.Telemetry;
 
 /// <summary>
-/// A round of a background loop (<see cref="Resilience.BackgroundLoop"/>) runs inside an activity that
+/// A round of a background loop (the platform library's <c>BackgroundLoop</c>) runs inside an activity that
 /// <see cref="LoopRoundSampler"/> records but never exports, so that what it calls (SQL, HTTP to another service, Redis)
 /// follows that decision and is not traced: polls that find nothing, every second, would otherwise bury each request's
 /// trace in the Aspire dashboard under their own root spans. What a round does is seen in the services' meters and logs.

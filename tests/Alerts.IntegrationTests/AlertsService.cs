@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using ExecutiveDashboard.Alerts.Evaluation;
 using ExecutiveDashboard.Alerts.Model;
 using ExecutiveDashboard.Alerts.Rules;
+using ExecutiveDashboard.Contracts.Services;
 using ExecutiveDashboard.Contracts.Signals;
 using ExecutiveDashboard.TestSupport;
 using Microsoft.AspNetCore.Hosting;
@@ -18,7 +19,7 @@ namespace ExecutiveDashboard.Alerts.IntegrationTests;
 /// services (their endpoints have tests of their own).
 /// </summary>
 public sealed class AlertsService(string connectionString, string broker)
-    : ServiceFactory<Program, List<AlertView>>(connectionString, broker, "alertsdb", "/api/alerts")
+    : ServiceFactory<Program, List<AlertView>>(connectionString, broker, ServiceCatalog.Alerts.Database, ServiceCatalog.Alerts.RoutePrefix)
 {
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
 

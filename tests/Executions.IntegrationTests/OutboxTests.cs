@@ -1,5 +1,5 @@
 using ExecutiveDashboard.Contracts.IntegrationEvents;
-using ExecutiveDashboard.ServiceDefaults.Messaging;
+using ExecutiveDashboard.Platform.Messaging;
 using Npgsql;
 
 namespace ExecutiveDashboard.Executions.IntegrationTests;

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using ExecutiveDashboard.Contracts.IntegrationEvents;
 using ExecutiveDashboard.Contracts.Metrics;
 using ExecutiveDashboard.Gateway.Overview;
-using ExecutiveDashboard.ServiceDefaults.Queries;
+using ExecutiveDashboard.Platform.Queries;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using ExecutiveDashboard.TestSupport;

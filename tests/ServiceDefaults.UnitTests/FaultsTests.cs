@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ExecutiveDashboard.ServiceDefaults.Resilience;
+using ExecutiveDashboard.Platform.Resilience;
 using Npgsql;
 
 namespace ExecutiveDashboard.ServiceDefaults.UnitTests;

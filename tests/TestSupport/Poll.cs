@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using ExecutiveDashboard.ServiceDefaults.Resilience;
+using ExecutiveDashboard.Platform.Resilience;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Xunit;
 

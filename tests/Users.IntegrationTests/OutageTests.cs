@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using ExecutiveDashboard.Contracts.IntegrationEvents;
-using ExecutiveDashboard.ServiceDefaults.Messaging;
-using ExecutiveDashboard.ServiceDefaults.Resilience;
+using ExecutiveDashboard.Platform.Messaging;
+using ExecutiveDashboard.Platform.Resilience;
 using ExecutiveDashboard.TestSupport;
 using ExecutiveDashboard.Users.IntegrationEvents.EventHandling;
 using ExecutiveDashboard.Users.IntegrationEvents;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Contracts.Metrics;
-using ExecutiveDashboard.ServiceDefaults.Queries;
+using ExecutiveDashboard.Platform.Queries;
 using ExecutiveDashboard.Users.Metrics;
 using ExecutiveDashboard.Users.Model;
 using Npgsql;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using ExecutiveDashboard.Contracts.Metrics;
-using ExecutiveDashboard.ServiceDefaults.Queries;
+using ExecutiveDashboard.Platform.Queries;
 using ExecutiveDashboard.Users.Metrics;
 using ExecutiveDashboard.Users.ReadBenchmark;
 using Npgsql;

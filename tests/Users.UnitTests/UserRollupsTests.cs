@@ -1,4 +1,5 @@
 using ExecutiveDashboard.Contracts.Ingest;
+using ExecutiveDashboard.Contracts.Metrics;
 using ExecutiveDashboard.Users.Ingest;
 using ExecutiveDashboard.Users.Model;
 using static ExecutiveDashboard.Users.UnitTests.Utc;
@@ -46,6 +47,6 @@ public sealed class UserRollupsTests
         Assert.Equal(3, rollups.Users.Count);
         Assert.Equal(At("2026-11-02T00:00:00"), rollups.EarliestEvent["ws_1"]);
         Assert.Equal(At("2026-11-01T00:00:00"), rollups.EarliestEvent["ws_2"]);
-        Assert.Equal(At("2026-11-01T00:00:00"), rollups.EarliestEvent[UserRollups.Platform]);
+        Assert.Equal(At("2026-11-01T00:00:00"), rollups.EarliestEvent[Scopes.PlatformKey]);
     }
 }

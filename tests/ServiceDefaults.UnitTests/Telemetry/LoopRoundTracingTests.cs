@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using ExecutiveDashboard.ServiceDefaults.Resilience;
+using ExecutiveDashboard.Platform.Resilience;
 using ExecutiveDashboard.ServiceDefaults.Telemetry;
 using Microsoft.Extensions.Logging.Abstractions;
 using OpenTelemetry;

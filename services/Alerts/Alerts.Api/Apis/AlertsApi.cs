@@ -3,8 +3,9 @@ using System.Text.Json;
 using ExecutiveDashboard.Alerts.Model;
 using ExecutiveDashboard.Alerts.Rules;
 using ExecutiveDashboard.Alerts.Storage;
+using ExecutiveDashboard.Contracts.Services;
+using ExecutiveDashboard.Platform.Queries;
 using ExecutiveDashboard.ServiceDefaults.Auth;
-using ExecutiveDashboard.ServiceDefaults.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -14,7 +15,7 @@ public static class AlertsApi
 {
     public static IEndpointRouteBuilder MapAlertsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/alerts").WithTags("Alerts").RequireAuthorization(Roles.DashboardPolicy);
+        var api = app.MapGroup(ServiceCatalog.Alerts.RoutePrefix).WithTags("Alerts").RequireAuthorization(Roles.DashboardPolicy);
 
         api.MapGet("/", ListAlerts)
             .Produces<List<AlertView>>()

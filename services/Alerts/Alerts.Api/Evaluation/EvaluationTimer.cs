@@ -1,6 +1,6 @@
 using ExecutiveDashboard.Alerts.Model;
 using ExecutiveDashboard.Alerts.Storage;
-using ExecutiveDashboard.ServiceDefaults.Resilience;
+using ExecutiveDashboard.Platform.Resilience;
 
 namespace ExecutiveDashboard.Alerts.Evaluation;
 

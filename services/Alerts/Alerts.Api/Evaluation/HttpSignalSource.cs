@@ -1,4 +1,5 @@
 using ExecutiveDashboard.Alerts.Rules;
+using ExecutiveDashboard.Contracts.Services;
 using ExecutiveDashboard.Contracts.Signals;
 
 namespace ExecutiveDashboard.Alerts.Evaluation;
@@ -11,16 +12,14 @@ namespace ExecutiveDashboard.Alerts.Evaluation;
 /// </summary>
 public sealed partial class HttpSignalSource(IHttpClientFactory clients, ILogger<HttpSignalSource> logger) : ISignalSource
 {
-    public const string Executions = "executions";
-    public const string Billing = "billing";
-
-    public static Uri AddressOf(string service) => new($"http://{service}-api");
+    /// <summary>The services read, each through an HTTP client of its name.</summary>
+    public static readonly IReadOnlyList<BackendService> Services = [ServiceCatalog.Executions, ServiceCatalog.Billing];
 
     public async Task<IReadOnlyDictionary<string, ScopeSignals>> ReadAsync(IReadOnlyList<string> scopes, DateTime asOf, CancellationToken cancellationToken)
     {
         var query = new SignalsQuery(scopes, asOf);
-        var executions = PostAsync<ExecutionSignals>(Executions, "/api/executions/signals", query, cancellationToken);
-        var billing = PostAsync<BillingSignals>(Billing, "/api/billing/signals", query, cancellationToken);
+        var executions = PostAsync<ExecutionSignals>(ServiceCatalog.Executions, query, cancellationToken);
+        var billing = PostAsync<BillingSignals>(ServiceCatalog.Billing, query, cancellationToken);
         var (runs, mrr) = (await executions, await billing);
         // Totals that miss accepted runs (a backfill ahead of the rollups) would raise or clear alerts wrongly.
         return scopes.Distinct().ToDictionary(scope => scope, scope => new ScopeSignals(scope, asOf,
@@ -28,17 +27,17 @@ public sealed partial class HttpSignalSource(IHttpClientFactory clients, ILogger
             mrr?.GetValueOrDefault(scope)));
     }
 
-    private async Task<Dictionary<string, T>?> PostAsync<T>(string service, string path, SignalsQuery query, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, T>?> PostAsync<T>(BackendService service, SignalsQuery query, CancellationToken cancellationToken)
     {
         try
         {
-            using var response = await clients.CreateClient(service).PostAsJsonAsync(path, query, cancellationToken);
+            using var response = await clients.CreateClient(service.Name).PostAsJsonAsync($"{service.RoutePrefix}/signals", query, cancellationToken);
             response.EnsureSuccessStatusCode();
             return await response.Content.ReadFromJsonAsync<Dictionary<string, T>>(cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            LogUnavailable(service, e.Message);
+            LogUnavailable(service.Name, e.Message);
             return null;
         }
     }

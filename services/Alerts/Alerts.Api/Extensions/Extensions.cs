@@ -3,26 +3,25 @@ using ExecutiveDashboard.Alerts.IntegrationEvents.EventHandling;
 using ExecutiveDashboard.Alerts.Model;
 using ExecutiveDashboard.Alerts.Storage;
 using ExecutiveDashboard.Alerts.Telemetry;
+using ExecutiveDashboard.Contracts.Services;
+using ExecutiveDashboard.Platform.Data;
+using ExecutiveDashboard.Platform.Messaging;
 using ExecutiveDashboard.ServiceDefaults.Auth;
-using ExecutiveDashboard.ServiceDefaults.Data;
-using ExecutiveDashboard.ServiceDefaults.Messaging;
 using ExecutiveDashboard.ServiceDefaults.OpenApi;
 
 namespace ExecutiveDashboard.Alerts.Extensions;
 
 public static class Extensions
 {
-    public const string DatabaseName = "alertsdb";
-
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddMigratedDatabase(DatabaseName, typeof(Extensions).Assembly);
+        builder.AddMigratedDatabase(ServiceCatalog.Alerts.Database, typeof(Extensions).Assembly);
         builder.AddEventBus(bus => bus.AddConsumer<MetricsChangedConsumer>(MetricsChangedConsumer.Configure));
         builder.AddOutbox();
 
-        foreach (var service in (string[])[HttpSignalSource.Executions, HttpSignalSource.Billing])
+        foreach (var service in HttpSignalSource.Services)
         {
-            builder.Services.AddHttpClient(service, http => http.BaseAddress = HttpSignalSource.AddressOf(service)).AddServiceToken();
+            builder.Services.AddHttpClient(service.Name, http => http.BaseAddress = service.Address).AddServiceToken();
         }
         builder.Services.AddSingleton<ISignalSource, HttpSignalSource>();
         builder.Services.AddSingleton<AlertStore>();

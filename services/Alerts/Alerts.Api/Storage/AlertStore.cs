@@ -1,9 +1,9 @@
 using System.Text.Json;
 using ExecutiveDashboard.Alerts.Model;
 using ExecutiveDashboard.Alerts.Rules;
-using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Contracts.IntegrationEvents;
-using ExecutiveDashboard.ServiceDefaults.Messaging;
+using ExecutiveDashboard.Contracts.Services;
+using ExecutiveDashboard.Platform.Messaging;
 using Npgsql;
 
 namespace ExecutiveDashboard.Alerts.Storage;
@@ -12,7 +12,6 @@ namespace ExecutiveDashboard.Alerts.Storage;
 /// under a per-scope advisory lock, with their integration events in the same transaction (the outbox).</summary>
 public sealed class AlertStore(NpgsqlDataSource dataSource, Outbox outbox)
 {
-    public const string ServiceName = "alerts";
     private const int ListLimit = 500;
 
     /// <summary>Records that the numbers of these scopes changed at <paramref name="now"/>.</summary>
@@ -150,7 +149,7 @@ public sealed class AlertStore(NpgsqlDataSource dataSource, Outbox outbox)
         }
         if (changed.Count > 0)
         {
-            messages.Add(MetricsChangedBatch.Of(changed, ServiceName, now, [Sections.ActiveAlerts]));
+            messages.Add(MetricsChangedBatch.Of(changed, ServiceCatalog.Alerts.Name, now, ServiceCatalog.Alerts.Changes));
         }
         if (messages.Count > 0)
         {

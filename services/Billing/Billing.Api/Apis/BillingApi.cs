@@ -1,14 +1,14 @@
-using ExecutiveDashboard.Billing.Extensions;
 using ExecutiveDashboard.Billing.Ingest;
 using ExecutiveDashboard.Billing.Metrics;
 using ExecutiveDashboard.Billing.Model;
 using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Contracts.Ingest;
-using ExecutiveDashboard.Contracts.Metrics;
+using ExecutiveDashboard.Contracts.Services;
 using ExecutiveDashboard.Contracts.Signals;
+using ExecutiveDashboard.Platform.Earliest;
+using ExecutiveDashboard.Platform.Ingest;
+using ExecutiveDashboard.Platform.Queries;
 using ExecutiveDashboard.ServiceDefaults.Auth;
-using ExecutiveDashboard.ServiceDefaults.Ingest;
-using ExecutiveDashboard.ServiceDefaults.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ExecutiveDashboard.Billing.Apis;
@@ -17,7 +17,7 @@ public static class BillingApi
 {
     public static IEndpointRouteBuilder MapBillingApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/billing").WithTags("Billing");
+        var api = app.MapGroup(ServiceCatalog.Billing.RoutePrefix).WithTags("Billing");
 
         api.MapPost("/events", IngestEvents)
             .RequireAuthorization(Roles.IngestPolicy)
@@ -53,12 +53,9 @@ public static class BillingApi
         return app;
     }
 
-    /// <summary>marketing.spend belongs to the platform: its scope is <c>all</c>, so sending it needs the
-    /// <c>*</c> grant, like reading the platform.</summary>
     public static Task<Results<Accepted<IngestResult>, ValidationProblem, ProblemHttpResult>> IngestEvents(
-        HttpRequest request, BillingEventStore store, BillingOptions options, TimeProvider clock, CancellationToken cancellationToken) =>
-        IngestRequest.HandleAsync(request, clock, BillingEvent.Types, options.Parser, e => e.WorkspaceId ?? Scopes.Platform,
-            store.StoreAsync, cancellationToken);
+        HttpRequest request, BillingEventStore store, TimeProvider clock, CancellationToken cancellationToken) =>
+        IngestRequest.HandleAsync(request, clock, store, cancellationToken);
 
     public static async Task<IResult> GetOverview(
         HttpContext context, BillingOverviewQuery query, TimeProvider clock,

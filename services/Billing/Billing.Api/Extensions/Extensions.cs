@@ -3,21 +3,22 @@ using ExecutiveDashboard.Billing.Metrics;
 using ExecutiveDashboard.Billing.Model;
 using ExecutiveDashboard.Billing.Telemetry;
 using ExecutiveDashboard.Contracts.Ingest;
-using ExecutiveDashboard.ServiceDefaults.Data;
-using ExecutiveDashboard.ServiceDefaults.Messaging;
+using ExecutiveDashboard.Contracts.Services;
+using ExecutiveDashboard.Platform.Data;
+using ExecutiveDashboard.Platform.Ingest;
+using ExecutiveDashboard.Platform.Messaging;
 using ExecutiveDashboard.ServiceDefaults.OpenApi;
 
 namespace ExecutiveDashboard.Billing.Extensions;
 
 public static class Extensions
 {
-    public const string DatabaseName = "billingdb";
-
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddMigratedDatabase(DatabaseName, typeof(Extensions).Assembly);
+        builder.AddMigratedDatabase(ServiceCatalog.Billing.Database, typeof(Extensions).Assembly);
         builder.AddEventBus();
         builder.AddOutbox();
+        builder.AddIngest();
         builder.Services.AddSingleton(new BillingOptions(
             builder.Configuration["Billing:ReportingCurrency"] ?? BillingEvent.DefaultReportingCurrency));
         builder.Services.AddSingleton<BillingEventStore>();

@@ -6,8 +6,9 @@ using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Contracts.Ingest;
 using ExecutiveDashboard.Contracts.IntegrationEvents;
 using ExecutiveDashboard.Contracts.Metrics;
-using ExecutiveDashboard.ServiceDefaults.Ingest;
-using ExecutiveDashboard.ServiceDefaults.Messaging;
+using ExecutiveDashboard.Contracts.Services;
+using ExecutiveDashboard.Platform.Ingest;
+using ExecutiveDashboard.Platform.Messaging;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -21,10 +22,16 @@ namespace ExecutiveDashboard.Billing.Ingest;
 /// the outbox in the same transaction.
 /// </summary>
 public sealed class BillingEventStore(IngestTransaction ingest, Outbox outbox, BillingOptions options, BillingMetrics metrics, TimeProvider clock)
+    : IEventIngest<BillingEvent>
 {
-    private const string Service = "billing";
+    public string[] Types => BillingEvent.Types;
 
-    private static readonly string[] ChangedSections = [Sections.BusinessMetrics, Sections.MrrMovements, Sections.RevenueTrend];
+    /// <summary>Amounts only in the reporting currency (<see cref="BillingOptions"/>).</summary>
+    public BillingEvent Parse(string type, EventFields fields) => options.Parser(type, fields);
+
+    /// <summary>marketing.spend belongs to the platform: its scope is <c>all</c>, so sending it needs the
+    /// <c>*</c> grant, like reading the platform.</summary>
+    public string? WorkspaceOf(BillingEvent @event) => @event.WorkspaceId ?? Scopes.Platform;
 
     public Task<IngestResult> StoreAsync(IReadOnlyList<BillingEvent> events, CancellationToken cancellationToken) =>
         ingest.RunAsync(events, e => e.EventId, StoreNewAsync, cancellationToken, metrics.EventsAccepted);
@@ -119,7 +126,8 @@ public sealed class BillingEventStore(IngestTransaction ingest, Outbox outbox, B
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        messages.Add(MetricsChangedBatch.Of(newEvents.Select(e => e.WorkspaceId ?? Scopes.Platform), Service, now, ChangedSections));
+        messages.Add(MetricsChangedBatch.Of(newEvents.Select(e => e.WorkspaceId ?? Scopes.Platform), ServiceCatalog.Billing.Name, now,
+            ServiceCatalog.Billing.Changes));
         return messages;
     }
 

@@ -2,7 +2,8 @@ using ExecutiveDashboard.Billing.Model;
 using ExecutiveDashboard.Billing.Subscriptions;
 using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Contracts.Metrics;
-using ExecutiveDashboard.ServiceDefaults.Queries;
+using ExecutiveDashboard.Platform.Earliest;
+using ExecutiveDashboard.Platform.Queries;
 using Npgsql;
 
 namespace ExecutiveDashboard.Billing.Metrics;
@@ -22,7 +23,7 @@ public sealed class BillingOverviewQuery(NpgsqlDataSource dataSource)
         var (scope, timeframe, asOf) = (request.Scope, request.Timeframe, request.AsOf);
         var workspace = scope == Scopes.Platform ? null : scope;
         var earliest = timeframe == Timeframe.All
-            ? request.EarliestOf(await EarliestEventApi.EarliestAsync(dataSource, scope, cancellationToken))
+            ? request.EarliestOf(await ScopeBounds.ReadAsync(dataSource, scope, cancellationToken))
             : null;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
 

@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 using ExecutiveDashboard.Contracts.Ingest;
-using ExecutiveDashboard.ServiceDefaults.Ingest;
+using ExecutiveDashboard.Platform.Ingest;
 
 namespace ExecutiveDashboard.Billing.Telemetry;
 

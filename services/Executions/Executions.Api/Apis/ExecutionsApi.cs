@@ -1,11 +1,13 @@
 using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Contracts.Ingest;
+using ExecutiveDashboard.Contracts.Services;
 using ExecutiveDashboard.Contracts.Signals;
 using ExecutiveDashboard.Executions.Ingest;
 using ExecutiveDashboard.Executions.Reads;
+using ExecutiveDashboard.Platform.Earliest;
+using ExecutiveDashboard.Platform.Ingest;
+using ExecutiveDashboard.Platform.Queries;
 using ExecutiveDashboard.ServiceDefaults.Auth;
-using ExecutiveDashboard.ServiceDefaults.Ingest;
-using ExecutiveDashboard.ServiceDefaults.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ExecutiveDashboard.Executions.Apis;
@@ -14,7 +16,7 @@ public static class ExecutionsApi
 {
     public static IEndpointRouteBuilder MapExecutionsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/executions").WithTags("Executions");
+        var api = app.MapGroup(ServiceCatalog.Executions.RoutePrefix).WithTags("Executions");
 
         api.MapPost("/events", IngestEvents)
             .RequireAuthorization(Roles.IngestPolicy)
@@ -52,8 +54,7 @@ public static class ExecutionsApi
 
     public static Task<Results<Accepted<IngestResult>, ValidationProblem, ProblemHttpResult>> IngestEvents(
         HttpRequest request, ExecutionEventStore store, TimeProvider clock, CancellationToken cancellationToken) =>
-        IngestRequest.HandleAsync(request, clock, ExecutionEvent.Types, ExecutionEvent.Parse, e => e.WorkspaceId,
-            store.StoreAsync, cancellationToken);
+        IngestRequest.HandleAsync(request, clock, store, cancellationToken);
 
     public static async Task<IResult> GetOverview(
         HttpContext context, ExecutionsOverviewQuery query, TimeProvider clock,

@@ -1,22 +1,25 @@
+using ExecutiveDashboard.Contracts.Services;
 using ExecutiveDashboard.Executions.Ingest;
 using ExecutiveDashboard.Executions.Reads;
 using ExecutiveDashboard.Executions.Rollups;
 using ExecutiveDashboard.Executions.Telemetry;
-using ExecutiveDashboard.ServiceDefaults.Data;
-using ExecutiveDashboard.ServiceDefaults.Messaging;
+using ExecutiveDashboard.Platform.Data;
+using ExecutiveDashboard.Platform.Earliest;
+using ExecutiveDashboard.Platform.Ingest;
+using ExecutiveDashboard.Platform.Messaging;
 using ExecutiveDashboard.ServiceDefaults.OpenApi;
 
 namespace ExecutiveDashboard.Executions.Extensions;
 
 public static class Extensions
 {
-    public const string DatabaseName = "executionsdb";
-
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddMigratedDatabase(DatabaseName, typeof(Extensions).Assembly);
+        builder.AddMigratedDatabase(ServiceCatalog.Executions.Database, typeof(Extensions).Assembly);
         builder.AddEventBus();
         builder.AddOutbox();
+        builder.AddIngest();
+        builder.AddScopeBounds();
         builder.Services.AddSingleton<IngestQuarantine>();
         builder.Services.AddSingleton<RollupFolder>();
         builder.Services.AddHostedService(services => services.GetRequiredService<RollupFolder>());

@@ -1,12 +1,12 @@
-using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Contracts.Ingest;
 using ExecutiveDashboard.Contracts.IntegrationEvents;
+using ExecutiveDashboard.Contracts.Services;
 using ExecutiveDashboard.Executions.Model;
 using ExecutiveDashboard.Executions.Rollups;
 using ExecutiveDashboard.Executions.Telemetry;
-using ExecutiveDashboard.ServiceDefaults.Ingest;
-using ExecutiveDashboard.ServiceDefaults.Messaging;
-using ExecutiveDashboard.ServiceDefaults.Queries;
+using ExecutiveDashboard.Platform.Earliest;
+using ExecutiveDashboard.Platform.Ingest;
+using ExecutiveDashboard.Platform.Messaging;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -22,11 +22,13 @@ namespace ExecutiveDashboard.Executions.Ingest;
 /// Nothing here touches a row that another batch needs, so concurrent batches never wait on each other.
 /// </summary>
 public sealed class ExecutionEventStore(IngestTransaction ingest, Outbox outbox, RollupFolder folder, ExecutionsMetrics metrics, TimeProvider clock)
+    : IEventIngest<ExecutionEvent>
 {
-    private static readonly string[] ChangedSections =
-    [
-        Sections.ExecutionMetrics, Sections.AgentMetrics, Sections.TopUsers, Sections.ExecutionTrend, Sections.ErrorsTrend,
-    ];
+    public string[] Types => ExecutionEvent.Types;
+
+    public ExecutionEvent Parse(string type, EventFields fields) => ExecutionEvent.Parse(type, fields);
+
+    public string? WorkspaceOf(ExecutionEvent @event) => @event.WorkspaceId;
 
     public async Task<IngestResult> StoreAsync(IReadOnlyList<ExecutionEvent> events, CancellationToken cancellationToken)
     {
@@ -51,7 +53,8 @@ public sealed class ExecutionEventStore(IngestTransaction ingest, Outbox outbox,
             await CopyAgentEventsAsync(connection, agents, cancellationToken);
         }
         await CopyUnfoldedAsync(connection, newEvents, cancellationToken);
-        await RecordEarliestEventsAsync(connection, RunRollups.EarliestEvents(newEvents), cancellationToken);
+        // In ingest, not in the fold, so that the gateway's start of `all` never waits for a fold.
+        await ScopeBounds.RecordAsync(connection, RunRollups.EarliestEvents(newEvents), cancellationToken);
 
         var messages = new List<object>();
         if (runs.Count > 0)
@@ -62,19 +65,8 @@ public sealed class ExecutionEventStore(IngestTransaction ingest, Outbox outbox,
                 .ToList()));
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        messages.Add(MetricsChangedBatch.Of(newEvents.Select(e => e.WorkspaceId), ServiceName.Executions, now, ChangedSections));
+        messages.Add(MetricsChangedBatch.Of(newEvents.Select(e => e.WorkspaceId), ServiceCatalog.Executions.Name, now, ServiceCatalog.Executions.Changes));
         await outbox.EnqueueAsync(connection, messages, cancellationToken);
-    }
-
-    /// <summary>In ingest, not in the fold, so that the gateway's start of <c>all</c> never waits for a fold;
-    /// the upsert takes no lock where the stored start is already as early.</summary>
-    private static async Task RecordEarliestEventsAsync(NpgsqlConnection connection, Dictionary<string, DateTime> earliest, CancellationToken cancellationToken)
-    {
-        var bounds = earliest.OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
-        await using var command = new NpgsqlCommand(EarliestEventApi.RecordSql, connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = bounds.Select(r => r.Key).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = bounds.Select(r => r.Value).ToArray() });
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static async Task CopyRunsAsync(NpgsqlConnection connection, IEnumerable<RunCompletedEvent> runs, CancellationToken cancellationToken)

@@ -1,8 +1,10 @@
 using ExecutiveDashboard.Contracts.Metrics;
 using ExecutiveDashboard.Contracts.Signals;
+using ExecutiveDashboard.Executions.Ingest;
 using ExecutiveDashboard.Executions.Model;
 using ExecutiveDashboard.Executions.Rollups;
-using ExecutiveDashboard.ServiceDefaults.Queries;
+using ExecutiveDashboard.Platform.Earliest;
+using ExecutiveDashboard.Platform.Queries;
 using Npgsql;
 
 namespace ExecutiveDashboard.Executions.Reads;
@@ -22,10 +24,10 @@ public sealed class ExecutionSignalsQuery(NpgsqlDataSource dataSource, RollupFol
         // Like the overview: what was accepted before this read is counted, or the read waits at most a second for it.
         var caughtUp = await folder.CatchUpAsync(cancellationToken);
 
-        var groups = scopes.Select(s => s == Scopes.Platform ? RunRollups.Platform : s).Distinct()
-            .GroupBy(s => s == RunRollups.Platform)
+        var groups = scopes.Select(s => s == Scopes.Platform ? Scopes.PlatformKey : s).Distinct()
+            .GroupBy(s => s == Scopes.PlatformKey)
             .Select(g => ReadAsync(g.ToList(), asOf, cancellationToken)).ToList();
-        var earliestOf = EarliestEventApi.EarliestAsync(dataSource, scopes, cancellationToken);
+        var earliestOf = ScopeBounds.ReadAsync(dataSource, scopes, cancellationToken);
         var quarantinedOf = QuarantinedAsync(scopes, Period.Ending(asOf, Day), cancellationToken);
         var read = await Task.WhenAll(groups);
         var earliest = await earliestOf;
@@ -34,7 +36,7 @@ public sealed class ExecutionSignalsQuery(NpgsqlDataSource dataSource, RollupFol
         var signals = new Dictionary<string, ExecutionSignals>(StringComparer.Ordinal);
         foreach (var (storedScope, r) in read.SelectMany(g => g))
         {
-            var scope = storedScope == RunRollups.Platform ? Scopes.Platform : storedScope;
+            var scope = storedScope == Scopes.PlatformKey ? Scopes.Platform : storedScope;
             var (hour, week, day, dayBefore) = (r.Totals[0], r.Totals[1], r.Totals[2], r.Totals[3]);
             signals[scope] = new ExecutionSignals(asOf, earliest.TryGetValue(scope, out var first) ? first : (DateTime?)null,
                 hour.Runs, hour.Failed, hour.Credits, week.Credits,

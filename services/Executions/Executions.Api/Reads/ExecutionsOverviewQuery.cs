@@ -1,8 +1,10 @@
 using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Contracts.Metrics;
+using ExecutiveDashboard.Executions.Ingest;
 using ExecutiveDashboard.Executions.Model;
 using ExecutiveDashboard.Executions.Rollups;
-using ExecutiveDashboard.ServiceDefaults.Queries;
+using ExecutiveDashboard.Platform.Earliest;
+using ExecutiveDashboard.Platform.Queries;
 using Npgsql;
 
 namespace ExecutiveDashboard.Executions.Reads;
@@ -22,10 +24,10 @@ public sealed class ExecutionsOverviewQuery(
     {
         var (scope, timeframe, asOf) = (request.Scope, request.Timeframe, request.AsOf);
         var workspace = scope == Scopes.Platform ? null : scope;
-        var storedScope = workspace ?? RunRollups.Platform;
+        var storedScope = workspace ?? Scopes.PlatformKey;
         var caughtUp = await folder.CatchUpAsync(cancellationToken);
 
-        var earliest = timeframe == Timeframe.All ? request.EarliestOf(await EarliestEventApi.EarliestAsync(dataSource, scope, cancellationToken)) : null;
+        var earliest = timeframe == Timeframe.All ? request.EarliestOf(await ScopeBounds.ReadAsync(dataSource, scope, cancellationToken)) : null;
         var period = ReportingPeriod.For(timeframe, asOf, earliest);
         var buckets = period.TrendBuckets();
 

@@ -95,7 +95,7 @@ public sealed class RunRollupReader(NpgsqlDataSource dataSource)
     /// <summary>The raw runs' filter: the platform reads every run of the piece (by completion time), a workspace
     /// its own (by workspace and completion time). One statement never mixes the two, whose grains differ too.</summary>
     private static string ScopesOf(IReadOnlyList<string> storedScopes) =>
-        storedScopes.Contains(RunRollups.Platform)
+        storedScopes.Contains(Scopes.PlatformKey)
             ? storedScopes.Distinct().Count() == 1
                 ? ""
                 : throw new ArgumentException("The platform is read on its own, not with workspaces.", nameof(storedScopes))

@@ -1,7 +1,8 @@
 using System.Diagnostics.Metrics;
 using ExecutiveDashboard.Contracts.IntegrationEvents;
+using ExecutiveDashboard.Contracts.Services;
 using ExecutiveDashboard.Executions.Model;
-using ExecutiveDashboard.ServiceDefaults.Messaging;
+using ExecutiveDashboard.Platform.Messaging;
 using Npgsql;
 
 namespace ExecutiveDashboard.Executions.Rollups;
@@ -50,7 +51,7 @@ public sealed partial class IngestQuarantine(Outbox outbox, TimeProvider clock, 
             }
         }
         await outbox.EnqueueAsync(connection,
-            [MetricsChangedBatch.Of(moved.Select(e => e.WorkspaceId), ServiceName.Executions, clock.GetUtcNow().UtcDateTime, [])],
+            [MetricsChangedBatch.Of(moved.Select(e => e.WorkspaceId), ServiceCatalog.Executions.Name, clock.GetUtcNow().UtcDateTime, [])],
             cancellationToken);
         return moved;
     }

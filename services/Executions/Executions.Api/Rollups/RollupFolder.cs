@@ -2,8 +2,8 @@ using System.Threading.Channels;
 using ExecutiveDashboard.Contracts.Ingest;
 using ExecutiveDashboard.Executions.Model;
 using ExecutiveDashboard.Executions.Telemetry;
-using ExecutiveDashboard.ServiceDefaults.Data;
-using ExecutiveDashboard.ServiceDefaults.Resilience;
+using ExecutiveDashboard.Platform.Data;
+using ExecutiveDashboard.Platform.Resilience;
 using Npgsql;
 
 namespace ExecutiveDashboard.Executions.Rollups;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using ExecutiveDashboard.Executions.Model;
-using ExecutiveDashboard.ServiceDefaults.Data;
-using ExecutiveDashboard.ServiceDefaults.Resilience;
+using ExecutiveDashboard.Platform.Data;
+using ExecutiveDashboard.Platform.Resilience;
 using Npgsql;
 
 namespace ExecutiveDashboard.Executions.Rollups;

@@ -8,26 +8,23 @@ namespace ExecutiveDashboard.Executions.Rollups;
 /// <summary>
 /// What a set of new events adds to each rollup, summed per row key so that one chunk of the
 /// <see cref="RollupFolder"/> is one upsert per table. Every run counts in its workspace and in the
-/// platform scope <see cref="Platform"/>.
+/// platform scope <see cref="Scopes.PlatformKey"/>.
 /// </summary>
 public sealed class RunRollups
 {
-    /// <summary>The platform scope in storage; no workspace id can be <c>*</c>.</summary>
-    public const string Platform = "*";
-
     private static readonly Grain[] WorkspaceGrains = [Grain.Day, Grain.Hour];
     private static readonly Grain[] PlatformGrains = [Grain.Day, Grain.Hour, Grain.Minute];
 
     /// <summary>Run totals and runtime histograms per day and hour; the platform also per minute, because the raw
     /// edges of its periods would be thousands of runs, while one workspace's are a handful.</summary>
-    public static Grain[] GrainsOf(string scope) => scope == Platform ? PlatformGrains : WorkspaceGrains;
+    public static Grain[] GrainsOf(string scope) => scope == Scopes.PlatformKey ? PlatformGrains : WorkspaceGrains;
 
     public Dictionary<(string Scope, Grain Grain, DateTime Bucket), RunTotals> Stats { get; } = [];
     /// <summary>The runtime histogram of each <see cref="Stats"/> row: runs per <see cref="RuntimeSketch"/> bin.</summary>
     public Dictionary<(string Scope, Grain Grain, DateTime Bucket), SortedDictionary<int, long>> Histograms { get; } = [];
     public Dictionary<(string Workspace, string Agent), AgentSighting> KnownAgents { get; } = [];
 
-    /// <summary>The earliest event of each scope among these events (the platform as <see cref="Platform"/>).</summary>
+    /// <summary>The earliest event of each scope among these events (the platform as <see cref="Scopes.PlatformKey"/>).</summary>
     public static Dictionary<string, DateTime> EarliestEvents(IEnumerable<ExecutionEvent> events)
     {
         var earliest = new Dictionary<string, DateTime>(StringComparer.Ordinal);
@@ -39,7 +36,7 @@ public sealed class RunRollups
                 AgentCreatedEvent agent => agent.OccurredAt,
                 _ => throw new ArgumentException($"Unknown event {e.GetType().Name}", nameof(events)),
             };
-            foreach (var scope in (string[])[e.WorkspaceId, Platform])
+            foreach (var scope in (string[])[e.WorkspaceId, Scopes.PlatformKey])
             {
                 if (!earliest.TryGetValue(scope, out var known) || at < known)
                 {
@@ -74,7 +71,7 @@ public sealed class RunRollups
         var totals = new RunTotals(1, run.Status == RunStatus.Succeeded ? 1 : 0, run.RuntimeSeconds, run.Credits);
         var bin = RuntimeSketch.BinOf(run.RuntimeSeconds);
 
-        foreach (var scope in (string[])[run.WorkspaceId, Platform])
+        foreach (var scope in (string[])[run.WorkspaceId, Scopes.PlatformKey])
         {
             foreach (var grain in GrainsOf(scope))
             {
@@ -150,7 +147,7 @@ public sealed class RunRollups
             known.Select(r => r.Value.NamedAt).ToArray()));
 
         // The hours this fold changed (each run is in its platform hour), stamped so that a read can tell a kept p95 of those hours is stale.
-        var hours = Stats.Keys.Where(k => k.Scope == Platform && k.Grain == Grain.Hour).Select(k => k.Bucket).Order().ToArray();
+        var hours = Stats.Keys.Where(k => k.Scope == Scopes.PlatformKey && k.Grain == Grain.Hour).Select(k => k.Bucket).Order().ToArray();
         batch.BatchCommands.Add(Command("""
             INSERT INTO folded_hours AS f (hour, stamp) SELECT h, nextval('fold_stamps') FROM unnest($1::timestamptz[]) h
             ON CONFLICT (hour) DO UPDATE SET stamp = excluded.stamp

@@ -1,7 +1,7 @@
 using System.Diagnostics.Metrics;
 using ExecutiveDashboard.Contracts.Ingest;
-using ExecutiveDashboard.ServiceDefaults.Data;
-using ExecutiveDashboard.ServiceDefaults.Ingest;
+using ExecutiveDashboard.Platform.Data;
+using ExecutiveDashboard.Platform.Ingest;
 using Npgsql;
 
 namespace ExecutiveDashboard.Executions.Telemetry;

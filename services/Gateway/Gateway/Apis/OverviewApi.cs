@@ -1,8 +1,8 @@
 using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Gateway.Overview;
 using ExecutiveDashboard.Gateway.Telemetry;
+using ExecutiveDashboard.Platform.Queries;
 using ExecutiveDashboard.ServiceDefaults.Auth;
-using ExecutiveDashboard.ServiceDefaults.Queries;
 
 namespace ExecutiveDashboard.Gateway.Apis;
 

@@ -5,7 +5,7 @@ using ExecutiveDashboard.Gateway.Overview;
 using ExecutiveDashboard.Gateway.RateLimits;
 using ExecutiveDashboard.Gateway.Realtime;
 using ExecutiveDashboard.Gateway.Telemetry;
-using ExecutiveDashboard.ServiceDefaults.Messaging;
+using ExecutiveDashboard.Platform.Messaging;
 using ExecutiveDashboard.ServiceDefaults.OpenApi;
 
 namespace ExecutiveDashboard.Gateway.Extensions;

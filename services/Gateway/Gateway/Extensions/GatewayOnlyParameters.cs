@@ -1,4 +1,4 @@
-using ExecutiveDashboard.ServiceDefaults.Queries;
+using ExecutiveDashboard.Platform.Queries;
 
 namespace ExecutiveDashboard.Gateway.Extensions;
 

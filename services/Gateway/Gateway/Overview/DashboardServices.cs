@@ -1,3 +1,5 @@
+using ExecutiveDashboard.Contracts.Services;
+
 namespace ExecutiveDashboard.Gateway.Overview;
 
 /// <summary>
@@ -7,16 +9,16 @@ namespace ExecutiveDashboard.Gateway.Overview;
 /// </summary>
 public sealed class DashboardServices(IHttpClientFactory clients, IConfiguration configuration)
 {
-    public const string Executions = "executions";
-    public const string Users = "users";
-    public const string Billing = "billing";
-    public const string Alerts = "alerts";
+    public static readonly string Executions = ServiceCatalog.Executions.Name;
+    public static readonly string Users = ServiceCatalog.Users.Name;
+    public static readonly string Billing = ServiceCatalog.Billing.Name;
+    public static readonly string Alerts = ServiceCatalog.Alerts.Name;
 
-    public static readonly string[] All = [Executions, Users, Billing, Alerts];
+    public static readonly string[] All = [.. ServiceCatalog.All.Select(s => s.Name)];
 
-    public static Uri AddressOf(string service) => new($"http://{service}-api");
+    public static Uri AddressOf(string service) => ServiceCatalog.Named(service).Address;
 
-    public bool IsDeployed(string service) => configuration.GetSection($"services:{service}-api").Exists();
+    public bool IsDeployed(string service) => configuration.GetSection($"services:{ServiceCatalog.Named(service).ResourceName}").Exists();
 
     public Task<T?> GetAsync<T>(string service, string pathAndQuery, string? authorization, CancellationToken cancellationToken) =>
         SendAsync<T>(service, new HttpRequestMessage(HttpMethod.Get, pathAndQuery), authorization, cancellationToken);

@@ -3,7 +3,7 @@ using System.Text.Json;
 using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Contracts.IntegrationEvents;
 using ExecutiveDashboard.Contracts.Metrics;
-using ExecutiveDashboard.ServiceDefaults.Queries;
+using ExecutiveDashboard.Platform.Queries;
 using StackExchange.Redis;
 
 namespace ExecutiveDashboard.Gateway.Overview;

@@ -1,8 +1,9 @@
 using System.Globalization;
 using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Contracts.Metrics;
+using ExecutiveDashboard.Contracts.Services;
 using ExecutiveDashboard.Gateway.Model;
-using ExecutiveDashboard.ServiceDefaults.Queries;
+using ExecutiveDashboard.Platform.Queries;
 using Microsoft.Extensions.Options;
 using static ExecutiveDashboard.Gateway.Overview.DashboardServices;
 
@@ -18,14 +19,9 @@ namespace ExecutiveDashboard.Gateway.Overview;
 public sealed partial class OverviewComposer(
     DashboardServices services, IOptions<OverviewOptions> options, TimeProvider clock, ILogger<OverviewComposer> logger)
 {
-    /// <summary>The sections each service feeds.</summary>
-    public static readonly IReadOnlyDictionary<string, string[]> SectionsOf = new Dictionary<string, string[]>
-    {
-        [Executions] = [Sections.ExecutionMetrics, Sections.AgentMetrics, Sections.TopUsers, Sections.ExecutionTrend, Sections.ErrorsTrend],
-        [Users] = [Sections.UserMetrics, Sections.UsersTrend, Sections.ActiveWorkspaces],
-        [Billing] = [Sections.BusinessMetrics, Sections.MrrMovements, Sections.RevenueTrend],
-        [Alerts] = [Sections.ActiveAlerts],
-    };
+    /// <summary>The sections each service feeds (<see cref="BackendService.Feeds"/>), by its name.</summary>
+    public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> SectionsOf =
+        ServiceCatalog.All.ToDictionary(s => s.Name, s => s.Feeds, StringComparer.Ordinal);
 
     /// <summary>The services that feed any of <paramref name="sections"/>; null names a section no service feeds.</summary>
     public static IReadOnlySet<string>? ServicesFeeding(IEnumerable<string> sections)

@@ -1,8 +1,10 @@
 using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Contracts.Ingest;
+using ExecutiveDashboard.Contracts.Services;
+using ExecutiveDashboard.Platform.Earliest;
+using ExecutiveDashboard.Platform.Ingest;
+using ExecutiveDashboard.Platform.Queries;
 using ExecutiveDashboard.ServiceDefaults.Auth;
-using ExecutiveDashboard.ServiceDefaults.Ingest;
-using ExecutiveDashboard.ServiceDefaults.Queries;
 using ExecutiveDashboard.Users.Ingest;
 using ExecutiveDashboard.Users.Metrics;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,7 +15,7 @@ public static class UsersApi
 {
     public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/users").WithTags("Users");
+        var api = app.MapGroup(ServiceCatalog.Users.RoutePrefix).WithTags("Users");
 
         api.MapPost("/events", IngestEvents)
             .RequireAuthorization(Roles.IngestPolicy)
@@ -50,8 +52,7 @@ public static class UsersApi
 
     public static Task<Results<Accepted<IngestResult>, ValidationProblem, ProblemHttpResult>> IngestEvents(
         HttpRequest request, UserEventStore store, TimeProvider clock, CancellationToken cancellationToken) =>
-        IngestRequest.HandleAsync(request, clock, UserEvent.Types, UserEvent.Parse, e => e.WorkspaceId,
-            store.StoreAsync, cancellationToken);
+        IngestRequest.HandleAsync(request, clock, store, cancellationToken);
 
     public static async Task<IResult> GetOverview(
         HttpContext context, UsersOverviewQuery query, TimeProvider clock,

@@ -1,5 +1,8 @@
-using ExecutiveDashboard.ServiceDefaults.Data;
-using ExecutiveDashboard.ServiceDefaults.Messaging;
+using ExecutiveDashboard.Contracts.Services;
+using ExecutiveDashboard.Platform.Data;
+using ExecutiveDashboard.Platform.Earliest;
+using ExecutiveDashboard.Platform.Ingest;
+using ExecutiveDashboard.Platform.Messaging;
 using ExecutiveDashboard.ServiceDefaults.OpenApi;
 using ExecutiveDashboard.Users.Ingest;
 using ExecutiveDashboard.Users.IntegrationEvents.EventHandling;
@@ -11,15 +14,15 @@ namespace ExecutiveDashboard.Users.Extensions;
 
 public static class Extensions
 {
-    public const string DatabaseName = "usersdb";
-
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddMigratedDatabase(DatabaseName, typeof(Extensions).Assembly);
+        builder.AddMigratedDatabase(ServiceCatalog.Users.Database, typeof(Extensions).Assembly);
         // A queue of its own: another service's consumer of RunsCompleted must not compete for these messages.
         builder.AddEventBus(bus => bus.AddConsumer<RunsCompletedConsumer>(RunsCompletedConsumer.Configure)
             .Endpoint(e => e.Name = RunsCompletedConsumer.QueueName));
         builder.AddOutbox();
+        builder.AddIngest();
+        builder.AddScopeBounds();
         builder.Services.AddSingleton<UserEventStore>();
         builder.Services.AddSingleton<UsersMetrics>();
         builder.Services.AddSingleton<ActivitySpansCache>();

@@ -1,10 +1,10 @@
-using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Contracts.Ingest;
 using ExecutiveDashboard.Contracts.IntegrationEvents;
 using ExecutiveDashboard.Contracts.Metrics;
-using ExecutiveDashboard.ServiceDefaults.Ingest;
-using ExecutiveDashboard.ServiceDefaults.Messaging;
-using ExecutiveDashboard.ServiceDefaults.Queries;
+using ExecutiveDashboard.Contracts.Services;
+using ExecutiveDashboard.Platform.Earliest;
+using ExecutiveDashboard.Platform.Ingest;
+using ExecutiveDashboard.Platform.Messaging;
 using ExecutiveDashboard.Users.Telemetry;
 using Npgsql;
 using NpgsqlTypes;
@@ -19,13 +19,13 @@ namespace ExecutiveDashboard.Users.Ingest;
 /// and a merge keeps the earliest and latest times, so a redelivered message changes nothing without claims.
 /// The integration events each causes go to the outbox in the same transaction.
 /// </summary>
-public sealed class UserEventStore(IngestTransaction ingest, Outbox outbox, UsersMetrics metrics, TimeProvider clock)
+public sealed class UserEventStore(IngestTransaction ingest, Outbox outbox, UsersMetrics metrics, TimeProvider clock) : IEventIngest<UserEvent>
 {
-    private const string Service = "users";
+    public string[] Types => UserEvent.Types;
 
-    /// <summary>activeWorkspaces is part of businessMetrics; topUsers carry the names.</summary>
-    internal static readonly string[] ChangedSections =
-        [Sections.UserMetrics, Sections.UsersTrend, Sections.BusinessMetrics, Sections.TopUsers];
+    public UserEvent Parse(string type, EventFields fields) => UserEvent.Parse(type, fields);
+
+    public string? WorkspaceOf(UserEvent @event) => @event.WorkspaceId;
 
     public Task<IngestResult> StoreAsync(IReadOnlyList<UserEvent> events, CancellationToken cancellationToken) =>
         ingest.RunAsync(events, e => e.EventId, StoreNewAsync, cancellationToken, metrics.EventsAccepted);
@@ -65,7 +65,8 @@ public sealed class UserEventStore(IngestTransaction ingest, Outbox outbox, User
     }
 
     private MetricsChangedBatch WorkspacesChanged(IEnumerable<UserEvent> events) =>
-        MetricsChangedBatch.Of(events.Select(e => e.WorkspaceId), Service, clock.GetUtcNow().UtcDateTime, ChangedSections);
+        MetricsChangedBatch.Of(events.Select(e => e.WorkspaceId), ServiceCatalog.Users.Name, clock.GetUtcNow().UtcDateTime,
+            ServiceCatalog.Users.Changes);
 
     /// <summary>Records every user of the batch (first sighting, latest name) in key order, so that concurrent
     /// batches lock shared rows in the same order, and returns their keys.</summary>
@@ -74,14 +75,7 @@ public sealed class UserEventStore(IngestTransaction ingest, Outbox outbox, User
     {
         var users = rollups.Users.OrderBy(u => u.Key.Workspace, StringComparer.Ordinal)
             .ThenBy(u => u.Key.User, StringComparer.Ordinal).ToList();
-        var bounds = rollups.EarliestEvent.OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
-
-        await using (var command = new NpgsqlCommand(EarliestEventApi.RecordSql, connection))
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = bounds.Select(r => r.Key).ToArray() });
-            command.Parameters.Add(new NpgsqlParameter { Value = bounds.Select(r => r.Value).ToArray() });
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await ScopeBounds.RecordAsync(connection, rollups.EarliestEvent, cancellationToken);
 
         // Most users of a batch of runs are known, seen earlier, with no newer name: they are read, not rewritten
         // (a rewrite is a new row version and index entries per run), like the agents of the executions service.

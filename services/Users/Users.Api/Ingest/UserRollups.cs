@@ -1,4 +1,5 @@
 using ExecutiveDashboard.Contracts.Ingest;
+using ExecutiveDashboard.Contracts.Metrics;
 using ExecutiveDashboard.Users.Model;
 
 namespace ExecutiveDashboard.Users.Ingest;
@@ -9,9 +10,6 @@ namespace ExecutiveDashboard.Users.Ingest;
 /// </summary>
 public sealed class UserRollups
 {
-    /// <summary>The platform scope in storage; no workspace id can be <c>*</c>.</summary>
-    public const string Platform = "*";
-
     public Dictionary<(string Workspace, string User), UserSighting> Users { get; } = [];
     public Dictionary<string, DateTime> EarliestEvent { get; } = [];
 
@@ -56,7 +54,7 @@ public sealed class UserRollups
             renamed ? name : known.Name,
             renamed ? at : known.NamedAt);
 
-        foreach (var scope in (string[])[e.WorkspaceId, Platform])
+        foreach (var scope in (string[])[e.WorkspaceId, Scopes.PlatformKey])
         {
             if (!EarliestEvent.TryGetValue(scope, out var earliest) || at < earliest)
             {

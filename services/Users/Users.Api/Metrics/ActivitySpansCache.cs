@@ -1,4 +1,4 @@
-using ExecutiveDashboard.ServiceDefaults.Data;
+using ExecutiveDashboard.Platform.Data;
 using Npgsql;
 
 namespace ExecutiveDashboard.Users.Metrics;

@@ -1,4 +1,4 @@
-using ExecutiveDashboard.ServiceDefaults.Resilience;
+using ExecutiveDashboard.Platform.Resilience;
 
 namespace ExecutiveDashboard.Users.Metrics;
 

@@ -1,7 +1,8 @@
 using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Contracts.Metrics;
+using ExecutiveDashboard.Platform.Earliest;
+using ExecutiveDashboard.Platform.Queries;
 using ExecutiveDashboard.Users.Ingest;
-using ExecutiveDashboard.ServiceDefaults.Queries;
 using ExecutiveDashboard.Users.Model;
 using Npgsql;
 
@@ -19,7 +20,7 @@ public sealed class UsersOverviewQuery(NpgsqlDataSource dataSource, ActivitySpan
         var (scope, timeframe, asOf) = (request.Scope, request.Timeframe, request.AsOf);
         var workspace = scope == Scopes.Platform ? null : scope;
         var earliest = timeframe == Timeframe.All
-            ? request.EarliestOf(await EarliestEventApi.EarliestAsync(dataSource, scope, cancellationToken))
+            ? request.EarliestOf(await ScopeBounds.ReadAsync(dataSource, scope, cancellationToken))
             : null;
         var period = ReportingPeriod.For(timeframe, asOf, earliest);
         var windows = UsersOverviewBuilder.Windows(period);

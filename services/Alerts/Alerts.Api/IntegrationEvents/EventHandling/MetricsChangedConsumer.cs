@@ -2,6 +2,7 @@ using ExecutiveDashboard.Alerts.Evaluation;
 using ExecutiveDashboard.Alerts.Storage;
 using ExecutiveDashboard.Contracts.IntegrationEvents;
 using ExecutiveDashboard.Contracts.Metrics;
+using ExecutiveDashboard.Contracts.Services;
 using MassTransit;
 
 namespace ExecutiveDashboard.Alerts.IntegrationEvents.EventHandling;
@@ -17,7 +18,7 @@ public sealed class MetricsChangedConsumer(AlertStore store, ChangedScopes chang
     public async Task Consume(ConsumeContext<MetricsChangedBatch> context)
     {
         var touched = context.Message.Changes
-            .Where(c => c.Service != AlertStore.ServiceName)
+            .Where(c => c.Service != ServiceCatalog.Alerts.Name)
             .Select(c => c.WorkspaceId)
             .ToHashSet(StringComparer.Ordinal);
         if (touched.Count == 0)

@@ -1,9 +1,3 @@
--- Every event ever accepted, by id: what makes ingest idempotent across retries and restarts.
-CREATE TABLE ingested_events (
-    event_id    text PRIMARY KEY,
-    received_at timestamptz NOT NULL DEFAULT now()
-);
-
 -- Raw trial and subscription events: the source each workspace's timeline is recomputed from.
 CREATE TABLE subscription_events (
     event_id         text PRIMARY KEY,

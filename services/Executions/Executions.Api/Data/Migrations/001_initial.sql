@@ -1,9 +1,3 @@
--- Every event ever accepted, by id: what makes ingest idempotent across retries and restarts.
-CREATE TABLE ingested_events (
-    event_id    text PRIMARY KEY,
-    received_at timestamptz NOT NULL DEFAULT now()
-);
-
 -- Raw runs, kept for audit and replay. Reads touch them only for the sub-minute/sub-hour edges of a period.
 CREATE TABLE runs (
     event_id        text PRIMARY KEY,
@@ -37,12 +31,6 @@ CREATE TABLE agents (
     name          text,
     named_at      timestamptz,
     PRIMARY KEY (workspace_id, agent_id)
-);
-
--- The earliest event of each scope (a workspace id, or '*' for the platform): the start of `all`.
-CREATE TABLE scope_bounds (
-    scope             text PRIMARY KEY,
-    earliest_event_at timestamptz NOT NULL
 );
 
 -- Rollups, maintained in the ingest transaction. grain: 'd' day, 'h' hour, 'm' minute (run_stats of the platform only).

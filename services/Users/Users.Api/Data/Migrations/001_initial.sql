@@ -1,10 +1,3 @@
--- Every event ever accepted, by id: what makes ingest idempotent across retries and restarts.
--- Runs from the bus are claimed as 'run/<eventId>': '/' is not allowed in a client's id, so they never collide.
-CREATE TABLE ingested_events (
-    event_id    text PRIMARY KEY,
-    received_at timestamptz NOT NULL DEFAULT now()
-);
-
 -- Every user ever seen (signup or activity): known users by t (first_seen_at < t), new users in a
 -- period, and the latest signup name by event time. user_key is a compact id for distinct counts.
 CREATE TABLE users (
@@ -40,12 +33,6 @@ CREATE TABLE activity_events (
 );
 CREATE INDEX activity_events_by_time ON activity_events (occurred_at) INCLUDE (user_key, workspace_id);
 CREATE INDEX activity_events_by_workspace_time ON activity_events (workspace_id, occurred_at) INCLUDE (user_key);
-
--- The earliest event of each scope (a workspace id, or '*' for the platform): the start of `all`.
-CREATE TABLE scope_bounds (
-    scope             text PRIMARY KEY,
-    earliest_event_at timestamptz NOT NULL
-);
 
 -- One row per user active in a bucket (grain 'd' day, 'h' hour), maintained in the ingest transaction.
 -- Distinct active users over any set of buckets are count(DISTINCT user_key): exact, and read from the

@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Security.Claims;
+using ExecutiveDashboard.Contracts.Ingest;
+using ExecutiveDashboard.Contracts.Metrics;
+using ExecutiveDashboard.ServiceDefaults.Auth;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ExecutiveDashboard.Platform.Queries;
+
+/// <summary>The query every dashboard read takes: <c>workspace_id</c> (an id or <c>all</c>),
+/// <c>timeframe</c> (default 7d), <c>asOf</c> (ISO 8601 with an offset; default now; taken to the millisecond) and, for <c>all</c>,
+/// an optional <c>start</c> earlier than the service's own earliest event. Times lie within <see cref="Bounds"/>, as event
+/// times do: an asOf of year 1 or 9999 would overflow the windows before it, and a start of year 1 would make a read
+/// walk a hundred thousand weekly buckets.</summary>
+public sealed record OverviewRequest(string Scope, Timeframe Timeframe, DateTime AsOf, DateTime? AllStart = null)
+{
+    /// <summary>The start of <c>all</c>: the earlier of this service's earliest event and <see cref="AllStart"/>.</summary>
+    public DateTime? EarliestOf(DateTime? ownEarliest) =>
+        (ownEarliest, AllStart) switch
+        {
+            (null, var given) => given,
+            (var own, null) => own,
+            (var own, var given) => own < given ? own : given,
+        };
+
+    public static (OverviewRequest? Request, IResult? Refusal) From(OverviewQueryString query, ClaimsPrincipal user, TimeProvider clock) =>
+        From(query.WorkspaceId, query.Timeframe, query.AsOf, user, clock, query.Start);
+
+    public const string DefaultTimeframe = "7d";
+
+    /// <returns>The request, or the 400 or 403 problem that refuses it.</returns>
+    public static (OverviewRequest? Request, IResult? Refusal) From(
+        string? workspaceId, string? timeframe, string? asOf, ClaimsPrincipal user, TimeProvider clock, string? start = null)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrEmpty(workspaceId))
+        {
+            errors["workspace_id"] = ["is required: a workspace id, or 'all' for the whole platform"];
+        }
+        else if (!Scopes.IsValid(workspaceId))
+        {
+            errors["workspace_id"] = [Scopes.Rule];
+        }
+        if (!Timeframes.TryParse(timeframe ?? DefaultTimeframe, out var parsedTimeframe))
+        {
+            errors["timeframe"] = [$"must be one of {Timeframes.Allowed}"];
+        }
+
+        var at = asOf is null ? now : ParseTime("asOf", asOf, now, errors);
+        DateTime? allStart = start is null ? null : ParseTime("start", start, now, errors);
+
+        if (errors.Count > 0)
+        {
+            return (null, TypedResults.ValidationProblem(errors, title: "Invalid dashboard query"));
+        }
+        if (!user.CanSee(workspaceId!))
+        {
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Workspace not allowed",
+                detail: workspaceId == Scopes.Platform
+                    ? "The whole platform ('all') needs a token with workspaces '*'."
+                    : $"The token does not grant workspace '{workspaceId}'."));
+        }
+        return (new OverviewRequest(workspaceId!, parsedTimeframe, ToMillisecond(at), allStart), null);
+    }
+
+    /// <summary>To the millisecond, as browsers and JSON clients state times: every window bound is then a whole millisecond.</summary>
+    public static DateTime ToMillisecond(DateTime at) => new(at.Ticks - at.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
+
+    /// <summary>An ISO 8601 time that states its offset (<c>Z</c> or ±hh:mm), within <see cref="Bounds"/>, as UTC.
+    /// The value is not repeated in the problem: it may be anything a client sent, of any length.</summary>
+    private static DateTime ParseTime(string name, string value, DateTime now, Dictionary<string, string[]> errors)
+    {
+        var time = value.IndexOf('T') is var t and >= 0 ? value[t..] : "";
+        if (!DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+            || !(time.EndsWith('Z') || time.EndsWith('z') || time.Contains('+') || time.Contains('-')))
+        {
+            errors[name] = ["is not an ISO 8601 time with an offset, e.g. 2026-11-29T12:00:00Z"];
+            return default;
+        }
+        var utc = DateTime.SpecifyKind(parsed.UtcDateTime, DateTimeKind.Utc);
+        if (!Bounds.IsWithin(utc, now))
+        {
+            errors[name] = [Bounds.TimeRange(now)];
+            return default;
+        }
+        return utc;
+    }
+}
