@@ -2,7 +2,7 @@ using System.Text.Json;
 using ExecutiveDashboard.Platform.Resilience;
 using Npgsql;
 
-namespace ExecutiveDashboard.ServiceDefaults.UnitTests;
+namespace ExecutiveDashboard.Platform.UnitTests.Resilience;
 
 public sealed class FaultsTests
 {

@@ -1,6 +1,6 @@
 using ExecutiveDashboard.Platform.Resilience;
 
-namespace ExecutiveDashboard.ServiceDefaults.UnitTests;
+namespace ExecutiveDashboard.Platform.UnitTests.Resilience;
 
 public sealed class BackoffTests
 {

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
-namespace ExecutiveDashboard.ServiceDefaults.UnitTests;
+namespace ExecutiveDashboard.Platform.UnitTests.Resilience;
 
 public sealed class LoopHealthTests
 {

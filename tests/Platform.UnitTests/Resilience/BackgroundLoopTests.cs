@@ -2,7 +2,7 @@ using ExecutiveDashboard.Platform.Resilience;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace ExecutiveDashboard.ServiceDefaults.UnitTests;
+namespace ExecutiveDashboard.Platform.UnitTests.Resilience;
 
 /// <summary>The loop of every background service: whatever an attempt throws, it goes on; only the host's stop ends it.</summary>
 public sealed class BackgroundLoopTests

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using OpenTelemetry;
 using OpenTelemetry.Trace;
 
-namespace ExecutiveDashboard.ServiceDefaults.UnitTests.Telemetry;
+namespace ExecutiveDashboard.Platform.UnitTests.Telemetry;
 
 /// <summary>What every service's sampler exports: a request's trace, and the integration events the outbox publishes, but
 /// nothing of a background loop's round, neither its database calls nor the calls it makes to other services.</summary>

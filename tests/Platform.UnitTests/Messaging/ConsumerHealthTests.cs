@@ -2,7 +2,7 @@ using ExecutiveDashboard.Contracts.IntegrationEvents;
 using ExecutiveDashboard.Platform.Messaging;
 using MassTransit;
 
-namespace ExecutiveDashboard.ServiceDefaults.UnitTests;
+namespace ExecutiveDashboard.Platform.UnitTests.Messaging;
 
 public sealed class ConsumerHealthTests
 {
