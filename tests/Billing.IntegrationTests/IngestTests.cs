@@ -74,7 +74,7 @@ public sealed class IngestTests(PostgresFixture postgres) : IAsyncLifetime
         var accepted = await first.Content.ReadFromJsonAsync<JsonObject>();
         Assert.Equal((3, 1), (accepted!["accepted"]!.GetValue<int>(), accepted["duplicates"]!.GetValue<int>()));
 
-        await using var restarted = postgres.Restart(_service);
+        await using var restarted = await postgres.RestartAsync(_service);
         using var again = await restarted.Ingest.PostAsync("/api/billing/events", Batch(batch));
         Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
         var second = await again.Content.ReadFromJsonAsync<JsonObject>();

@@ -100,7 +100,7 @@ public sealed class IngestTests(PostgresFixture postgres) : IAsyncLifetime
         var first = await (await _service.Ingest.PostAsync("/api/executions/events", Batch(batch))).Content.ReadFromJsonAsync<JsonObject>();
         Assert.Equal((50, 1), (first!["accepted"]!.GetValue<int>(), first["duplicates"]!.GetValue<int>()));
 
-        await using var restarted = postgres.Restart(_service);
+        await using var restarted = await postgres.RestartAsync(_service);
         using var again = await restarted.Ingest.PostAsync("/api/executions/events", Batch(batch));
         Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
         var second = await again.Content.ReadFromJsonAsync<JsonObject>();

@@ -77,7 +77,7 @@ public sealed class IngestTests(ServersFixture servers) : IAsyncLifetime
         var first = await firstResponse.Content.ReadFromJsonAsync<JsonObject>();
         Assert.Equal((31, 1), (first!["accepted"]!.GetValue<int>(), first["duplicates"]!.GetValue<int>()));
 
-        await using var restarted = servers.Restart(_service);
+        await using var restarted = await servers.RestartAsync(_service);
         using var again = await restarted.Ingest.PostAsync("/api/users/events", Batch(batch));
         Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
         var second = await again.Content.ReadFromJsonAsync<JsonObject>();
