@@ -187,7 +187,7 @@ public sealed class LiveUpdatesTests(BrokerFixture broker, ITestOutputHelper out
         // The first change goes out at once; the other 49 wait for the interval's end, which never comes by itself.
         var first = await NextAsync(socket, cts.Token);
         // Every replica of this process (the class's two and this one) consumes every change.
-        await Poll.UntilAsync("the burst consumed", () => consumed.Count == 3 * 50, Patience);
+        await Poll.UntilAsync("the burst consumed", () => consumed.Count >= 3 * 50, Patience);
         clock.Advance(interval);
         var second = await NextAsync(socket, cts.Token);
         // After a quiet interval a change goes out at once again, and it is the very next frame: the burst left nothing behind.

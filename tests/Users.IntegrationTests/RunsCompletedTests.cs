@@ -81,6 +81,7 @@ public sealed class RunsCompletedTests(ServersFixture servers) : IAsyncLifetime
 
         await _bus.Publish(new RunsCompleted(Guid.NewGuid(), [Run("r3", "ws_run", "u2", "2026-11-29T11:00:00Z")]));
         await MergedAsync("ws_run", 3);
+        Assert.Equal(2, await WaitForDauAsync("ws_run", 2));   // the read side has caught up with the merges
 
         var o = await _service.OverviewAsync("ws_run", "24h", AsOf);
         Assert.Equal(2, o.UserMetrics.Dau);
