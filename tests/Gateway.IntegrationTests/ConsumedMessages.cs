@@ -1,38 +1,26 @@
-using System.Diagnostics.Metrics;
+using MassTransit;
 
 namespace ExecutiveDashboard.Gateway.IntegrationTests;
 
-/// <summary>Counts the messages a consumer type has consumed in this process, from MassTransit's own
-/// <c>messaging.masstransit.consume</c> measurements: a positive signal that a burst has been handled, so that a test
-/// never waits a guessed time for it. Every replica in the process counts.</summary>
-public sealed class ConsumedMessages : IDisposable
+/// <summary>Counts the messages of type <typeparamref name="T"/> that one replica's bus has consumed from its queues whose
+/// name starts with <paramref name="queuePrefix"/>: a positive signal that a burst has been handled, so that a test never
+/// waits a guessed time for it. Connect it with <c>ConnectConsumeObserver</c>.</summary>
+public sealed class ConsumedMessages<T>(string queuePrefix) : IConsumeObserver where T : class
 {
-    private readonly MeterListener _listener = new();
     private long _count;
-
-    public ConsumedMessages(Type consumer)
-    {
-        _listener.InstrumentPublished = (instrument, listener) =>
-        {
-            if (instrument.Name == "messaging.masstransit.consume")
-            {
-                listener.EnableMeasurementEvents(instrument);
-            }
-        };
-        _listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
-        {
-            foreach (var tag in tags)
-            {
-                if (tag.Key == "messaging.masstransit.consumer_type" && tag.Value is string type && type.EndsWith(consumer.Name, StringComparison.Ordinal))
-                {
-                    Interlocked.Add(ref _count, value);
-                }
-            }
-        });
-        _listener.Start();
-    }
 
     public long Count => Interlocked.Read(ref _count);
 
-    public void Dispose() => _listener.Dispose();
+    public Task PreConsume<TMessage>(ConsumeContext<TMessage> context) where TMessage : class => Task.CompletedTask;
+
+    public Task PostConsume<TMessage>(ConsumeContext<TMessage> context) where TMessage : class
+    {
+        if (context.Message is T && context.ReceiveContext.InputAddress.AbsolutePath.Split('/')[^1].StartsWith(queuePrefix, StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _count);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task ConsumeFault<TMessage>(ConsumeContext<TMessage> context, Exception exception) where TMessage : class => Task.CompletedTask;
 }
