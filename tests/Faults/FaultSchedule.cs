@@ -48,16 +48,10 @@ public sealed class FaultSchedule(FaultOptions options)
 
     private async Task KillAndStartAsync(RunningApp<Projects.ExecutiveDashboard_AppHost> app, string resource, Task ingest)
     {
-        // A project runs as `dotnet run`, whose child is the service itself: kill the service, as a crash would.
-        var launcher = app.ProcessIdOf(resource);
-        var service = ProcessSignals.Descendants(launcher).DefaultIfEmpty(launcher).First();
-        Say($"{resource}: process {service} killed (SIGKILL){During(ingest)}");
-        ProcessSignals.Send(service, ProcessSignals.KillNow);
+        var killing = app.KillAsync(resource, CancellationToken.None);
+        Say($"{resource}: service process killed (SIGKILL){During(ingest)}");
         var killed = _clock.Elapsed;
-        if (!await app.WaitForExitAsync(resource, TimeSpan.FromMinutes(1), CancellationToken.None))
-        {
-            throw new InvalidOperationException($"{resource} did not exit after SIGKILL");
-        }
+        Say($"{resource}: process {await killing} exited");
         using var timeout = new CancellationTokenSource(RecoveryLimit);
         await app.StartAsync(resource, timeout.Token);
         await WaitHealthyAsync(app);

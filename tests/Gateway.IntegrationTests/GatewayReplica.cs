@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ExecutiveDashboard.Gateway.IntegrationTests;
@@ -11,14 +12,16 @@ namespace ExecutiveDashboard.Gateway.IntegrationTests;
 /// <summary>One real gateway (its own Program, on Kestrel and a real TCP port, as browsers reach it) over the
 /// shared Redis and RabbitMQ. It signs and trusts as <paramref name="issuer"/> (the gateway's key in the app) and trusts
 /// <see cref="TestIssuer.ServiceOnly"/> for the role <c>service</c>; replicas of one issuer accept the same tokens.
-/// <c>settings</c> are any other configuration, by full key (e.g. <c>RateLimiting:Burst</c>).</summary>
+/// <c>settings</c> are any other configuration, by full key (e.g. <c>RateLimiting:Burst</c>); <c>clock</c>, if given, is the
+/// replica's time (e.g. a <c>FakeTimeProvider</c> the test moves).</summary>
 public sealed class GatewayReplica : WebApplicationFactory<Program>
 {
     private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly string _environment;
+    private readonly TimeProvider? _clock;
 
     public GatewayReplica(string redis, string broker, TestIssuer issuer, IReadOnlyDictionary<string, string>? realtime = null,
-        IReadOnlyDictionary<string, string>? settings = null, string environment = "Development")
+        IReadOnlyDictionary<string, string>? settings = null, string environment = "Development", TimeProvider? clock = null)
     {
         _settings = new Dictionary<string, string>
         {
@@ -29,6 +32,7 @@ public sealed class GatewayReplica : WebApplicationFactory<Program>
          .Concat(settings ?? new Dictionary<string, string>())
          .ToDictionary();
         _environment = environment;
+        _clock = clock;
         UseKestrel(0);
         StartServer();
     }
@@ -49,6 +53,10 @@ public sealed class GatewayReplica : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+        if (_clock is { } clock)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
         }
     }
 }

@@ -6,6 +6,7 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using ExecutiveDashboard.TestSupport;
 
 namespace ExecutiveDashboard.Testing;
 
@@ -132,6 +133,21 @@ public class RunningApp<TAppHost> : IAsyncDisposable where TAppHost : class
             }
         }
         await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource, cancellationToken);
+    }
+
+    /// <summary>Kills a project's service process at once (SIGKILL), as a crash would: no shutdown, no flush, no goodbye to its
+    /// database or broker. A project runs as <c>dotnet run</c>, whose child is the service itself. Returns the killed
+    /// process's id once the orchestrator has seen the resource exit.</summary>
+    public async Task<int> KillAsync(string resource, CancellationToken cancellationToken)
+    {
+        var launcher = ProcessIdOf(resource);
+        var service = ProcessSignals.Descendants(launcher).DefaultIfEmpty(launcher).First();
+        ProcessSignals.Send(service, ProcessSignals.KillNow);
+        if (!await WaitForExitAsync(resource, TimeSpan.FromMinutes(1), cancellationToken))
+        {
+            throw new InvalidOperationException($"{resource} did not exit after SIGKILL");
+        }
+        return service;
     }
 
     /// <summary>Whether the resource reached a terminal state (exited, finished, failed) within <paramref name="limit"/>.</summary>

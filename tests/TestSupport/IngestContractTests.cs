@@ -104,7 +104,7 @@ public abstract class IngestContractTests<TService, TBadEvents>(ServersFixture<T
 
         Assert.Equal((events.Length, 1), await AcceptedAndDuplicatesAsync(Service, batch));
 
-        await using var restarted = Servers.Restart(Service);
+        await using var restarted = await Servers.RestartAsync(Service);
         Assert.Equal((0, events.Length + 1), await AcceptedAndDuplicatesAsync(restarted, batch));
         await AssertCountedOnceAsync(restarted);
     }

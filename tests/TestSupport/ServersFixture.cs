@@ -45,6 +45,14 @@ public abstract class ServersFixture<TService>(string databasePrefix, Func<strin
     /// <summary>A service over a database nobody else uses.</summary>
     public TService NewService() => create(NewDatabase(), Broker);
 
-    /// <summary>Another instance of the same service over the same database: a restart.</summary>
-    public TService Restart(TService service) => create(service.ConnectionString, Broker);
+    /// <summary>A restart: the service is stopped (its host shut down, its consumers and background loops ended), then a new
+    /// instance starts over the same database.</summary>
+    public async Task<TService> RestartAsync(TService service)
+    {
+        await service.DisposeAsync();
+        return create(service.ConnectionString, Broker);
+    }
+
+    /// <summary>Another instance of the same service over the same database, running beside it: a second replica.</summary>
+    public TService Replica(TService service) => create(service.ConnectionString, Broker);
 }

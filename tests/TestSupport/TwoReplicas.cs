@@ -15,7 +15,7 @@ public abstract class TwoReplicas<TService>(ServersFixture<TService> servers) : 
     public Task InitializeAsync()
     {
         One = servers.NewService();
-        Two = servers.Restart(One);
+        Two = servers.Replica(One);
         return Task.CompletedTask;
     }
 

@@ -1,22 +1,38 @@
+using System.Collections.Concurrent;
 using ExecutiveDashboard.Contracts.IntegrationEvents;
+using ExecutiveDashboard.Contracts.Services;
 using ExecutiveDashboard.TestSupport;
 using MassTransit;
 using static ExecutiveDashboard.Users.IntegrationTests.Events;
 
 namespace ExecutiveDashboard.Users.IntegrationTests;
 
-/// <summary>Completed runs published on the real RabbitMQ make their users (and workspaces) active, once.</summary>
+/// <summary>Completed runs published on the real RabbitMQ make their users (and workspaces) active, once. A run is merged into
+/// its user's activity spans, so a redelivered message is processed again and must change nothing.</summary>
 [Collection(ServersCollection.Name)]
 public sealed class RunsCompletedTests(UsersServersFixture servers) : ServiceTests<UsersService>(servers)
 {
     private const string AsOf = "2026-11-29T12:00:00Z";
     private IBusControl _bus = null!;
+    private readonly ConcurrentDictionary<string, int> _merges = new(StringComparer.Ordinal);
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
         _ = Service.Server; // start the service (and its consumer) before publishing
-        _bus = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(new Uri(Servers.Broker)));
+        _bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
+        {
+            cfg.Host(new Uri(Servers.Broker));
+            // A queue of the test's own: every merge of runs commits a MetricsChangedBatch (through the outbox) naming its workspaces.
+            cfg.ReceiveEndpoint(e => e.Handler<MetricsChangedBatch>(context =>
+            {
+                foreach (var change in context.Message.Changes.Where(c => c.Service == ServiceCatalog.Users.Name))
+                {
+                    _merges.AddOrUpdate(change.WorkspaceId, 1, (_, n) => n + 1);
+                }
+                return Task.CompletedTask;
+            }));
+        });
         await _bus.StartAsync();
     }
 
@@ -29,20 +45,23 @@ public sealed class RunsCompletedTests(UsersServersFixture servers) : ServiceTes
     private static RunCompleted Run(string eventId, string workspace, string user, string completedAt) =>
         new(eventId, workspace, "run-" + eventId, "ag_1", null, user, true, At(completedAt).AddSeconds(-5), At(completedAt), 1m, null);
 
+    /// <summary>Waits until the service has merged <paramref name="count"/> messages of runs of <paramref name="workspace"/>
+    /// (each sent on its own, after the previous one was merged).</summary>
+    private Task MergedAsync(string workspace, int count) => Poll.UntilAsync($"{count} merges of {workspace}",
+        () => _merges.GetValueOrDefault(workspace) >= count, TimeSpan.FromSeconds(30));
+
     private async Task<long> WaitForDauAsync(string scope, long expected)
     {
         long dau = -1;
-        for (var i = 0; i < 150; i++)
-        {
-            dau = (await Service.OverviewAsync(scope, "24h", AsOf)).UserMetrics.Dau!.Value;
-            if (dau >= expected)
-            {
-                break;
-            }
-            await Task.Delay(100);
-        }
+        await Poll.UntilAsync($"dau {expected} in {scope}", async () =>
+            (dau = (await Service.OverviewAsync(scope, "24h", AsOf)).UserMetrics.Dau!.Value) >= expected, TimeSpan.FromSeconds(15));
         return dau;
     }
+
+    /// <summary>Activity spans stored for the workspace's users (8 bytes each, one per user and active hour): a run merged
+    /// twice as if new would add one.</summary>
+    private Task<long> SpansAsync(string workspace) =>
+        Service.ScalarAsync($"SELECT coalesce(sum(length(spans) / 8), 0) FROM user_activity_spans WHERE workspace_id = '{workspace}'");
 
     [Fact]
     public async Task A_run_makes_its_user_and_workspace_active_and_a_redelivery_changes_nothing()
@@ -52,18 +71,24 @@ public sealed class RunsCompletedTests(UsersServersFixture servers) : ServiceTes
             Run("r2", "ws_run", "u1", "2026-11-29T10:30:00Z"),
         ]);
         await _bus.Publish(message);
-        Assert.Equal(1, await WaitForDauAsync("ws_run", 1));
+        await MergedAsync("ws_run", 1);
+        Assert.Equal(1, await SpansAsync("ws_run"));   // u1 in the 10:00 hour, from its first to its last run
 
         await _bus.Publish(message); // redelivered
+        await MergedAsync("ws_run", 2);
+        Assert.Equal(1, await SpansAsync("ws_run"));
+        Assert.Equal(1, await Service.ScalarAsync("SELECT count(*) FROM users WHERE workspace_id = 'ws_run'"));
+
         await _bus.Publish(new RunsCompleted(Guid.NewGuid(), [Run("r3", "ws_run", "u2", "2026-11-29T11:00:00Z")]));
-        Assert.Equal(2, await WaitForDauAsync("ws_run", 2));
-        await Task.Delay(500); // let a late redelivery land, if it were to count
+        await MergedAsync("ws_run", 3);
+        Assert.Equal(2, await WaitForDauAsync("ws_run", 2));   // the read side has caught up with the merges
 
         var o = await Service.OverviewAsync("ws_run", "24h", AsOf);
         Assert.Equal(2, o.UserMetrics.Dau);
         Assert.Equal(1, o.ActiveWorkspaces);
         Assert.Equal(2, o.UserMetrics.NewUsers);
         Assert.Equal(2, o.UsersTrend.Sum(p => p.Value));   // u1 in the 10:00 bucket, u2 in the 11:00 one, each once
+        Assert.Equal(2, await SpansAsync("ws_run"));
         Assert.Equal(2, await Service.ScalarAsync("SELECT count(*) FROM users WHERE workspace_id = 'ws_run'"));
     }
 

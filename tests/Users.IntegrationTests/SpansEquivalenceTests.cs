@@ -6,6 +6,7 @@ using ExecutiveDashboard.Platform.Queries;
 using ExecutiveDashboard.Users.Metrics;
 using ExecutiveDashboard.Users.Model;
 using Npgsql;
+using ExecutiveDashboard.TestSupport;
 using static ExecutiveDashboard.Users.IntegrationTests.Events;
 
 namespace ExecutiveDashboard.Users.IntegrationTests;
@@ -87,22 +88,35 @@ public sealed class SpansEquivalenceTests(UsersServersFixture servers, ShuffledA
         Assert.Equal(15 * 3 * 5, compared);
     }
 
-    /// <summary>The overview counted the slow, obvious way: every event against every window.</summary>
+    /// <summary>The overview counted the slow, obvious way: every event against every window, the windows and the
+    /// percentages of metrics.md written out here.</summary>
     private UsersOverview Expected(string scope, Timeframe timeframe, DateTime asOf)
     {
         var events = _events.Where(e => scope == "all" || e.Workspace == scope).ToList();
-        var period = ReportingPeriod.For(timeframe, asOf, timeframe == Timeframe.All ? events.Min(e => e.At) : null);
-        var windows = UsersOverviewBuilder.Windows(period);
-        HashSet<(string Workspace, string User)> ActiveIn(Period w) =>
+        var wire = timeframe.ToWire();
+        var period = ExpectedPeriods.Current(wire, asOf, events.Min(e => e.At));
+        HashSet<(string Workspace, string User)> ActiveIn((DateTime Start, DateTime End) w) =>
             events.Where(e => e.At >= w.Start && e.At < w.End).Select(e => (e.Workspace, e.User)).ToHashSet();
+        long Active(DateTime end, TimeSpan length) => ActiveIn((end - length, end)).Count;
+        (long Now, double? Change) OverLast(TimeSpan length) =>
+            (Active(asOf, length), Relative(Active(asOf, length), Active(asOf - length, length)));
 
-        var current = ActiveIn(windows[UsersOverviewBuilder.Current]);
+        var current = ActiveIn(period);
         var firstSeen = events.GroupBy(e => (e.Workspace, e.User)).Select(g => g.Min(e => e.At)).ToList();
-        return UsersOverviewBuilder.Build(period, new UserCounts(
-            windows.Select(w => (long)ActiveIn(w).Count).ToList(),
-            ChurnedUsers: ActiveIn(windows[UsersOverviewBuilder.Previous]).Except(current).Count(),
-            ActiveWorkspaces: current.Select(u => u.Workspace).Distinct().Count(),
-            KnownUsers: firstSeen.Count(t => t < period.Current.End),
-            NewUsers: firstSeen.Count(t => t >= period.Current.Start && t < period.Current.End)));
+        var known = firstSeen.Count(t => t < period.End);
+        var (dau, wau, mau) = (OverLast(TimeSpan.FromDays(1)), OverLast(TimeSpan.FromDays(7)), OverLast(TimeSpan.FromDays(30)));
+        return new UsersOverview(
+            new PeriodRange(period.Start, period.End),
+            new UserMetrics(dau.Now, dau.Change, wau.Now, wau.Change, mau.Now, mau.Change,
+                NewUsers: firstSeen.Count(t => t >= period.Start && t < period.End),
+                ChurnedUsers: ExpectedPeriods.Previous(wire, asOf) is { } previous ? ActiveIn(previous).Except(current).Count() : 0,
+                ActiveRate: known == 0 ? null : Percent((double)current.Count / known * 100)),
+            current.Select(u => u.Workspace).Distinct().Count(),
+            ExpectedPeriods.TrendBuckets(wire, period.Start, period.End).Select(b => new TimeSeriesPoint(b.Start, ActiveIn(b).Count)).ToList());
     }
+
+    /// <summary>Relative change in percent, none over nothing (metrics.md).</summary>
+    private static double? Relative(long now, long before) => before == 0 ? null : Percent((double)(now - before) / before * 100);
+
+    private static double Percent(double value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
 }
