@@ -1,4 +1,4 @@
-using ExecutiveDashboard.Billing.Metrics;
+using ExecutiveDashboard.Billing.Reads;
 using ExecutiveDashboard.Billing.Model;
 using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Contracts.Ingest;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using ExecutiveDashboard.Billing.Metrics;
+using ExecutiveDashboard.Billing.Reads;
 using ExecutiveDashboard.Billing.Model;
 using ExecutiveDashboard.Billing.Subscriptions;
 using ExecutiveDashboard.Contracts.Dashboard;

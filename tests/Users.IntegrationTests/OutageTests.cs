@@ -5,7 +5,7 @@ using ExecutiveDashboard.Platform.Resilience;
 using ExecutiveDashboard.TestSupport;
 using ExecutiveDashboard.Users.IntegrationEvents.EventHandling;
 using ExecutiveDashboard.Users.IntegrationEvents;
-using ExecutiveDashboard.Users.Metrics;
+using ExecutiveDashboard.Users.Reads;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

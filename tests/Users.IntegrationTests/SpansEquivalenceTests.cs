@@ -3,7 +3,7 @@ using System.Text.Json;
 using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Contracts.Metrics;
 using ExecutiveDashboard.Platform.Queries;
-using ExecutiveDashboard.Users.Metrics;
+using ExecutiveDashboard.Users.Reads;
 using ExecutiveDashboard.Users.Model;
 using Npgsql;
 using ExecutiveDashboard.TestSupport;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using ExecutiveDashboard.Contracts.Metrics;
 using ExecutiveDashboard.Users.Ingest;
-using ExecutiveDashboard.Users.Metrics;
+using ExecutiveDashboard.Users.Reads;
 using Npgsql;
 
 namespace ExecutiveDashboard.Users.ReadBenchmark;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using ExecutiveDashboard.Contracts.Metrics;
 using ExecutiveDashboard.Platform.Queries;
-using ExecutiveDashboard.Users.Metrics;
+using ExecutiveDashboard.Users.Reads;
 using ExecutiveDashboard.Users.ReadBenchmark;
 using Npgsql;
 

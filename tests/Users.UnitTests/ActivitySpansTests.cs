@@ -1,6 +1,6 @@
 using ExecutiveDashboard.Contracts.Ingest;
 using ExecutiveDashboard.Users.Ingest;
-using ExecutiveDashboard.Users.Metrics;
+using ExecutiveDashboard.Users.Reads;
 using static ExecutiveDashboard.Users.UnitTests.Utc;
 
 namespace ExecutiveDashboard.Users.UnitTests;

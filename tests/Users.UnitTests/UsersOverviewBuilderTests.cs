@@ -1,5 +1,5 @@
 using ExecutiveDashboard.Contracts.Metrics;
-using ExecutiveDashboard.Users.Metrics;
+using ExecutiveDashboard.Users.Reads;
 using ExecutiveDashboard.Users.Model;
 using static ExecutiveDashboard.Users.UnitTests.Utc;
 

@@ -1,5 +1,5 @@
 using ExecutiveDashboard.Billing.Ingest;
-using ExecutiveDashboard.Billing.Metrics;
+using ExecutiveDashboard.Billing.Reads;
 using ExecutiveDashboard.Billing.Model;
 using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Contracts.Ingest;

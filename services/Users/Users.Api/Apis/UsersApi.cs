@@ -6,7 +6,7 @@ using ExecutiveDashboard.Platform.Ingest;
 using ExecutiveDashboard.Platform.Queries;
 using ExecutiveDashboard.ServiceDefaults.Auth;
 using ExecutiveDashboard.Users.Ingest;
-using ExecutiveDashboard.Users.Metrics;
+using ExecutiveDashboard.Users.Reads;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ExecutiveDashboard.Users.Apis;

@@ -7,7 +7,7 @@ using ExecutiveDashboard.ServiceDefaults.OpenApi;
 using ExecutiveDashboard.Users.Ingest;
 using ExecutiveDashboard.Users.IntegrationEvents.EventHandling;
 using ExecutiveDashboard.Users.Layouts;
-using ExecutiveDashboard.Users.Metrics;
+using ExecutiveDashboard.Users.Reads;
 using ExecutiveDashboard.Users.Telemetry;
 
 namespace ExecutiveDashboard.Users.Extensions;

@@ -2,7 +2,7 @@ using ExecutiveDashboard.Billing.Model;
 using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Contracts.Metrics;
 
-namespace ExecutiveDashboard.Billing.Metrics;
+namespace ExecutiveDashboard.Billing.Reads;
 
 /// <summary>Turns exact figures into the billing overview of docs/metrics.md; the only place where amounts are rounded.</summary>
 public static class BillingOverviewBuilder

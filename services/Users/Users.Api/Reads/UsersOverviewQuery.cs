@@ -6,7 +6,7 @@ using ExecutiveDashboard.Users.Ingest;
 using ExecutiveDashboard.Users.Model;
 using Npgsql;
 
-namespace ExecutiveDashboard.Users.Metrics;
+namespace ExecutiveDashboard.Users.Reads;
 
 /// <summary>
 /// Reads the users part of the dashboard for one scope. Every window (period, previous period, dau/wau/mau

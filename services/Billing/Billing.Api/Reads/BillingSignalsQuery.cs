@@ -2,7 +2,7 @@ using ExecutiveDashboard.Contracts.Metrics;
 using ExecutiveDashboard.Contracts.Signals;
 using Npgsql;
 
-namespace ExecutiveDashboard.Billing.Metrics;
+namespace ExecutiveDashboard.Billing.Reads;
 
 /// <summary>The inputs of the alert rules for many scopes at one instant: MRR at asOf and a day earlier, from the stored
 /// state intervals with the overview's own snapshot query (the workspaces in one statement, the platform in another).</summary>

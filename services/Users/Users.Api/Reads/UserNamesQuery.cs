@@ -1,7 +1,7 @@
 using ExecutiveDashboard.Contracts.Dashboard;
 using Npgsql;
 
-namespace ExecutiveDashboard.Users.Metrics;
+namespace ExecutiveDashboard.Users.Reads;
 
 /// <summary>The latest signup name (by event time) of each asked user, in the order asked; <c>null</c> for a
 /// user never named or never seen.</summary>

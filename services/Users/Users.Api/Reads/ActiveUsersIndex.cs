@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 using ExecutiveDashboard.Contracts.Metrics;
 using ExecutiveDashboard.Users.Ingest;
 
-namespace ExecutiveDashboard.Users.Metrics;
+namespace ExecutiveDashboard.Users.Reads;
 
 /// <summary>
 /// The activity spans (<see cref="ActivitySpans"/>) turned around: per UTC hour, the users active in it as a

@@ -1,6 +1,6 @@
 using ExecutiveDashboard.Platform.Resilience;
 
-namespace ExecutiveDashboard.Users.Metrics;
+namespace ExecutiveDashboard.Users.Reads;
 
 /// <summary>Catches the <see cref="ActivitySpansCache"/> up every second, so that a read has little left to catch up; while
 /// the database is away it retries with backoff (<see cref="BackgroundLoop"/>), and reads catch up themselves.</summary>

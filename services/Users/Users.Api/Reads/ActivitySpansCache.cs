@@ -1,7 +1,7 @@
 using ExecutiveDashboard.Platform.Data;
 using Npgsql;
 
-namespace ExecutiveDashboard.Users.Metrics;
+namespace ExecutiveDashboard.Users.Reads;
 
 /// <summary>
 /// The rows of <c>user_activity_spans</c> and <c>users</c> in memory, turned into an <see cref="ActiveUsersIndex"/>,

@@ -1,6 +1,6 @@
 using ExecutiveDashboard.Executions.Rollups;
 
-namespace ExecutiveDashboard.Executions.UnitTests.Metrics;
+namespace ExecutiveDashboard.Executions.UnitTests.Rollups;
 
 public class RuntimeSketchTests
 {

@@ -1,6 +1,6 @@
 using ExecutiveDashboard.Executions.Model;
 
-namespace ExecutiveDashboard.Executions.UnitTests.Metrics;
+namespace ExecutiveDashboard.Executions.UnitTests.Model;
 
 public class RunTotalsTests
 {

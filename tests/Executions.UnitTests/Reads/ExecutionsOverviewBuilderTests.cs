@@ -4,7 +4,7 @@ using ExecutiveDashboard.Executions.Model;
 using ExecutiveDashboard.Executions.Reads;
 using static ExecutiveDashboard.Executions.UnitTests.Utc;
 
-namespace ExecutiveDashboard.Executions.UnitTests.Metrics;
+namespace ExecutiveDashboard.Executions.UnitTests.Reads;
 
 public class ExecutionsOverviewBuilderTests
 {

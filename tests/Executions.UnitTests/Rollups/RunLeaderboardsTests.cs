@@ -2,7 +2,7 @@ using ExecutiveDashboard.Executions.Model;
 using ExecutiveDashboard.Executions.Rollups;
 using static ExecutiveDashboard.Executions.UnitTests.Utc;
 
-namespace ExecutiveDashboard.Executions.UnitTests.Leaderboards;
+namespace ExecutiveDashboard.Executions.UnitTests.Rollups;
 
 public class RunLeaderboardsTests
 {

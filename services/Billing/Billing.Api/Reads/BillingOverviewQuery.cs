@@ -6,7 +6,7 @@ using ExecutiveDashboard.Platform.Earliest;
 using ExecutiveDashboard.Platform.Queries;
 using Npgsql;
 
-namespace ExecutiveDashboard.Billing.Metrics;
+namespace ExecutiveDashboard.Billing.Reads;
 
 /// <summary>
 /// Reads the billing overview of a scope from the stored intervals, never from raw events: states at

@@ -1,6 +1,6 @@
 using ExecutiveDashboard.Executions.Rollups;
 
-namespace ExecutiveDashboard.Executions.UnitTests.Ingest;
+namespace ExecutiveDashboard.Executions.UnitTests.Rollups;
 
 /// <summary>The folder's search for the events it cannot fold, over plain numbers: "applying" a part adds it to a ledger,
 /// all or nothing, as a savepoint does.</summary>

@@ -4,7 +4,7 @@ using ExecutiveDashboard.Executions.Model;
 using ExecutiveDashboard.Executions.Rollups;
 using static ExecutiveDashboard.Executions.UnitTests.Utc;
 
-namespace ExecutiveDashboard.Executions.UnitTests.Ingest;
+namespace ExecutiveDashboard.Executions.UnitTests.Rollups;
 
 public class RunRollupsTests
 {

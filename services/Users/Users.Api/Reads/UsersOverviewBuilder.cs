@@ -2,7 +2,7 @@ using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Contracts.Metrics;
 using ExecutiveDashboard.Users.Model;
 
-namespace ExecutiveDashboard.Users.Metrics;
+namespace ExecutiveDashboard.Users.Reads;
 
 /// <summary>Turns distinct counts into the users part of the dashboard contract, every field as docs/metrics.md
 /// defines it.</summary>
