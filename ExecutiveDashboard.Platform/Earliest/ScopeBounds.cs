@@ -1,4 +1,5 @@
 using ExecutiveDashboard.Contracts.Metrics;
+using ExecutiveDashboard.Platform.Queries;
 using Npgsql;
 
 namespace ExecutiveDashboard.Platform.Earliest;
@@ -31,6 +32,13 @@ public static class ScopeBounds
         command.Parameters.Add(new NpgsqlParameter { Value = bounds.Select(r => r.Value).ToArray() });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    /// <summary>The period a request reads. For <c>all</c> it starts at this service's earliest event of the scope, or
+    /// earlier where the gateway gave every section one start (<see cref="OverviewRequest.EarliestOf"/>).</summary>
+    public static async Task<ReportingPeriod> PeriodOfAsync(NpgsqlDataSource dataSource, OverviewRequest request, CancellationToken cancellationToken) =>
+        ReportingPeriod.For(request.Timeframe, request.AsOf, request.Timeframe == Timeframe.All
+            ? request.EarliestOf(await ReadAsync(dataSource, request.Scope, cancellationToken))
+            : null);
 
     /// <summary>The earliest event of a scope (a workspace id or <c>all</c>), or null without events.</summary>
     public static async Task<DateTime?> ReadAsync(NpgsqlDataSource dataSource, string scope, CancellationToken cancellationToken) =>

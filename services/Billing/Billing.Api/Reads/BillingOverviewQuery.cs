@@ -22,12 +22,9 @@ public sealed class BillingOverviewQuery(NpgsqlDataSource dataSource)
     {
         var (scope, timeframe, asOf) = (request.Scope, request.Timeframe, request.AsOf);
         var workspace = scope == Scopes.Platform ? null : scope;
-        var earliest = timeframe == Timeframe.All
-            ? request.EarliestOf(await ScopeBounds.ReadAsync(dataSource, scope, cancellationToken))
-            : null;
+        var period = await ScopeBounds.PeriodOfAsync(dataSource, request, cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
 
-        var period = ReportingPeriod.For(timeframe, asOf, earliest);
         var start = period.Current.Start;
         var bucketEnds = period.TrendBuckets().Select(b => b.End).ToArray();
 

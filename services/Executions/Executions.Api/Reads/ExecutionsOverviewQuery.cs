@@ -27,8 +27,7 @@ public sealed class ExecutionsOverviewQuery(
         var storedScope = workspace ?? Scopes.PlatformKey;
         var caughtUp = await folder.CatchUpAsync(cancellationToken);
 
-        var earliest = timeframe == Timeframe.All ? request.EarliestOf(await ScopeBounds.ReadAsync(dataSource, scope, cancellationToken)) : null;
-        var period = ReportingPeriod.For(timeframe, asOf, earliest);
+        var period = await ScopeBounds.PeriodOfAsync(dataSource, request, cancellationToken);
         var buckets = period.TrendBuckets();
 
         var grains = RunRollups.GrainsOf(storedScope);

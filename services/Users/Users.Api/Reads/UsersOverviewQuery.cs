@@ -19,10 +19,7 @@ public sealed class UsersOverviewQuery(NpgsqlDataSource dataSource, ActivitySpan
     {
         var (scope, timeframe, asOf) = (request.Scope, request.Timeframe, request.AsOf);
         var workspace = scope == Scopes.Platform ? null : scope;
-        var earliest = timeframe == Timeframe.All
-            ? request.EarliestOf(await ScopeBounds.ReadAsync(dataSource, scope, cancellationToken))
-            : null;
-        var period = ReportingPeriod.For(timeframe, asOf, earliest);
+        var period = await ScopeBounds.PeriodOfAsync(dataSource, request, cancellationToken);
         var windows = UsersOverviewBuilder.Windows(period);
 
         await spans.CatchUpAsync(cancellationToken);
