@@ -1,8 +1,9 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.WebSockets;
+using System.Net;
 using System.Text.Json.Nodes;
+using ExecutiveDashboard.Contracts.Services;
 using ExecutiveDashboard.ServiceDefaults.Auth;
 using ExecutiveDashboard.TestSupport;
 using Npgsql;
@@ -191,7 +192,7 @@ public sealed class AuthMatrixTests(DashboardApp app)
             if (s_alerts is null)
             {
                 var alerts = new[] { Granted, NotGranted, "all" }.ToDictionary(scope => scope, _ => Guid.NewGuid());
-                await using var connection = new NpgsqlConnection(await app.ConnectionStringAsync("alertsdb"));
+                await using var connection = new NpgsqlConnection(await app.ConnectionStringAsync(ServiceCatalog.Alerts.Database));
                 await connection.OpenAsync();
                 foreach (var (scope, id) in alerts)
                 {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ExecutiveDashboard.Contracts.Dashboard;
+using ExecutiveDashboard.Contracts.Services;
 using ExecutiveDashboard.Executions.Rollups;
 using Npgsql;
 using static ExecutiveDashboard.EndToEndTests.Events;
@@ -31,7 +32,7 @@ public sealed class CatchingUpTests(DashboardApp app)
         Assert.True(settled, first.ToJsonString());
         Assert.Empty(CatchingUp(first));
 
-        await using var backfill = new NpgsqlConnection(await app.ConnectionStringAsync("executionsdb"));
+        await using var backfill = new NpgsqlConnection(await app.ConnectionStringAsync(ServiceCatalog.Executions.Database));
         await backfill.OpenAsync();
         await ExecuteAsync(backfill, $"SELECT pg_advisory_lock({RollupFolder.LockKey})");
         JsonObject during;

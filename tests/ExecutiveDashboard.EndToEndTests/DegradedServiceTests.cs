@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using ExecutiveDashboard.Contracts.Dashboard;
+using ExecutiveDashboard.Contracts.Services;
 using Xunit.Abstractions;
 using static ExecutiveDashboard.EndToEndTests.Events;
 
@@ -14,7 +15,7 @@ namespace ExecutiveDashboard.EndToEndTests;
 [Collection(DashboardAppCollection.Name)]
 public sealed class DegradedServiceTests(DashboardApp app, ITestOutputHelper output)
 {
-    private const string Billing = "billing-api";
+    private static readonly string Billing = ServiceCatalog.Billing.ResourceName;
     private const string Workspace = "hand_deg";
 
     // Three instants never read by any other test: before the stop, during it, after the restart. They are a second

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
-using Npgsql;
+using ExecutiveDashboard.Contracts.Services;
 using ExecutiveDashboard.TestSupport;
+using Npgsql;
 using Xunit.Abstractions;
 using static ExecutiveDashboard.EndToEndTests.Events;
 
@@ -14,7 +15,7 @@ namespace ExecutiveDashboard.EndToEndTests;
 [Collection(DashboardAppCollection.Name)]
 public sealed class RestartTests(DashboardApp app, ITestOutputHelper output)
 {
-    private const string Executions = "executions-api";
+    private static readonly string Executions = ServiceCatalog.Executions.ResourceName;
     private const string AsOf = "2026-04-01T12:00:00Z";
 
     /// <summary>A second after <see cref="AsOf"/>, with no event near either edge of its windows: the same numbers, from an answer
@@ -56,7 +57,7 @@ public sealed class RestartTests(DashboardApp app, ITestOutputHelper output)
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var ingest = await app.SignInAsync("ingest", "*");
         var ceo = await app.SignInAsync("ceo", workspace);
-        await using var outbox = NpgsqlDataSource.Create(await app.ConnectionStringAsync("executionsdb"));
+        await using var outbox = NpgsqlDataSource.Create(await app.ConnectionStringAsync(ServiceCatalog.Executions.Database));
 
         var broker = app.ProcessIdOf("rabbitmq");
         ProcessSignals.StopTree(broker);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ExecutiveDashboard.Contracts.Services;
 
 namespace ExecutiveDashboard.Faults;
 
@@ -24,7 +25,7 @@ public sealed record FaultOptions(long Runs, int Workspaces, int Users, int Days
             Int("--seed", "7"),
             TimeSpan.FromSeconds(Int("--broker-pause", "40")),
             TimeSpan.FromSeconds(Int("--database-pause", "20")),
-            Get("--kill", "executions-api"),
+            Get("--kill", ServiceCatalog.Executions.ResourceName),
             TimeSpan.FromSeconds(Int("--spread", "150")));
     }
 }

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using ExecutiveDashboard.Contracts.Metrics;
+using ExecutiveDashboard.Contracts.Services;
 using ExecutiveDashboard.Testing;
 using Npgsql;
 
@@ -86,11 +88,11 @@ public static class Snapshot
     {
         var queries = new (string Database, string Name, string Sql)[]
         {
-            ("usersdb", "users: events claimed", "SELECT count(*) FROM ingested_events"),
-            ("billingdb", "billing: events claimed", "SELECT count(*) FROM ingested_events"),
-            ("executionsdb", "executions: events claimed", "SELECT count(*) FROM ingested_events"),
-            ("executionsdb", "executions: raw runs", "SELECT count(*) FROM runs"),
-            ("executionsdb", "executions: runs in the platform's days", "SELECT coalesce(sum(runs), 0) FROM run_stats WHERE scope = '*' AND grain = 'd'"),
+            (ServiceCatalog.Users.Database, "users: events claimed", "SELECT count(*) FROM ingested_events"),
+            (ServiceCatalog.Billing.Database, "billing: events claimed", "SELECT count(*) FROM ingested_events"),
+            (ServiceCatalog.Executions.Database, "executions: events claimed", "SELECT count(*) FROM ingested_events"),
+            (ServiceCatalog.Executions.Database, "executions: raw runs", "SELECT count(*) FROM runs"),
+            (ServiceCatalog.Executions.Database, "executions: runs in the platform's days", $"SELECT coalesce(sum(runs), 0) FROM run_stats WHERE scope = '{Scopes.PlatformKey}' AND grain = 'd'"),
         };
         var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
         foreach (var (database, name, sql) in queries)

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using ExecutiveDashboard.ServiceDefaults.Auth;
 
 namespace ExecutiveDashboard.Simulator.Ingest;
 
@@ -42,7 +43,7 @@ public sealed class GatewayTokens(HttpClient http, bool issueDevTokens, string? 
         await _lock.WaitAsync(cancellationToken);
         try
         {
-            using var response = await http.PostAsJsonAsync("/api/dev/token", new { role, workspaces = "*", name = Name }, cancellationToken);
+            using var response = await http.PostAsJsonAsync("/api/dev/token", new { role, workspaces = WorkspaceAccess.Everything, name = Name }, cancellationToken);
             response.EnsureSuccessStatusCode();
             var token = (await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken))?["token"]?.GetValue<string>()
                         ?? throw new InvalidOperationException("POST /api/dev/token answered without a token");
