@@ -13,7 +13,7 @@ public static class IngestRequest
 {
     /// <summary>What every ingest route answers, for its OpenAPI description.</summary>
     public const string Description =
-        "A JSON array of events (services/Contracts/README.md). A batch with any invalid event is refused whole (400, naming each " +
+        "A JSON array of events (docs/events.md). A batch with any invalid event is refused whole (400, naming each " +
         "bad event's index and field); an eventId seen before is counted as a duplicate, not stored again; a workspace the token " +
         "does not grant is a 403; more than 5,000 events or 5 MiB a 413. Nothing of a refused batch is stored.";
 

@@ -3,12 +3,13 @@ using System.Net;
 using ExecutiveDashboard.Executions.Ingest;
 using ExecutiveDashboard.Executions.Rollups;
 using ExecutiveDashboard.Executions.Telemetry;
+using ExecutiveDashboard.Platform.Data;
 using ExecutiveDashboard.Platform.Ingest;
 using ExecutiveDashboard.Platform.Messaging;
+using ExecutiveDashboard.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Npgsql;
-using ExecutiveDashboard.TestSupport;
 using static ExecutiveDashboard.Executions.IntegrationTests.Events;
 
 namespace ExecutiveDashboard.Executions.IntegrationTests;
@@ -16,24 +17,19 @@ namespace ExecutiveDashboard.Executions.IntegrationTests;
 /// <summary>The executions service's meters as the Aspire dashboard shows them: events accepted by type, the folder's lag
 /// and what it folded, and the outbox's backlog; each against what a hand-made batch must give.</summary>
 [Collection(ServersCollection.Name)]
-public sealed class MetersTests(ExecutionsServersFixture servers) : IAsyncLifetime
+public sealed class MetersTests(ExecutionsServersFixture servers) : ServiceTests<ExecutionsService>(servers)
 {
     private static readonly DateTime Day = At("2026-11-27T00:00:00Z");
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    private ExecutionsService _service = null!;
-
-    public Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _service = servers.NewService();
-        _ = _service.Server;
-        return Task.CompletedTask;
+        await base.InitializeAsync();
+        _ = Service.Server;
     }
 
-    public async Task DisposeAsync() => await _service.DisposeAsync();
-
     // Only this service's meters: other tests' services in this process have meters of the same names.
-    private IMeterFactory Meters => _service.Services.GetRequiredService<IMeterFactory>();
+    private IMeterFactory Meters => Service.Services.GetRequiredService<IMeterFactory>();
 
     private static StringContent ThreeEvents(string prefix) => Batch(
         AgentCreated($"{prefix}-a", "ws_m", "ag_1", "Meter bot", Day),
@@ -58,7 +54,7 @@ public sealed class MetersTests(ExecutionsServersFixture servers) : IAsyncLifeti
         using var unfolded = new MetricCollector<long>(Meters, ExecutionsMetrics.MeterName, ExecutionsMetrics.UnfoldedInstrument);
         using var folded = new MetricCollector<long>(Meters, ExecutionsMetrics.MeterName, ExecutionsMetrics.FoldedInstrument);
         // Hold the folder's lock, as a busy replica would: the batch waits in its queue.
-        await using var busyFolder = new NpgsqlConnection(_service.ConnectionString);
+        await using var busyFolder = new NpgsqlConnection(Service.ConnectionString);
         await busyFolder.OpenAsync();
         await ExecuteAsync(busyFolder, $"SELECT pg_advisory_lock({RollupFolder.LockKey})");
 
@@ -76,24 +72,44 @@ public sealed class MetersTests(ExecutionsServersFixture servers) : IAsyncLifeti
     public async Task The_outbox_backlog_is_what_waits_for_the_broker()
     {
         using var backlog = new MetricCollector<long>(Meters, OutboxDispatcher.MeterName, OutboxDispatcher.BacklogInstrument);
-        servers.RabbitMq.Pause();
+        Servers.RabbitMq.Pause();
         try
         {
             await PostAsync(ThreeEvents("o"));
             backlog.RecordObservableInstruments();
-            var waiting = await _service.ScalarAsync("SELECT count(*) FROM outbox_messages");
+            var waiting = await Service.ScalarAsync("SELECT count(*) FROM outbox_messages");
             Assert.True(waiting > 0);
             Assert.Equal(waiting, backlog.LastMeasurement?.Value);
         }
         finally
         {
-            servers.RabbitMq.Resume();
+            Servers.RabbitMq.Resume();
         }
+    }
+
+    [Fact]
+    public async Task A_row_count_gauge_stops_at_its_cap()
+    {
+        await using (var connection = new NpgsqlConnection(Service.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await ExecuteAsync(connection, $"CREATE TABLE gauge_probe AS SELECT g FROM generate_series(1, {RowCountGauge.Cap + 5}) AS g");
+        }
+        using var meter = new Meter("test.row-count-gauge");
+        RowCountGauge.Create(meter, Service.Services.GetRequiredService<NpgsqlDataSource>(), "gauge_probe", "probe.rows", "rows");
+        using var rows = new MetricCollector<long>(meter, "probe.rows");
+
+        rows.RecordObservableInstruments();
+        Assert.Equal(RowCountGauge.Cap, rows.LastMeasurement?.Value);
+
+        await Service.ScalarAsync("WITH gone AS (DELETE FROM gauge_probe WHERE g > 7 RETURNING 1) SELECT count(*) FROM gone");
+        rows.RecordObservableInstruments();
+        Assert.Equal(7, rows.LastMeasurement?.Value);
     }
 
     private async Task PostAsync(StringContent batch)
     {
-        using var response = await _service.Ingest.PostAsync("/api/executions/events", batch);
+        using var response = await Service.Ingest.PostAsync("/api/executions/events", batch);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
 
