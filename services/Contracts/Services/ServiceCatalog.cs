@@ -20,7 +20,17 @@ public static class ServiceCatalog
 
     public static readonly BackendService Alerts = new("alerts", [Sections.ActiveAlerts]);
 
-    /// <summary>Every service, in the order the gateway asks them for the overview.</summary>
+    /// <summary>Turns the composed overview into files and keeps their audit. It feeds no section: it reads the overview
+    /// through the gateway, with the caller's own token, and is not in <see cref="All"/>.</summary>
+    public static readonly BackendService Exports = new("exports", []);
+
+    /// <summary>The gateway: the one public entry, which composes the overview and proxies every <see cref="BackendService.RoutePrefix"/>.</summary>
+    public const string Gateway = "gateway";
+
+    /// <summary>The gateway's address through service discovery, for the services that read the composed overview.</summary>
+    public static readonly Uri GatewayAddress = new($"http://{Gateway}");
+
+    /// <summary>Every service that feeds the overview, in the order the gateway asks them for it.</summary>
     public static readonly IReadOnlyList<BackendService> All = [Executions, Users, Billing, Alerts];
 
     /// <exception cref="ArgumentException">No service has this name.</exception>

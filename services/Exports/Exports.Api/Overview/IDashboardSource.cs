@@ -1,0 +1,15 @@
+using ExecutiveDashboard.Contracts.Dashboard;
+
+namespace ExecutiveDashboard.Exports.Overview;
+
+/// <summary>Where an export's numbers and card order come from: the gateway's composed overview and the users service's
+/// saved layout, both read with the caller's own token, so that a file never shows more than its caller may see.</summary>
+public interface IDashboardSource
+{
+    /// <exception cref="DashboardSourceException">The gateway refused or failed the read.</exception>
+    Task<ExecutiveDashboardData> ReadOverviewAsync(string scope, string timeframe, DateTime asOf, string authorization, CancellationToken cancellationToken);
+
+    /// <summary>The card ids of the caller's saved layout, in order; null when they saved none or it cannot be read
+    /// (the file then follows the default order).</summary>
+    Task<IReadOnlyList<string>?> ReadCardOrderAsync(string authorization, CancellationToken cancellationToken);
+}
