@@ -56,6 +56,8 @@ else
   say "Infrastructure: containers"
 fi
 export EXECUTIVE_DASHBOARD_INFRA="$infra"
+# The fonts the exports service embeds in its PDFs (DejaVu Sans), read from the OS, never downloaded at run time.
+infra/install-packages.sh fonts-dejavu-core
 # Read by the AppHost as Demo:Enabled (demo-data simulator).
 export Demo__Enabled="$demo"
 

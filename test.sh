@@ -11,7 +11,8 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$repo"
 
 infra/check-prerequisites.sh test.sh
-infra/install-packages.sh postgresql redis-server rabbitmq-server chromium
+# fonts-dejavu-core: the fonts the exports service embeds in its PDFs.
+infra/install-packages.sh postgresql redis-server rabbitmq-server chromium fonts-dejavu-core
 
 results="$repo/TestResults"
 rm -rf "$results"

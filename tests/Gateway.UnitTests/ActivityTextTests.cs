@@ -77,6 +77,20 @@ public sealed class ActivityTextTests
         Assert.Equal(new ActivityFrame("a1:resolved", "all", "alert.resolved", "Alert cleared: High error rate", now), resolved);
     }
 
+    [Theory]
+    [InlineData("24h", "pdf", "Dana exported the 24-hour PDF")]
+    [InlineData("7d", "csv", "Dana exported the 7-day CSV")]
+    [InlineData("30d", "pdf", "Dana exported the 30-day PDF")]
+    [InlineData("90d", "pdf", "Dana exported the 90-day PDF")]
+    [InlineData("all", "csv", "Dana exported the all-time CSV")]
+    public void Exports_say_who_took_which_period_in_which_format(string timeframe, string format, string expected)
+    {
+        var id = Guid.Parse("0193a0b0-0000-7000-8000-000000000001");
+        var frame = ActivityText.Of(new ExportGenerated(id, "u_dana", "Dana", "ws_9", timeframe, At, format, 1234, "ab", At));
+
+        Assert.Equal(new ActivityFrame($"export:{id}", "ws_9", "export.generated", expected, At), frame);
+    }
+
     private static RunCompleted Run(bool succeeded, TimeSpan runtime, decimal credits, string? agentName, string? error = null) =>
         new("evt_1", "ws_1", "run_1", "agent_1", agentName, "u_1", succeeded, At - runtime, At, credits, error);
 }

@@ -6,6 +6,7 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using ExecutiveDashboard.Contracts.Services;
 using ExecutiveDashboard.TestSupport;
 
 namespace ExecutiveDashboard.Testing;
@@ -46,8 +47,12 @@ public class RunningApp<TAppHost> : IAsyncDisposable where TAppHost : class
         Configure(builder);
         _app = await builder.BuildAsync(cts.Token);
         await _app.StartAsync(cts.Token);
-        await _app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", cts.Token);
-        Gateway = _app.CreateHttpClient("gateway");
+        // The exports service starts after the gateway, whose overview it reads: wait for every service, not the gateway alone.
+        foreach (var resource in ServiceCatalog.Proxied.Select(s => s.ResourceName).Append(ServiceCatalog.Gateway))
+        {
+            await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource, cts.Token);
+        }
+        Gateway = _app.CreateHttpClient(ServiceCatalog.Gateway);
 
         // A service's first read pays its JIT and connection pools; in a loaded test run that alone can
         // pass the gateway's 3 s per-service timeout. Callers check answers, not cold starts: read until every

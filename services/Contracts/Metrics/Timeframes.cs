@@ -27,6 +27,16 @@ public static class Timeframes
         _ => "all",
     };
 
+    /// <summary>How a sentence names it: "the 30-day PDF", "the all-time CSV".</summary>
+    public static string ToAdjective(this Timeframe timeframe) => timeframe switch
+    {
+        Timeframe.Day => "24-hour",
+        Timeframe.Week => "7-day",
+        Timeframe.Month => "30-day",
+        Timeframe.Quarter => "90-day",
+        _ => "all-time",
+    };
+
     /// <summary>The period length L; <c>null</c> for <c>all</c>, whose start is the scope's earliest event.</summary>
     public static TimeSpan? Length(this Timeframe timeframe) => timeframe switch
     {

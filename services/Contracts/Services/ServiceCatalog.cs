@@ -33,7 +33,10 @@ public static class ServiceCatalog
     /// <summary>Every service that feeds the overview, in the order the gateway asks them for it.</summary>
     public static readonly IReadOnlyList<BackendService> All = [Executions, Users, Billing, Alerts];
 
+    /// <summary>Every service behind the gateway: those of the overview and the exports service.</summary>
+    public static readonly IReadOnlyList<BackendService> Proxied = [.. All, Exports];
+
     /// <exception cref="ArgumentException">No service has this name.</exception>
     public static BackendService Named(string name) =>
-        All.FirstOrDefault(s => s.Name == name) ?? throw new ArgumentException($"No service is named '{name}'.", nameof(name));
+        Proxied.FirstOrDefault(s => s.Name == name) ?? throw new ArgumentException($"No service is named '{name}'.", nameof(name));
 }

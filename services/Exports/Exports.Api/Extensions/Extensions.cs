@@ -1,4 +1,8 @@
 using ExecutiveDashboard.Contracts.Services;
+using ExecutiveDashboard.Exports.Downloads;
+using ExecutiveDashboard.Exports.Limits;
+using ExecutiveDashboard.Exports.Overview;
+using ExecutiveDashboard.Exports.Telemetry;
 using ExecutiveDashboard.Platform.Data;
 using ExecutiveDashboard.Platform.Messaging;
 using ExecutiveDashboard.ServiceDefaults.OpenApi;
@@ -12,6 +16,11 @@ public static class Extensions
         builder.AddMigratedDatabase(ServiceCatalog.Exports.Database, typeof(Extensions).Assembly);
         builder.AddEventBus();
         builder.AddOutbox();
+
+        builder.Services.AddHttpClient<IDashboardSource, GatewayDashboardSource>(http => http.BaseAddress = ServiceCatalog.GatewayAddress);
+        builder.Services.AddSingleton<ExportLimits>();
+        builder.Services.AddSingleton<ExportsMetrics>();
+        builder.Services.AddScoped<DashboardDownload>();
         builder.AddDefaultOpenApi();
         return builder;
     }

@@ -1,4 +1,4 @@
-using ExecutiveDashboard.Gateway.Overview;
+using ExecutiveDashboard.Contracts.Services;
 using ExecutiveDashboard.ServiceDefaults.OpenApi;
 using Scalar.AspNetCore;
 
@@ -27,7 +27,7 @@ public static class ApiReferenceExtensions
         app.MapScalarApiReference(options => options
             .WithTitle("Executive Dashboard API")
             .AddDocument(GatewayDocument, "Gateway")
-            .AddDocuments(DashboardServices.All.Select(service =>
+            .AddDocuments(ServiceCatalog.Proxied.Select(s => s.Name).Select(service =>
                 new ScalarDocument(service, $"{char.ToUpperInvariant(service[0])}{service[1..]} service", ServiceDocumentPath(service))))
             .AddPreferredSecuritySchemes([BearerSecurityScheme.Name])
             .EnablePersistentAuthentication()

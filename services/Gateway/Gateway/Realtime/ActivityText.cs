@@ -1,5 +1,6 @@
 using System.Globalization;
 using ExecutiveDashboard.Contracts.IntegrationEvents;
+using ExecutiveDashboard.Contracts.Metrics;
 
 namespace ExecutiveDashboard.Gateway.Realtime;
 
@@ -7,7 +8,7 @@ namespace ExecutiveDashboard.Gateway.Realtime;
 public static class ActivityText
 {
     public const string RunSucceeded = "run.succeeded", RunFailed = "run.failed", UserSignedUp = "user.signed_up",
-        AlertTriggered = "alert.triggered", AlertResolved = "alert.resolved";
+        AlertTriggered = "alert.triggered", AlertResolved = "alert.resolved", ExportGenerated = "export.generated";
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -54,6 +55,12 @@ public static class ActivityText
     public static ActivityFrame Of(AlertResolved alert) =>
         new($"{alert.AlertId}:resolved", alert.WorkspaceId, AlertResolved,
             $"Alert cleared: {Capitalized(alert.Rule.Replace('-', ' '))}", alert.ResolvedAt);
+
+    /// <summary>"Dana exported the 30-day PDF".</summary>
+    public static ActivityFrame Of(ExportGenerated export) =>
+        new($"export:{export.ExportId}", export.Scope, ExportGenerated,
+            $"{export.Name} exported the {(Timeframes.TryParse(export.Timeframe, out var timeframe) ? timeframe.ToAdjective() : export.Timeframe)} {export.Format.ToUpperInvariant()}",
+            export.At);
 
     /// <summary>"850 ms", "4.2 s", "3 min 5 s", "2 h 10 min".</summary>
     public static string Duration(TimeSpan runtime) => runtime.TotalSeconds switch

@@ -86,9 +86,9 @@ public sealed class LiveHub(IOptions<RealtimeOptions> options, TimeProvider cloc
     }
 
     /// <summary>A line for the feeds of the frame's workspace and of the platform. Busy feeds are sampled
-    /// (<see cref="RealtimeOptions.ActivityPerSecond"/>); <paramref name="alert"/> lines have a budget of their own,
-    /// so that runs never crowd them out, while a storm of alerts still cannot flood a queue.</summary>
-    public void Activity(ActivityFrame frame, bool alert = false)
+    /// (<see cref="RealtimeOptions.ActivityPerSecond"/>); <paramref name="notable"/> lines (alerts, exports) have a budget
+    /// of their own, so that runs never crowd them out, while a storm of them still cannot flood a queue.</summary>
+    public void Activity(ActivityFrame frame, bool notable = false)
     {
         byte[]? bytes = null;
         foreach (var subscription in new[] { Find(frame.WorkspaceId), frame.WorkspaceId == Scopes.Platform ? null : Find(Scopes.Platform) })
@@ -97,7 +97,7 @@ public sealed class LiveHub(IOptions<RealtimeOptions> options, TimeProvider cloc
             {
                 continue;
             }
-            if (!(alert ? subscription.AlertBudget : subscription.Budget).TryTake())
+            if (!(notable ? subscription.NotableBudget : subscription.Budget).TryTake())
             {
                 _activitySampled.Add(1);
                 continue;
@@ -140,7 +140,7 @@ public sealed class LiveHub(IOptions<RealtimeOptions> options, TimeProvider cloc
         public Subscription(string scope, LiveHub hub, RealtimeOptions options, TimeProvider clock)
         {
             Budget = new ActivityBudget(options.ActivityPerSecond, clock);
-            AlertBudget = new ActivityBudget(options.ActivityPerSecond, clock);
+            NotableBudget = new ActivityBudget(options.ActivityPerSecond, clock);
             Updates = new MetricsUpdateCoalescer(options.MetricsUpdateInterval, clock, (sections, at) =>
                 hub.Send(this, JsonSerializer.SerializeToUtf8Bytes(new MetricsUpdateFrame(scope, sections, at), FrameJson.Default.MetricsUpdateFrame)));
         }
@@ -149,7 +149,7 @@ public sealed class LiveHub(IOptions<RealtimeOptions> options, TimeProvider cloc
 
         public ActivityBudget Budget { get; }
 
-        public ActivityBudget AlertBudget { get; }
+        public ActivityBudget NotableBudget { get; }
 
         public MetricsUpdateCoalescer Updates { get; }
     }

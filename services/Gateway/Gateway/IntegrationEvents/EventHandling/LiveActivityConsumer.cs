@@ -9,7 +9,7 @@ namespace ExecutiveDashboard.Gateway.IntegrationEvents.EventHandling;
 /// <see cref="RealtimeOptions.ActivityMaxAge"/> (a backfill) change the numbers but are not news.</summary>
 public sealed class LiveActivityConsumer(LiveHub hub, IOptions<RealtimeOptions> options, TimeProvider clock) :
     IConsumer<RunsCompleted>, IConsumer<UserActivitiesRecorded>, IConsumer<SubscriptionChanged>,
-    IConsumer<AlertTriggered>, IConsumer<AlertResolved>
+    IConsumer<AlertTriggered>, IConsumer<AlertResolved>, IConsumer<ExportGenerated>
 {
     public Task Consume(ConsumeContext<RunsCompleted> context)
     {
@@ -47,13 +47,20 @@ public sealed class LiveActivityConsumer(LiveHub hub, IOptions<RealtimeOptions> 
     /// <summary>Alerts are about now, whenever the condition began, and are sampled on a budget of their own.</summary>
     public Task Consume(ConsumeContext<AlertTriggered> context)
     {
-        hub.Activity(ActivityText.Of(context.Message, clock.GetUtcNow().UtcDateTime), alert: true);
+        hub.Activity(ActivityText.Of(context.Message, clock.GetUtcNow().UtcDateTime), notable: true);
         return Task.CompletedTask;
     }
 
     public Task Consume(ConsumeContext<AlertResolved> context)
     {
-        hub.Activity(ActivityText.Of(context.Message), alert: true);
+        hub.Activity(ActivityText.Of(context.Message), notable: true);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Who took the dashboard away as a file is news to the scope's other viewers.</summary>
+    public Task Consume(ConsumeContext<ExportGenerated> context)
+    {
+        hub.Activity(ActivityText.Of(context.Message), notable: true);
         return Task.CompletedTask;
     }
 
