@@ -84,6 +84,10 @@ public sealed class AuthMatrixTests(DashboardApp app)
         ["PUT /api/alerts/rules/{rule}"] = new(Readers, Access.PlatformGrant, (c, _) => SendAsync(c, HttpMethod.Put, "/api/alerts/rules/high-error-rate",
             new { minRuns = 20 })),
         ["GET /ws"] = new(Readers, Access.Scoped, SubscribeAsync),
+        // A CSV: the fastest file. Each (role, grant) token exports at most twice, far below its 10 a minute.
+        ["GET /api/exports/dashboard"] = new(Readers, Access.Scoped, (c, s) => GetAsync(c, $"/api/exports/dashboard?workspace_id={s}&timeframe=24h&format=csv")),
+        ["GET /api/exports/audit"] = new(Readers, Access.Scoped, (c, s) => GetAsync(c, $"/api/exports/audit?workspace_id={s}")),
+        ["GET /api/exports/audit/verify"] = new(Readers, Access.PlatformGrant, (c, _) => GetAsync(c, "/api/exports/audit/verify")),
     };
 
     private static readonly SemaphoreSlim SetUpLock = new(1, 1);

@@ -193,9 +193,11 @@ public class RunningApp<TAppHost> : IAsyncDisposable where TAppHost : class
 
     private ResourceCommandService Commands => _app.Services.GetRequiredService<ResourceCommandService>();
 
-    public async Task<HttpClient> SignInAsync(string role, string workspaces)
+    /// <summary>A client with a fresh development token: each has a subject of its own (<c>dev:…</c>), named
+    /// <paramref name="name"/> (default "E2E &lt;role&gt;").</summary>
+    public async Task<HttpClient> SignInAsync(string role, string workspaces, string? name = null)
     {
-        using var response = await Gateway.PostAsJsonAsync("/api/dev/token", new { role, workspaces, name = $"E2E {role}" });
+        using var response = await Gateway.PostAsJsonAsync("/api/dev/token", new { role, workspaces, name = name ?? $"E2E {role}" });
         response.EnsureSuccessStatusCode();
         var token = (await response.Content.ReadFromJsonAsync<JsonObject>())!["token"]!.GetValue<string>();
         var client = new HttpClient { BaseAddress = Gateway.BaseAddress };
