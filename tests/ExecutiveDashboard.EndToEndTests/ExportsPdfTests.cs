@@ -32,10 +32,11 @@ public sealed class ExportsPdfTests(DashboardApp app, ITestOutputHelper output)
         Assert.Equal("%PDF-"u8.ToArray(), answer.Body[..5]);
 
         using var pdf = PdfDocument.Open(answer.Body);
-        var pages = pdf.GetPages().Select(p => (p.Number, Words: p.GetWords().Select(w => w.Text).ToList(), Images: p.GetImages().Count())).ToList();
+        var pages = pdf.GetPages().Select(p => (p.Number, Words: PdfContentWords.Of(p), Images: p.GetImages().Count())).ToList();
         output.WriteLine($"{pages.Count} pages, {answer.Body.Length} bytes; page 1: {string.Join(' ', pages[0].Words)}");
         Assert.All(pages, p => Assert.True(p.Images == 0, $"page {p.Number} holds {p.Images} images"));
-        Assert.All(pages, p => Assert.True(Shows(p.Words, $"Page {p.Number} of {pages.Count}"), $"page {p.Number} is not numbered 'Page {p.Number} of {pages.Count}'"));
+        Assert.All(pages, p => Assert.True(PdfContentWords.HasRun(p.Words, $"Page {p.Number} of {pages.Count}"),
+            $"page {p.Number} is not numbered 'Page {p.Number} of {pages.Count}'"));
         Assert.Equal("Dana Export", pdf.Information.Author);
         Assert.Contains(ExportsBoard.Workspace, pdf.Information.Title);
         Assert.NotNull(pdf.Information.CreationDate);
@@ -43,31 +44,31 @@ public sealed class ExportsPdfTests(DashboardApp app, ITestOutputHelper output)
         var overview = board.Overview;
         var info = overview["meta"]!["metricInfo"]!.AsObject();
         var missing = new List<string>();
-        void Expect(IReadOnlyList<string> words, string where, string what, params string[] cells)
+        void Expect(IReadOnlyList<string> words, string where, string what, params string[] run)
         {
-            if (!Shows(words, cells))
+            if (!PdfContentWords.HasRun(words, run))
             {
-                missing.Add($"{where}: {what} as '{string.Join(" | ", cells)}'");
+                missing.Add($"{where}: {what} as '{string.Join(" | ", run)}'");
             }
         }
 
-        // Page 1: every KPI of the four sections with its change, as the page writes them.
+        // Page 1: every KPI of the four sections, its label, then its value and change as the page writes them.
         foreach (var section in ExportCsvRows.KpiSections)
         {
             var metrics = overview[section]!.AsObject();
             foreach (var (metric, value) in metrics.Where(m => info.ContainsKey(m.Key)))
             {
                 var unit = info[metric]!["unit"]!.GetValue<string>();
-                Expect(pages[0].Words, "page 1", $"{section}.{metric}", MetricFormat.Value(Number(value), unit));
+                string[] run = [Labels[metric], MetricFormat.Value(Number(value), unit)];
                 if (info[metric]!["changeUnit"]?.GetValue<string>() is { } changeUnit)
                 {
-                    var change = ChangeOf(metric);
-                    Expect(pages[0].Words, "page 1", $"{section}.{change}", MetricFormat.Change(Number(metrics[change]), changeUnit));
+                    run = [.. run, MetricFormat.Change(Number(metrics[ChangeOf(metric)]), changeUnit)];
                 }
+                Expect(pages[0].Words, "page 1", $"{section}.{metric}", run);
             }
         }
 
-        // The tables, each row's cells in order (a cell that wraps continues a few words later).
+        // The tables, each row's cells one after the other.
         var all = pages.SelectMany(p => p.Words).ToList();
         foreach (var agent in overview["agentMetrics"]!["topAgents"]!.AsArray())
         {
@@ -90,6 +91,18 @@ public sealed class ExportsPdfTests(DashboardApp app, ITestOutputHelper output)
         Assert.Contains(ExportsBoard.SumUser, all);
     }
 
+    /// <summary>Each KPI's label as the page shows it (web/src/lib/cards.ts): a card's title, a line of a card, or a tile.</summary>
+    private static readonly Dictionary<string, string> Labels = new()
+    {
+        ["dau"] = "Daily active users", ["wau"] = "WAU", ["mau"] = "MAU",
+        ["newUsers"] = "New users", ["churnedUsers"] = "Churned users", ["activeRate"] = "Active rate",
+        ["totalRuns"] = "Total executions", ["successfulRuns"] = "Successful", ["failedRuns"] = "Failed",
+        ["successRate"] = "Success rate", ["avgRuntime"] = "Average", ["p95Runtime"] = "p95 runtime", ["totalCreditsUsed"] = "Credits used",
+        ["totalAgents"] = "Total agents", ["activeAgents"] = "Active agents",
+        ["mrr"] = "MRR", ["arr"] = "ARR", ["ltv"] = "LTV", ["cac"] = "CAC", ["ltvCacRatio"] = "LTV : CAC",
+        ["activeWorkspaces"] = "Active workspaces", ["paidWorkspaces"] = "Paid", ["trialWorkspaces"] = "Trial", ["churnRate"] = "Churn rate",
+    };
+
     /// <summary>The change field of a KPI: its key + "Change", except the credits' (docs/metrics.md).</summary>
     private static string ChangeOf(string metric) => metric == "totalCreditsUsed" ? "creditsChange" : metric + "Change";
 
@@ -98,32 +111,4 @@ public sealed class ExportsPdfTests(DashboardApp app, ITestOutputHelper output)
     /// <summary>A time as the file prints it: UTC to the minute, e.g. "2026-11-30 11:45 UTC"; "n/a" for none.</summary>
     private static string Minute(JsonNode? value) => value is null ? MetricFormat.NotAvailable
         : DateTimeOffset.Parse(value.GetValue<string>(), CultureInfo.InvariantCulture).UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
-
-    /// <summary>Whether the words of <paramref name="cells"/> appear in this order, the first at some word and the others
-    /// within a few words of it: a table cell that wraps goes on after its neighbours' first lines.</summary>
-    private static bool Shows(IReadOnlyList<string> words, params string[] cells)
-    {
-        var wanted = cells.SelectMany(c => c.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
-        var window = wanted.Count * 3 + 8;
-        for (var start = 0; start < words.Count; start++)
-        {
-            if (words[start] != wanted[0])
-            {
-                continue;
-            }
-            var (at, next) = (start + 1, 1);
-            while (next < wanted.Count && at < Math.Min(words.Count, start + window))
-            {
-                if (words[at++] == wanted[next])
-                {
-                    next++;
-                }
-            }
-            if (next == wanted.Count)
-            {
-                return true;
-            }
-        }
-        return false;
-    }
 }
