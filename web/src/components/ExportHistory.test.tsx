@@ -149,9 +149,14 @@ describe('ExportHistory', () => {
     expect(screen.queryByRole('button', { name: 'Verify chain' })).toBeNull();
   });
 
-  it('is a modal: focus starts on its title, Tab stays inside, Escape and Close leave', async () => {
+  it('is a modal: focus starts on its title, keys stay inside, Tab cycles, Escape and Close leave', async () => {
     const onClose = renderHistory();
     const dialog = screen.getByRole('dialog', { name: 'Export history' });
+    const shortcut = vi.fn();
+    window.addEventListener('keydown', shortcut);
+    fireEvent.keyDown(dialog, { key: '1' });
+    window.removeEventListener('keydown', shortcut);
+    expect(shortcut).not.toHaveBeenCalled();
     expect(document.activeElement).toBe(within(dialog).getByRole('heading', { name: 'Export history' }));
     await screen.findByText('No exports yet.');
     const verify = screen.getByRole('button', { name: 'Verify chain' });

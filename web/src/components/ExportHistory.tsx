@@ -60,8 +60,9 @@ export default function ExportHistory({ token, canVerify, onClose }: ExportHisto
   const records = query.data?.pages.flatMap((page) => page.items) ?? [];
   const filtered = outcome !== '' || subject !== '';
 
-  // Modal: Escape closes, Tab cycles within the dialog.
+  // Modal: it owns the keyboard (the dashboard's shortcuts behind it stay still), Escape closes, Tab cycles within.
   const onKey = (e: KeyboardEvent) => {
+    e.stopPropagation();
     if (e.key === 'Escape') { e.preventDefault(); onClose(); return; }
     if (e.key !== 'Tab' || !dialog.current) return;
     const focusable = Array.from(dialog.current.querySelectorAll<HTMLElement>('button:not([disabled]), input, select, [href]'));

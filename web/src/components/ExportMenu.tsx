@@ -22,9 +22,11 @@ export interface ExportMenuProps {
 
 type ItemKey = ExportFormat | 'history';
 const FORMAT_LABEL: Record<ExportFormat, string> = { pdf: 'PDF', csv: 'CSV' };
+/** w-56 */
+const MENU_WIDTH_PX = 224;
 
 const BUTTON = 'inline-flex items-center gap-1.5 rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-500 aria-disabled:cursor-not-allowed aria-disabled:opacity-60 aria-disabled:hover:bg-white dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200 dark:hover:bg-slate-700 dark:aria-disabled:hover:bg-slate-800';
-const ITEM = 'flex cursor-pointer items-baseline justify-between gap-4 px-3 py-2 text-sm text-slate-800 outline-none hover:bg-slate-100 focus:bg-blue-600 focus:text-white dark:text-slate-100 dark:hover:bg-slate-700 dark:focus:bg-blue-500';
+const ITEM = 'group flex cursor-pointer items-baseline justify-between gap-4 px-3 py-2 text-sm text-slate-800 outline-none hover:bg-slate-100 focus:bg-blue-600 focus:text-white dark:text-slate-100 dark:hover:bg-slate-700 dark:focus:bg-blue-600';
 
 /**
  * The header's Export button: a WAI-ARIA menu button (Enter, Space or ↓ open it on the first item, ↑ on the last;
@@ -38,6 +40,8 @@ export function ExportMenu(p: ExportMenuProps) {
   const [running, setRunning] = useState<ExportFormat | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [history, setHistory] = useState(false);
+  // The menu opens towards the side with room: the button sits at the right on a desktop, at the left on a phone.
+  const [alignRight, setAlignRight] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const itemRefs = useRef<(HTMLLIElement | null)[]>([]);
@@ -65,6 +69,7 @@ export function ExportMenu(p: ExportMenuProps) {
   const openAt = (index: number) => {
     if (unavailable) return;
     if (p.canReadAudit) void loadHistory();
+    setAlignRight((button.current?.getBoundingClientRect().left ?? 0) + MENU_WIDTH_PX > window.innerWidth);
     setActive(index);
     setOpen(true);
   };
@@ -135,7 +140,7 @@ export function ExportMenu(p: ExportMenuProps) {
             role="menu"
             aria-labelledby={`${id}-button`}
             onKeyDown={onMenuKey}
-            className="absolute right-0 z-20 mt-1 min-w-56 overflow-hidden rounded-lg border border-slate-200 bg-white py-1 shadow-lg dark:border-slate-600 dark:bg-slate-800"
+            className={`absolute ${alignRight ? 'right-0' : 'left-0'} z-20 mt-1 w-56 overflow-hidden rounded-lg border border-slate-200 bg-white py-1 shadow-lg dark:border-slate-600 dark:bg-slate-800`}
           >
             {items.map((item, i) => (
               <li
@@ -148,7 +153,7 @@ export function ExportMenu(p: ExportMenuProps) {
                 className={`${ITEM} ${item.key === 'history' ? 'mt-1 border-t border-slate-200 dark:border-slate-600' : ''}`}
               >
                 <span className="font-medium">{item.label}</span>
-                {item.hint && <span className="text-xs opacity-75">{item.hint}</span>}
+                {item.hint && <span className="text-xs text-slate-500 group-focus:text-white dark:text-slate-400">{item.hint}</span>}
               </li>
             ))}
           </ul>
