@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useMutation, type UseMutationResult } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, type UseMutationResult } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useNow } from '../hooks/useNow';
 import {
@@ -52,6 +52,8 @@ export default function ExportHistory({ token, canVerify, onClose }: ExportHisto
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next,
     staleTime: 0,
+    // The rows of the previous filter stay until the new ones come, rather than a flash of "Loading…".
+    placeholderData: keepPreviousData,
     // The person is looking at the dialog: an error with "Try again" beats seconds of silent retries.
     retry: false,
   });

@@ -66,6 +66,7 @@ describe('ExportMenu', () => {
       authorization: 'Bearer tok',
     }]);
     expect(saved[0]).toEqual({ href: 'blob:http://localhost/file-1', download: PDF_NAME });
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe(`Saved ${PDF_NAME}`));
     // The link is gone and its URL is given back once the download has it.
     expect(document.querySelector('a[download]')).toBeNull();
     await act(() => vi.advanceTimersByTimeAsync(1));
@@ -94,6 +95,7 @@ describe('ExportMenu', () => {
     expect(button.querySelector('svg.animate-spin')).not.toBeNull();
     expect(screen.queryByRole('menu')).toBeNull();
     expect(document.activeElement).toBe(button);
+    expect(screen.getByRole('status').textContent).toBe('Preparing the PDF…');
     // A second click while busy starts nothing.
     fireEvent.click(button);
     expect(screen.queryByRole('menu')).toBeNull();

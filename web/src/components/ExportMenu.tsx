@@ -39,6 +39,8 @@ export function ExportMenu(p: ExportMenuProps) {
   const [active, setActive] = useState(0);
   const [running, setRunning] = useState<ExportFormat | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // For screen readers: the browser's download bar may say nothing when the file arrives.
+  const [saved, setSaved] = useState('');
   const [history, setHistory] = useState(false);
   // The menu opens towards the side with room: the button sits at the right on a desktop, at the left on a phone.
   const [alignRight, setAlignRight] = useState(false);
@@ -82,10 +84,12 @@ export function ExportMenu(p: ExportMenuProps) {
     const controller = new AbortController();
     inFlight.current = controller;
     setError(null);
+    setSaved('');
     setRunning(format);
     try {
       const { blob, filename } = await downloadExport(p.token, { scope: p.scope, timeframe: p.timeframe, format, asOf, cards: p.cards }, controller.signal);
       saveBlob(blob, filename);
+      setSaved(`Saved ${filename}`);
     } catch (e) {
       if (!controller.signal.aborted) setError(exportErrorMessage(e));
     } finally {
@@ -158,7 +162,7 @@ export function ExportMenu(p: ExportMenuProps) {
             ))}
           </ul>
         )}
-        <span role="status" className="sr-only">{running !== null ? `Preparing the ${FORMAT_LABEL[running]}…` : ''}</span>
+        <span role="status" className="sr-only">{running !== null ? `Preparing the ${FORMAT_LABEL[running]}…` : saved}</span>
       </div>
       {error && (
         <div role="alert" className="order-last flex basis-full items-start gap-3 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
