@@ -52,7 +52,7 @@ describe('LiveActivityFeed', () => {
   it('gives an export a download icon, and a kind it does not know its text with a neutral dot', () => {
     const at = '2026-01-08T00:00:00Z';
     render(<LiveActivityFeed now={new Date(at)} showWorkspace={false} items={[
-      { event: 'activity', id: 'x1', workspaceId: 'ws_1', kind: 'export', text: 'Dana exported the 30-day PDF', at },
+      { event: 'activity', id: 'x1', workspaceId: 'ws_1', kind: 'export.generated', text: 'Dana exported the 30-day PDF', at },
       { event: 'activity', id: 'x2', workspaceId: 'ws_1', kind: 'report.scheduled', text: 'A weekly report was scheduled', at },
     ]} />);
     const [exported, unknown] = within(screen.getByRole('region', { name: 'Live activity' })).getAllByRole('listitem');
