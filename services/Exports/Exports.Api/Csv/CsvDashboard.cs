@@ -32,7 +32,7 @@ public sealed class CsvDashboard : IDashboardFile
         var rows = new TidyRows(csv, overview.Meta);
         var asOf = overview.Meta.AsOf;
 
-        csv.WriteHeader(TidyRows.Header);
+        rows.Header();
         WriteMeta(rows, document);
         WriteKpis(rows, Sections.UserMetrics, overview.UserMetrics, DashboardFields.UserMetrics, asOf);
         WriteKpis(rows, Sections.ExecutionMetrics, overview.ExecutionMetrics, DashboardFields.ExecutionMetrics, asOf);

@@ -7,12 +7,14 @@ namespace ExecutiveDashboard.Exports.Csv;
 /// output: every cell goes to CsvHelper as it is produced, nothing is gathered first.</summary>
 internal sealed class TidyRows(CsvWriter csv, DashboardMeta meta)
 {
-    public static readonly string[] Header = ["section", "item", "metric", "timestamp", "value", "unit"];
+    private static readonly string[] Columns = ["section", "item", "metric", "timestamp", "value", "unit"];
 
     /// <summary>The <c>metric</c> of the one row that stands for a section the overview could not fill.</summary>
     public const string Unavailable = "unavailable";
 
     private readonly HashSet<string> degraded = new(meta.Degraded, StringComparer.Ordinal);
+
+    public void Header() => csv.WriteHeader(Columns);
 
     public bool IsDegraded(string section) => degraded.Contains(section);
 
