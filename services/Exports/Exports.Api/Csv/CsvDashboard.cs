@@ -94,9 +94,10 @@ public sealed class CsvDashboard : IDashboardFile
         {
             foreach (var field in trend.Fields)
             {
-                if (!field.Value(point).IsNull)
+                var value = field.Value(point);
+                if (!value.IsNull)
                 {
-                    rows.Row(trend.Section, null, field, point.Timestamp, point);
+                    rows.Row(trend.Section, null, field.Name, point.Timestamp, value, rows.UnitOf(field));
                 }
             }
         }

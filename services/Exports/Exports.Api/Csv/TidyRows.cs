@@ -36,6 +36,7 @@ internal sealed class TidyRows(CsvWriter csv, DashboardMeta meta)
         csv.EndRecord();
     }
 
-    private string? UnitOf<T>(CsvField<T> field) =>
+    /// <summary>The unit from <c>meta.metricInfo</c>: the metric's, or its change's; empty when it has none.</summary>
+    public string? UnitOf<T>(CsvField<T> field) =>
         field.UnitOf is { } key && meta.MetricInfo.TryGetValue(key, out var info) ? field.IsChange ? info.ChangeUnit : info.Unit : null;
 }
