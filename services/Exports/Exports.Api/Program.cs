@@ -1,3 +1,4 @@
+using ExecutiveDashboard.Exports.Apis;
 using ExecutiveDashboard.Exports.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -7,6 +8,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
+app.MapAuditApi();
 app.Run();
 
 public partial class Program;

@@ -1,4 +1,5 @@
 using ExecutiveDashboard.Contracts.Services;
+using ExecutiveDashboard.Exports.Audit;
 using ExecutiveDashboard.Platform.Data;
 using ExecutiveDashboard.Platform.Messaging;
 using ExecutiveDashboard.ServiceDefaults.OpenApi;
@@ -12,6 +13,7 @@ public static class Extensions
         builder.AddMigratedDatabase(ServiceCatalog.Exports.Database, typeof(Extensions).Assembly);
         builder.AddEventBus();
         builder.AddOutbox();
+        builder.Services.AddSingleton<AuditLog>();
         builder.AddDefaultOpenApi();
         return builder;
     }
