@@ -8,39 +8,29 @@ namespace ExecutiveDashboard.Exports.Audit;
 /// The exports audit (<c>export_audit</c>): records are appended, hash-chained (<see cref="AuditChain"/>), listed and
 /// verified, never changed (the table's trigger refuses it). Appends are serialized across every replica by an
 /// advisory lock held until the record is committed, so that each chains from the one committed before it and the
-/// chain's order (<c>seq</c>) is the order of commits.
+/// chain's order (<c>seq</c>) is the order of commits. Within a replica, appends also wait their turn in memory: each
+/// would otherwise hold a pooled connection while it waits for the lock, and a burst of exports would exhaust the pool
+/// and the server's connections for nothing.
 /// </summary>
 public sealed class AuditLog(NpgsqlDataSource dataSource, TimeProvider clock)
 {
     private const long AppendLock = 0x4155_4449_5443_4841; // "AUDITCHA"
 
+    private readonly SemaphoreSlim _appending = new(1, 1);
+
     /// <summary>Records what the service did with one request. Text is stored as <see cref="AuditText.Storable"/> makes
     /// it, times to the microsecond; the record returned is the one stored.</summary>
     public async Task<AuditRecord> AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var command = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({AppendLock})", connection, transaction))
+        await _appending.WaitAsync(cancellationToken);
+        try
         {
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            return await AppendInTurnAsync(entry, cancellationToken);
         }
-        string previous;
-        await using (var command = new NpgsqlCommand("SELECT hash FROM export_audit ORDER BY seq DESC LIMIT 1", connection, transaction))
+        finally
         {
-            previous = await command.ExecuteScalarAsync(cancellationToken) as string ?? AuditChain.GenesisHash;
+            _appending.Release();
         }
-
-        // Taken under the lock, so that times follow the chain's order on one replica.
-        var now = clock.GetUtcNow();
-        var unhashed = Unhashed(entry, Guid.CreateVersion7(now), AuditChain.ToMicrosecond(now.UtcDateTime));
-        var record = unhashed with { Hash = AuditChain.Hash(previous, unhashed) };
-        await using (var command = new NpgsqlCommand(AuditRows.Insert, connection, transaction))
-        {
-            AuditRows.AddParameters(command, record);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-        await transaction.CommitAsync(cancellationToken);
-        return record;
     }
 
     /// <summary>Newest first (the reverse of the chain's order). A viewer sees the records of the workspaces in
@@ -121,6 +111,33 @@ public sealed class AuditLog(NpgsqlDataSource dataSource, TimeProvider clock)
             previous = record.Hash;
         }
         return new AuditVerification(records, firstInvalid is null, firstInvalid);
+    }
+
+    private async Task<AuditRecord> AppendInTurnAsync(AuditEntry entry, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var command = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({AppendLock})", connection, transaction))
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        string previous;
+        await using (var command = new NpgsqlCommand("SELECT hash FROM export_audit ORDER BY seq DESC LIMIT 1", connection, transaction))
+        {
+            previous = await command.ExecuteScalarAsync(cancellationToken) as string ?? AuditChain.GenesisHash;
+        }
+
+        // Taken under the lock, so that times follow the chain's order on one replica.
+        var now = clock.GetUtcNow();
+        var unhashed = Unhashed(entry, Guid.CreateVersion7(now), AuditChain.ToMicrosecond(now.UtcDateTime));
+        var record = unhashed with { Hash = AuditChain.Hash(previous, unhashed) };
+        await using (var command = new NpgsqlCommand(AuditRows.Insert, connection, transaction))
+        {
+            AuditRows.AddParameters(command, record);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return record;
     }
 
     private static AuditRecord Unhashed(AuditEntry entry, Guid id, DateTime at) => new(
