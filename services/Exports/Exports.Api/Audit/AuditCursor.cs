@@ -22,7 +22,7 @@ public static class AuditCursor
     /// <returns>The position, or null when <paramref name="cursor"/> is not one this service gave.</returns>
     public static long? Parse(string cursor)
     {
-        // Checked first: the decoder skips white space and throws on other characters, and a cursor may be anything.
+        // Checked first: the decoder skips white space, and a cursor may be anything of any length.
         if (cursor.Length != Length || !cursor.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
         {
             return null;
@@ -37,10 +37,10 @@ public static class AuditCursor
         }
         catch (FormatException)
         {
+            // Also unused low bits of the last character that are not zero: one spelling per position, as Of writes it.
             return null;
         }
         var seq = BinaryPrimitives.ReadInt64BigEndian(bytes);
-        // One spelling per position: the unused low bits of the last character must be zero, as Of writes them.
-        return seq > 0 && Of(seq) == cursor ? seq : null;
+        return seq > 0 ? seq : null;
     }
 }
