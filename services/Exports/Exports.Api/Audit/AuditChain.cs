@@ -61,7 +61,7 @@ public static class AuditChain
     public static DateTime ToMicrosecond(DateTime time)
     {
         var utc = time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : time;
-        return new DateTime(utc.Ticks - utc.Ticks % (TimeSpan.TicksPerMillisecond / 1000), DateTimeKind.Utc);
+        return new DateTime(utc.Ticks - utc.Ticks % TimeSpan.TicksPerMicrosecond, DateTimeKind.Utc);
     }
 
     private static string Time(DateTime time) => ToMicrosecond(time).ToString(TimeFormat, CultureInfo.InvariantCulture);
