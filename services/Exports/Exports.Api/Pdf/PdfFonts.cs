@@ -1,0 +1,57 @@
+using SkiaSharp;
+
+namespace ExecutiveDashboard.Exports.Pdf;
+
+/// <summary>The PDF's typefaces, DejaVu Sans regular and bold, loaded once and shared by every render (an SKTypeface is
+/// immutable and thread-safe). SkiaSharp's NoDependencies build finds no system font by name, so the files are read
+/// from a folder: the Debian package <see cref="Package"/> installs them in <see cref="DefaultDirectory"/>.</summary>
+public sealed class PdfFonts
+{
+    public const string Package = "fonts-dejavu-core";
+    public const string DefaultDirectory = "/usr/share/fonts/truetype/dejavu";
+    public const string RegularFile = "DejaVuSans.ttf";
+    public const string BoldFile = "DejaVuSans-Bold.ttf";
+
+    private static readonly Lock ChartFontsLock = new();
+
+    private PdfFonts(SKTypeface regular, SKTypeface bold, string chartFamily)
+    {
+        Regular = regular;
+        Bold = bold;
+        ChartFamily = chartFamily;
+    }
+
+    public SKTypeface Regular { get; }
+
+    public SKTypeface Bold { get; }
+
+    /// <summary>The font name the charts ask ScottPlot for; only this instance's resolver answers it.</summary>
+    public string ChartFamily { get; }
+
+    /// <summary>Loads both files or fails with a message that names the package, so that a machine without it stops
+    /// at start rather than at its first export.</summary>
+    public static PdfFonts Load(string directory)
+    {
+        var regular = Read(directory, RegularFile);
+        var bold = Read(directory, BoldFile);
+        var fonts = new PdfFonts(regular, bold, $"Exports DejaVu Sans ({Path.GetFullPath(directory)})");
+        // ScottPlot looks fonts up by name through a static list of resolvers (and caches what they return).
+        lock (ChartFontsLock)
+        {
+            if (!ScottPlot.Fonts.FontResolvers.OfType<ChartFontResolver>().Any(r => r.Family == fonts.ChartFamily))
+                ScottPlot.Fonts.FontResolvers.Insert(0, new ChartFontResolver(fonts));
+        }
+        return fonts;
+    }
+
+    private static SKTypeface Read(string directory, string file)
+    {
+        var path = Path.Combine(directory, file);
+        if (!File.Exists(path))
+            throw new InvalidOperationException(
+                $"The PDF export needs the font {path}, which is missing. Install the Debian package {Package} " +
+                $"(apt-get install {Package}) or set Exports:FontDirectory to a folder holding {RegularFile} and {BoldFile}.");
+        return SKTypeface.FromFile(path)
+            ?? throw new InvalidOperationException($"The PDF export could not read the font {path}: reinstall the Debian package {Package}.");
+    }
+}
