@@ -142,8 +142,8 @@ public class PdfDashboardTests
     [Fact]
     public void Words_extract_whole()
     {
-        var words = Platform.Value.Pages[0].Split(' ');
-        foreach (var word in new[] { "Daily", "active", "users", "Executive", "Dashboard", "SCOPE", "TIMEFRAME", "workspaces" })
+        var words = Platform.Value.Text.Split(' ');
+        foreach (var word in new[] { "Daily", "active", "users", "Executive", "Dashboard", "SCOPE", "TIMEFRAME", "workspaces", "Definitions" })
             Assert.Contains(word, words);
     }
 

@@ -7,8 +7,6 @@ namespace ExecutiveDashboard.Exports.Pdf;
 /// tick labels would ask the system for a font that the NoDependencies build cannot find, and vanish.</summary>
 internal sealed class ChartFontResolver(PdfFonts fonts) : IFontResolver
 {
-    public string Family => fonts.ChartFamily;
-
     public SKTypeface? CreateTypeface(string fontName, FontWeight weight, FontSlant slant, FontSpacing spacing) =>
         fontName == fonts.ChartFamily ? weight >= FontWeight.SemiBold ? fonts.Bold : fonts.Regular : null;
 

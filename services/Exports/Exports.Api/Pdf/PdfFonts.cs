@@ -12,7 +12,8 @@ public sealed class PdfFonts
     public const string RegularFile = "DejaVuSans.ttf";
     public const string BoldFile = "DejaVuSans-Bold.ttf";
 
-    private static readonly Lock ChartFontsLock = new();
+    private static readonly Lock LoadLock = new();
+    private static readonly Dictionary<string, PdfFonts> Loaded = [];
 
     private PdfFonts(SKTypeface regular, SKTypeface bold, string chartFamily)
     {
@@ -29,19 +30,20 @@ public sealed class PdfFonts
     public string ChartFamily { get; }
 
     /// <summary>Loads both files or fails with a message that names the package, so that a machine without it stops
-    /// at start rather than at its first export.</summary>
+    /// at start rather than at its first export. One instance per folder: ScottPlot resolves and caches fonts by name in
+    /// static state, so the charts and the text of every render must share the very same typefaces (two would both be
+    /// embedded).</summary>
     public static PdfFonts Load(string directory)
     {
-        var regular = Read(directory, RegularFile);
-        var bold = Read(directory, BoldFile);
-        var fonts = new PdfFonts(regular, bold, $"Exports DejaVu Sans ({Path.GetFullPath(directory)})");
-        // ScottPlot looks fonts up by name through a static list of resolvers (and caches what they return).
-        lock (ChartFontsLock)
+        var full = Path.GetFullPath(directory);
+        lock (LoadLock)
         {
-            if (!ScottPlot.Fonts.FontResolvers.OfType<ChartFontResolver>().Any(r => r.Family == fonts.ChartFamily))
-                ScottPlot.Fonts.FontResolvers.Insert(0, new ChartFontResolver(fonts));
+            if (Loaded.TryGetValue(full, out var loaded)) return loaded;
+            var fonts = new PdfFonts(Read(full, RegularFile), Read(full, BoldFile), $"Exports DejaVu Sans ({full})");
+            ScottPlot.Fonts.FontResolvers.Insert(0, new ChartFontResolver(fonts));
+            Loaded[full] = fonts;
+            return fonts;
         }
-        return fonts;
     }
 
     private static SKTypeface Read(string directory, string file)
@@ -51,7 +53,8 @@ public sealed class PdfFonts
             throw new InvalidOperationException(
                 $"The PDF export needs the font {path}, which is missing. Install the Debian package {Package} " +
                 $"(apt-get install {Package}) or set Exports:FontDirectory to a folder holding {RegularFile} and {BoldFile}.");
-        return SKTypeface.FromFile(path)
+        using var data = SKData.CreateCopy(FontSubset.Of(File.ReadAllBytes(path)));
+        return SKTypeface.FromData(data)
             ?? throw new InvalidOperationException($"The PDF export could not read the font {path}: reinstall the Debian package {Package}.");
     }
 }

@@ -17,7 +17,7 @@ internal static class KpiSection
         var data = ctx.Document.Overview;
         var cards = KpiCards.Cards(data, ctx.Document.CardOrder);
         var cardWidth = (PageFlow.ContentWidth - (Columns - 1) * Gap) / Columns;
-        SectionHeading.Add(flow, ctx, "Key metrics", CardHeight);
+        SectionHeading.Add(flow, ctx, "Key metrics", CardHeight + Gap);
         foreach (var row in cards.Chunk(Columns))
         {
             flow.Place(CardHeight + Gap, (canvas, top) =>
@@ -29,7 +29,7 @@ internal static class KpiSection
 
         var tiles = KpiCards.Others(data);
         var tileWidth = (PageFlow.ContentWidth - (TileColumns - 1) * Gap) / TileColumns;
-        SectionHeading.Add(flow, ctx, "More metrics", TileHeight);
+        SectionHeading.Add(flow, ctx, "More metrics", TileHeight + Gap);
         foreach (var row in tiles.Chunk(TileColumns))
         {
             flow.Place(TileHeight + Gap, (canvas, top) =>

@@ -25,7 +25,7 @@ internal static class MrrMovementsSection
             ("Net MRR movement", (double?)Net(m), true),
         };
         var height = ctx.IsDegraded(Sections.MrrMovements) ? 48 : rows.Length * RowHeight + 2 * Pad;
-        SectionHeading.Add(flow, ctx, "MRR movements", height);
+        SectionHeading.Add(flow, ctx, "MRR movements", height + 4);
         flow.Place(height + 4, (canvas, top) =>
         {
             var rect = new SKRect(PageFlow.Margin, top, PageFlow.Margin + PageFlow.ContentWidth, top + height);

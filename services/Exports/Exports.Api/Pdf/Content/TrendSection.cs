@@ -27,7 +27,7 @@ internal static class TrendSection
                 v => MetricFormat.Fixed(v, v % 1 == 0 ? 0 : 1) + "%", FromZero: true),
         ];
         var width = (PageFlow.ContentWidth - Gap) / 2;
-        SectionHeading.Add(flow, ctx, "Trends", Height);
+        SectionHeading.Add(flow, ctx, "Trends", Height + Gap);
         foreach (var row in charts.Chunk(2))
         {
             flow.Place(Height + Gap, (canvas, top) =>

@@ -27,7 +27,7 @@ internal static class PdfTable
         var whole = HeaderHeight + heights.Sum();
         var keep = whole <= KeepWholeUpTo ? whole : HeaderHeight + (heights.Count > 0 ? heights[0] : 28);
         SectionHeading.Add(flow, ctx, title, keep);
-        Header(flow, ctx, columns, widths);
+        Header(flow, ctx, columns, widths, heights.Count > 0 ? heights[0] : 28);
         if (rows.Count == 0)
         {
             flow.Place(28, (canvas, top) => ctx.Text.Draw(canvas, emptyText, PageFlow.Margin + PageFlow.ContentWidth / 2, top + 17, TextStyle.Label, SKTextAlign.Center));
@@ -39,7 +39,7 @@ internal static class PdfTable
             {
                 flow.NewPage();
                 flow.Place(SectionHeading.Height - 6, (canvas, top) => ctx.Text.DrawTop(canvas, $"{title} (continued)", PageFlow.Margin, top, TextStyle.Label));
-                Header(flow, ctx, columns, widths);
+                Header(flow, ctx, columns, widths, heights[r]);
             }
             var row = rows[r];
             var lines = laidOut[r];
@@ -57,7 +57,7 @@ internal static class PdfTable
         }
     }
 
-    private static void Header(PageFlow flow, RenderContext ctx, IReadOnlyList<TableColumn> columns, float[] widths) =>
+    private static void Header(PageFlow flow, RenderContext ctx, IReadOnlyList<TableColumn> columns, float[] widths, float firstRow) =>
         flow.Place(HeaderHeight, (canvas, top) =>
         {
             Shapes.Fill(canvas, new SKRect(PageFlow.Margin, top, PageFlow.Margin + PageFlow.ContentWidth, top + HeaderHeight), Palette.Stripe);
@@ -70,7 +70,7 @@ internal static class PdfTable
                     columns[c].AlignRight ? SKTextAlign.Right : SKTextAlign.Left);
                 x += widths[c];
             }
-        }, keepWithNext: 24);
+        }, keepWithNext: firstRow);
 
     private static void DrawCell(SKCanvas canvas, RenderContext ctx, TableCell cell, IReadOnlyList<string> lines, TableColumn column, float x, float width, float top)
     {
