@@ -122,6 +122,8 @@ public class PdfDashboardTests
         Assert.NotEmpty(fonts);
         Assert.All(fonts, f => Assert.Matches(@"^[A-Z]{6}\+DejaVuSans(-Bold)?$", f));
         Assert.Contains("/FontFile2", Platform.Value.Raw);
+        // Subsets, not the whole DejaVu Sans (740 KB a weight): the four-page file stays small.
+        Assert.True(Platform.Value.Bytes.Length < 300_000, $"{Platform.Value.Bytes.Length:N0} bytes");
     }
 
     [Fact]
@@ -214,6 +216,17 @@ public class PdfDashboardTests
         var document = DashboardFixtures.Platform90Days();
         var texts = Enumerable.Range(0, 6).AsParallel().WithDegreeOfParallelism(6).Select(_ => RenderedPdf.Of(document).Text).ToList();
         Assert.All(texts, t => Assert.Equal(Platform.Value.Text, t));
+    }
+
+    [Fact]
+    public void The_fonts_keep_the_characters_names_and_labels_use()
+    {
+        var fonts = PdfFonts.Load(PdfFonts.DefaultDirectory);
+        foreach (var typeface in new[] { fonts.Regular, fonts.Bold })
+        {
+            using var font = new SkiaSharp.SKFont(typeface);
+            Assert.True(font.ContainsGlyphs("Zoë Łukasz Ærø Şahin Nguyễn Ωμέγα Жанна $€£¥ × − · … ≤ ≥ ™ –—‘’“”"));
+        }
     }
 
     [Fact]
