@@ -47,6 +47,23 @@ public class PdfDashboardTests
     public void Every_kpi_no_card_shows_has_a_tile_with_its_label(string label, string expected) =>
         Assert.Equal(expected, Platform.Value.Below(0, label, width: 80));
 
+    [Fact]
+    public void A_change_is_green_when_the_move_is_good_red_when_bad_and_grey_when_flat_or_missing()
+    {
+        const string green = "#047857", red = "#b91c1c", grey = "#64748b";
+        var pdf = Platform.Value;
+        Assert.Equal(green, pdf.ColorOf(0, "+12.3%")); // DAU up, higher is better
+        Assert.Equal(red, pdf.ColorOf(0, "-4.0%"));    // WAU down
+        Assert.Equal(red, pdf.ColorOf(0, "-1.3"));     // success rate down, in pp
+        Assert.Equal(grey, pdf.ColorOf(0, "0.0%"));    // MAU flat
+        Assert.Equal(grey, pdf.ColorOf(0, "n/a"));     // credits: no change
+        // The same rise reads as bad for a metric whose metricInfo says lower is better.
+        var data = DashboardFixtures.Overview();
+        var info = new Dictionary<string, MetricInfo>(data.Meta.MetricInfo) { ["dau"] = data.Meta.MetricInfo["dau"] with { HigherIsBetter = false } };
+        var inverted = RenderedPdf.Of(DashboardFixtures.Document(data with { Meta = data.Meta with { MetricInfo = info } }));
+        Assert.Equal(red, inverted.ColorOf(0, "+12.3%"));
+    }
+
     [Theory]
     [InlineData("Daily active users", "WAU", "45,210 -4.0%")]
     [InlineData("Daily active users", "MAU", "98,765 0.0%")]   // 0.01 % rounds to a flat 0.0%

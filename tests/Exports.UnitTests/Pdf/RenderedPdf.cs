@@ -47,6 +47,14 @@ internal sealed class RenderedPdf
             .OrderBy(w => w.BoundingBox.Left).Select(w => w.Text));
     }
 
+    /// <summary>The fill colour of the first word <paramref name="text"/> on the page, as hex "#rrggbb".</summary>
+    public string ColorOf(int page, string text)
+    {
+        var word = Words[page].FirstOrDefault(w => w.Text == text) ?? throw new InvalidOperationException($"no '{text}' on page {page + 1}");
+        var (r, g, b) = word.Letters[0].FillColor.ToRGBValues();
+        return $"#{(int)Math.Round(r * 255):x2}{(int)Math.Round(g * 255):x2}{(int)Math.Round(b * 255):x2}";
+    }
+
     private static Word? Find(IReadOnlyList<Word> words, string[] parts)
     {
         for (var i = 0; i + parts.Length <= words.Count; i++)

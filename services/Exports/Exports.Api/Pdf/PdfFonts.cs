@@ -8,6 +8,9 @@ namespace ExecutiveDashboard.Exports.Pdf;
 public sealed class PdfFonts
 {
     public const string Package = "fonts-dejavu-core";
+
+    /// <summary>The configuration key of the fonts' folder; <see cref="DefaultDirectory"/> when unset.</summary>
+    public const string DirectorySetting = "Exports:FontDirectory";
     public const string DefaultDirectory = "/usr/share/fonts/truetype/dejavu";
     public const string RegularFile = "DejaVuSans.ttf";
     public const string BoldFile = "DejaVuSans-Bold.ttf";
@@ -52,7 +55,7 @@ public sealed class PdfFonts
         if (!File.Exists(path))
             throw new InvalidOperationException(
                 $"The PDF export needs the font {path}, which is missing. Install the Debian package {Package} " +
-                $"(apt-get install {Package}) or set Exports:FontDirectory to a folder holding {RegularFile} and {BoldFile}.");
+                $"(apt-get install {Package}) or set {DirectorySetting} to a folder holding {RegularFile} and {BoldFile}.");
         using var data = SKData.CreateCopy(FontSubset.Of(File.ReadAllBytes(path)));
         return SKTypeface.FromData(data)
             ?? throw new InvalidOperationException($"The PDF export could not read the font {path}: reinstall the Debian package {Package}.");

@@ -8,10 +8,11 @@ internal static class PdfTable
 {
     private const float HeaderHeight = 18, CellPadX = 6, CellPadY = 4.5f, KeepWholeUpTo = 300;
 
-    public static void Add(PageFlow flow, RenderContext ctx, string title, string section, IReadOnlyList<TableColumn> columns,
+    /// <param name="section">The contract section the rows come from (null: the document's own rows, never degraded).</param>
+    public static void Add(PageFlow flow, RenderContext ctx, string title, string? section, IReadOnlyList<TableColumn> columns,
         IReadOnlyList<IReadOnlyList<TableCell>> rows, string emptyText)
     {
-        if (ctx.IsDegraded(section))
+        if (section is not null && ctx.IsDegraded(section))
         {
             SectionHeading.Add(flow, ctx, title, 40);
             flow.Place(40, (canvas, top) => UnavailableBox.Draw(canvas, ctx, new SKRect(PageFlow.Margin, top, PageFlow.Margin + PageFlow.ContentWidth, top + 32)));
