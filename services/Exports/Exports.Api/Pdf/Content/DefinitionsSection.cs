@@ -11,7 +11,7 @@ internal static class DefinitionsSection
     {
         var info = ctx.Document.Overview.Meta.MetricInfo;
         PdfTable.Add(flow, ctx, "Definitions", null,
-            [new("Metric", 2.6f), new("Definition", 6f), new("Unit", 2f), new("Better", 0.9f)],
+            [new("Metric", 2.6f), new("Definition", 5.7f), new("Unit", 2.3f), new("Better", 0.9f)],
             [.. info.Select(kv => (IReadOnlyList<TableCell>)
                 [new TableCell(MetricNames.Of(kv.Key), Bold: true), kv.Value.Description, Unit(kv.Value.Unit, kv.Value.ChangeUnit), kv.Value.HigherIsBetter ? "Higher" : "Lower"])],
             "No definitions.");
