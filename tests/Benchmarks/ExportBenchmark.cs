@@ -9,6 +9,7 @@ using System.Text.Json;
 using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Exports.Files;
 using ExecutiveDashboard.Exports.Limits;
+using ExecutiveDashboard.TestSupport;
 
 namespace ExecutiveDashboard.Benchmarks;
 
@@ -31,7 +32,6 @@ public sealed class ExportBenchmark(
     private const int Exporters = 10;
     private const double Mb = 1024 * 1024;
 
-    private readonly DateTime _cached = origin;
     private int _instants;
     private int _refused;
 
@@ -53,11 +53,12 @@ public sealed class ExportBenchmark(
     /// each of a missed overview. The peak is the larger of what was sampled every 10 ms and VmHWM, reset first.</summary>
     private async Task MemoryAsync()
     {
+        var project = Path.Combine(RepositoryRoot.Path, "services", "Exports", "Exports.Api") + Path.DirectorySeparatorChar;
         IReadOnlyList<int> candidates = [];
-        var process = exportsPid is { } pid ? new ServiceProcess(pid) : ServiceProcess.Find("Exports.Api", out candidates);
+        var process = exportsPid is { } pid ? new ServiceProcess(pid) : ServiceProcess.Find(project, out candidates);
         if (process is null)
         {
-            Console.WriteLine($"  memory: not measured: {(candidates.Count == 0 ? "no Exports.Api process on this machine" : $"several Exports.Api processes ({string.Join(", ", candidates)}): name one with --exports-pid")}");
+            Console.WriteLine($"  memory: not measured: {(candidates.Count == 0 ? $"no process of {project}" : $"several processes of {project} ({string.Join(", ", candidates)})")}: name it with --exports-pid");
             return;
         }
         var before = process.ResidentBytes;
@@ -89,15 +90,15 @@ public sealed class ExportBenchmark(
     private async Task LatencyAsync()
     {
         // The cached rows read the overview at one asOf: fill the gateway's cache with it first.
-        await ExportAsync(ExportFormat.Csv, _cached, await newCeoToken());
-        Console.WriteLine("  ms to the last byte   overview   p50     p95     max    size");
+        await ExportAsync(ExportFormat.Csv, Cached, await newCeoToken());
+        Console.WriteLine("  ms to the last byte    overview     p50     p95     max      size");
         foreach (var format in ExportFormat.All)
         {
-            foreach (var (overview, asOf) in new (string, Func<DateTime>)[] { ("cached", () => _cached), ("missed", Fresh) })
+            foreach (var (overview, asOf) in new (string, Func<DateTime>)[] { ("cached", () => Cached), ("missed", Fresh) })
             {
                 var (ms, bytes) = await SeriesAsync(format, asOf);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  {format.Name,-19} {overview,-8} {Percentile.Of(ms, 50),7:F0} {Percentile.Of(ms, 95),7:F0} {Percentile.Of(ms, 100),7:F0} {Percentile.Of(bytes, 50) / 1024,6:F0} KB"));
+                    $"  {format.Name,-22} {overview,-8} {Percentile.Of(ms, 50),7:F0} {Percentile.Of(ms, 95),7:F0} {Percentile.Of(ms, 100),7:F0} {Percentile.Of(bytes, 50) / 1024,7:F1} KB"));
             }
         }
         Console.WriteLine("  goals: PDF p95 ≤ 1,000 ms · CSV p95 ≤ 300 ms");
@@ -107,7 +108,7 @@ public sealed class ExportBenchmark(
     /// from the overview the gateway gives: no network, no audit, one thread.</summary>
     private async Task AllocationAsync()
     {
-        var overview = await ReadOverviewAsync(_cached);
+        var overview = await ReadOverviewAsync(Cached);
         var document = new ExportDocument(overview, Scope, DateTime.UtcNow, "Benchmark", []);
         foreach (var file in RenderAllocation.Writers())
         {
@@ -125,14 +126,14 @@ public sealed class ExportBenchmark(
     {
         var idle = await measureOverview(_ => OverviewPath(Fresh()));
         var idleP95 = Percentile.Of(idle, 95);
-        Console.WriteLine($"  overview miss ({Scope}, {OverviewTimeframe}), ms            p50     p95   p95 / idle   PDFs done   PDF p50   PDF p95");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  idle                                  {Percentile.Of(idle, 50),7:F0} {idleP95,7:F0}"));
-        foreach (var (label, asOf) in new (string, Func<DateTime>)[] { ("10 PDF exports, overview cached", () => _cached), ("10 PDF exports, overview missed", Fresh) })
+        Console.WriteLine($"  {$"overview miss ({Scope}, {OverviewTimeframe}), ms",-40}     p50     p95  p95/idle  PDFs done  PDF p50  PDF p95");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {"idle",-40} {Percentile.Of(idle, 50),7:F0} {idleP95,7:F0}"));
+        foreach (var (label, asOf) in new (string, Func<DateTime>)[] { ("10 PDF exports, overview cached", () => Cached), ("10 PDF exports, overview missed", Fresh) })
         {
             var exports = new ConcurrentBag<double>();
             using var stop = new CancellationTokenSource();
             var exporters = Enumerable.Range(0, Exporters).Select(_ => ExportContinuouslyAsync(asOf, exports, stop.Token)).ToArray();
-            // Measured once every exporter has had a file: the load is then what it stays.
+            // Measured once as many files as exporters have come: every exporter is under way, the load what it stays.
             while (exports.Count < Exporters)
             {
                 await Task.Delay(50);
@@ -141,7 +142,7 @@ public sealed class ExportBenchmark(
             await stop.CancelAsync();
             await Task.WhenAll(exporters);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  while {label}  {Percentile.Of(loaded, 50),7:F0} {Percentile.Of(loaded, 95),7:F0} {Percentile.Of(loaded, 95) / idleP95,9:F2}×   {exports.Count,9} {Percentile.Of(exports, 50),9:F0} {Percentile.Of(exports, 95),9:F0}"));
+                $"  {"while " + label,-40} {Percentile.Of(loaded, 50),7:F0} {Percentile.Of(loaded, 95),7:F0} {Percentile.Of(loaded, 95) / idleP95,8:F2}× {exports.Count,10} {Percentile.Of(exports, 50),8:F0} {Percentile.Of(exports, 95),8:F0}"));
         }
         Console.WriteLine("  goal: overview miss p95 while 10 PDF exports run ≤ 2× idle");
     }
@@ -216,6 +217,9 @@ public sealed class ExportBenchmark(
 
     private static string OverviewPath(DateTime asOf) =>
         string.Create(CultureInfo.InvariantCulture, $"/api/executive/overview?workspace_id={Scope}&timeframe={OverviewTimeframe}&asOf={asOf:yyyy-MM-dd'T'HH:mm:ss'Z'}");
+
+    /// <summary>The asOf of the exports of a cached overview: read at first to fill the cache, then at every sample.</summary>
+    private DateTime Cached => origin;
 
     /// <summary>An asOf no request of this run has read at: a second earlier than the last one given.</summary>
     private DateTime Fresh() => origin.AddSeconds(-Interlocked.Increment(ref _instants));

@@ -17,9 +17,10 @@ public sealed class ServiceProcess(int pid)
 
     public long PeakBytes => Read(Peak);
 
-    /// <summary>The process of the service whose command line names <paramref name="name"/> (e.g. <c>Exports.Api</c>).
-    /// The app host starts a project as <c>dotnet run</c>, whose child is the service: of the matching processes, the
-    /// ones with no matching child. Null unless there is exactly one; <paramref name="candidates"/> are all of them.</summary>
+    /// <summary>The process of the service whose command line names <paramref name="name"/>: its project's directory,
+    /// which tells this checkout's service from another checkout's running on the same machine. Where the app host starts
+    /// a project as <c>dotnet run</c>, whose child is the service, of the matching processes the ones with no matching
+    /// child. Null unless there is exactly one; <paramref name="candidates"/> are all of them.</summary>
     public static ServiceProcess? Find(string name, out IReadOnlyList<int> candidates)
     {
         var matching = new Dictionary<int, int>();
