@@ -10,7 +10,8 @@ namespace ExecutiveDashboard.Benchmarks;
 /// not in these figures: the service's resident memory (<see cref="ServiceProcess"/>) holds it.</summary>
 public static class RenderAllocation
 {
-    public static IReadOnlyList<IDashboardFile> Writers() => [new PdfDashboard(), new CsvDashboard()];
+    /// <summary>The writers as the service makes them, with the fonts of the OS package the scripts install.</summary>
+    public static IReadOnlyList<IDashboardFile> Writers() => [new PdfDashboard(PdfFonts.Load(PdfFonts.DefaultDirectory)), new CsvDashboard()];
 
     /// <summary>Renders once unmeasured (code, fonts), then <paramref name="renders"/> times.</summary>
     public static (double[] Allocated, double[] Ms) Measure(IDashboardFile file, ExportDocument document, int renders)
