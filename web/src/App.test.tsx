@@ -120,6 +120,51 @@ describe('App', () => {
     expect(screen.queryByText(/Catching up/)).toBeNull();
   });
 
+  it.each([
+    ['ceo', ['*'], true, true],
+    ['admin', ['ws_1'], true, false],
+    ['member', ['ws_1'], false, false],
+  ])('exports what a %s with %j sees, and offers the history and its check as the token allows', async (role, workspaces, history, verify) => {
+    const token = `${b64url({ alg: 'HS256' })}.${b64url({ sub: 'dev:ann', name: 'Ann', role, workspaces: workspaces.join(' '), exp: 4_000_000_000 })}.sig`;
+    sessionStorage.setItem('executive-dashboard.session', JSON.stringify({ token, name: 'Ann', role, workspaces, expiresAt: null }));
+    window.history.replaceState(null, '', '/?timeframe=30d');
+    const exports: string[] = [];
+    vi.stubGlobal('fetch', vi.fn(async (input: string) => {
+      if (input.startsWith('/api/executive/overview')) return new Response(JSON.stringify(overview({ meta: { ...overview().meta, asOf: '2026-01-08T00:00:00.250Z' } })), { status: 200 });
+      if (input === '/api/users/me/layout') {
+        return new Response(JSON.stringify({ cards: [{ id: 'mrr', visible: true }, { id: 'dau', visible: false }, { id: 'churn', visible: true }] }), { status: 200 });
+      }
+      if (input.startsWith('/api/exports/audit')) return new Response(JSON.stringify({ items: [], next: null }), { status: 200 });
+      if (input.startsWith('/api/exports/dashboard')) {
+        exports.push(input);
+        return new Response('x', { status: 200, headers: { 'Content-Disposition': 'attachment; filename="f.pdf"' } });
+      }
+      return new Response(null, { status: 204 });
+    }));
+    URL.createObjectURL = vi.fn(() => 'blob:x');
+    URL.revokeObjectURL = vi.fn();
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    render(<App queryClient={createQueryClient()} />);
+    await waitFor(() => expect(within(screen.getByRole('region', { name: 'Key metrics' })).getAllByRole('article')[0].getAttribute('aria-label')).toBe('MRR'));
+
+    fireEvent.click(screen.getByRole('button', { name: /Export/ }));
+    expect(screen.queryByRole('menuitem', { name: 'Export history…' }) !== null).toBe(history);
+    fireEvent.click(screen.getByRole('menuitem', { name: /^PDF/ }));
+    await waitFor(() => expect(click).toHaveBeenCalled());
+    // The visible cards in the order shown (MRR, churn, then the ones the saved layout lacks), hidden DAU left out.
+    expect(exports).toEqual([`/api/exports/dashboard?workspace_id=${workspaces[0] === '*' ? 'all' : 'ws_1'}&timeframe=30d&format=pdf&asOf=2026-01-08T00%3A00%3A00Z`
+      + '&cards=mrr%2Cchurn%2CtotalRuns%2CsuccessRate%2Ccredits%2CactiveWorkspaces%2CltvCac%2Cp95Runtime']);
+
+    if (history) {
+      await waitFor(() => expect(screen.getByRole('button', { name: /Export/ }).getAttribute('aria-busy')).toBe('false'));
+      fireEvent.click(screen.getByRole('button', { name: /Export/ }));
+      fireEvent.click(screen.getByRole('menuitem', { name: 'Export history…' }));
+      await screen.findByText('No exports yet.');
+      expect(screen.queryByRole('button', { name: 'Verify chain' }) !== null).toBe(verify);
+    }
+    click.mockRestore();
+  });
+
   it('shows an error with a retry when the overview fails', async () => {
     sessionStorage.setItem('executive-dashboard.session', JSON.stringify({ token: TOKEN, request: { role: 'ceo', workspaces: '*', name: 'Ann' }, name: 'Ann', role: 'ceo', workspaces: ['*'], expiresAt: null }));
     let fail = true;

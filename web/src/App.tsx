@@ -23,6 +23,8 @@ import { useViewState } from './hooks/useViewState';
 
 const ChartsSection = lazy(() => import('./components/ChartsSection'));
 export const CATCH_UP_RETRY_MS = 1_000;
+/** The roles the exports service shows its audit to (limited there to the scopes of the token). */
+const AUDIT_ROLES = ['ceo', 'admin'];
 
 export const createQueryClient = () => new QueryClient({
   defaultOptions: {
@@ -146,6 +148,14 @@ function Dashboard({ session, onSession }: { session: Session; onSession: (s: Se
         status={status}
         userName={session.name}
         onSignOut={() => onSession(null)}
+        exports={{
+          token: session.token,
+          // Numbers of another timeframe or scope stay on screen while the new ones load: nothing to export then.
+          asOf: data && !query.isPlaceholderData ? data.meta.asOf : undefined,
+          cards: layout.cards.filter((c) => c.visible).map((c) => c.id),
+          canReadAudit: AUDIT_ROLES.includes(session.role),
+          canVerifyAudit: session.workspaces.includes('*'),
+        }}
       />
       <main className="mx-auto max-w-screen-2xl space-y-6 px-4 py-6 sm:px-6">
         {query.isError && !data ? (

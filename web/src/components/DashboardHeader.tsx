@@ -1,5 +1,6 @@
 import { TIMEFRAMES, type Timeframe } from '../lib/types';
 import type { LiveStatus } from '../lib/liveSocket';
+import { ExportMenu, type ExportMenuProps } from './ExportMenu';
 
 const LABELS: Record<Timeframe, string> = { '24h': '24h', '7d': '7d', '30d': '30d', '90d': '90d', all: 'All' };
 
@@ -91,7 +92,8 @@ export interface DashboardHeaderProps {
   status: LiveStatus;
   userName: string;
   onSignOut: () => void;
-  asOf?: string;
+  /** What the Export menu needs besides the scope and timeframe shown. */
+  exports: Omit<ExportMenuProps, 'scope' | 'timeframe'>;
 }
 
 export function DashboardHeader(p: DashboardHeaderProps) {
@@ -103,9 +105,7 @@ export function DashboardHeader(p: DashboardHeaderProps) {
         <ScopePicker scopes={p.scopes} value={p.scope} onChange={p.onScopeChange} allowOther={p.allowOtherScope} />
         <TimeframeSelector value={p.timeframe} onChange={p.onTimeframeChange} />
         <RefreshButton onRefresh={p.onRefresh} busy={p.refreshing} />
-        <button type="button" disabled title="Exports are not wired yet" className="rounded-lg border border-slate-300 px-3 py-1.5 text-sm text-slate-400 dark:border-slate-600">
-          Export
-        </button>
+        <ExportMenu {...p.exports} scope={p.scope} timeframe={p.timeframe} />
         <span className="text-sm text-slate-600 dark:text-slate-300">{p.userName}</span>
         <button type="button" onClick={p.onSignOut} className="text-sm text-blue-700 underline hover:no-underline dark:text-blue-300">Sign out</button>
       </div>

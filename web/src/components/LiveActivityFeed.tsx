@@ -1,14 +1,16 @@
 import { relativeTime } from '../lib/relativeTime';
 import type { ActivityFrame } from '../lib/types';
 
+// A kind this page does not know yet (a newer gateway) still shows its text, with the neutral dot.
 const KIND_ICON: Record<string, string> = {
   'run.succeeded': '✓', 'run.failed': '✕', 'user.signed_up': '＋', 'subscription.started': '$',
   'subscription.changed': '⇅', 'subscription.canceled': '⊘', 'trial.started': '◔', 'trial.ended': '◕',
-  'alert.triggered': '⚠', 'alert.resolved': '✓',
+  'alert.triggered': '⚠', 'alert.resolved': '✓', 'export.generated': '⤓',
 };
 const KIND_CLASS: Record<string, string> = {
   'run.failed': 'text-red-600 dark:text-red-400', 'alert.triggered': 'text-orange-600 dark:text-orange-400',
   'run.succeeded': 'text-emerald-600 dark:text-emerald-400', 'alert.resolved': 'text-emerald-600 dark:text-emerald-400',
+  'export.generated': 'text-blue-600 dark:text-blue-400',
 };
 
 export function LiveActivityFeed({ items, now, showWorkspace }: { items: ActivityFrame[]; now: Date; showWorkspace: boolean }) {
