@@ -38,27 +38,40 @@ public sealed class ExportBenchmark(
     public async Task RunAsync()
     {
         Console.WriteLine($"exports of the {Timeframe} dashboard of '{Scope}' through the gateway, {samples} samples each, a subject per export:");
+        var service = FindService();
         // First, while the service has rendered as little as it ever will in this run.
-        await MemoryAsync();
+        await MemoryAsync(service);
         await LatencyAsync();
         await AllocationAsync();
-        await OverviewUnderLoadAsync();
+        await OverviewUnderLoadAsync(service);
         if (_refused > 0)
         {
             Console.WriteLine($"  {_refused} exports were refused (429) and taken again after Retry-After");
         }
     }
 
-    /// <summary>The exports service's resident memory before and during <see cref="samples"/> sequential PDF exports,
-    /// each of a missed overview. The peak is the larger of what was sampled every 10 ms and VmHWM, reset first.</summary>
-    private async Task MemoryAsync()
+    /// <summary>The exports service's process: the one named, else this checkout's; null (and said) when not found.</summary>
+    private ServiceProcess? FindService()
     {
+        if (exportsPid is { } pid)
+        {
+            return new ServiceProcess(pid);
+        }
         var project = Path.Combine(RepositoryRoot.Path, "services", "Exports", "Exports.Api") + Path.DirectorySeparatorChar;
-        IReadOnlyList<int> candidates = [];
-        var process = exportsPid is { } pid ? new ServiceProcess(pid) : ServiceProcess.Find(project, out candidates);
-        if (process is null)
+        var service = ServiceProcess.Find(project, out var candidates);
+        if (service is null)
         {
             Console.WriteLine($"  memory: not measured: {(candidates.Count == 0 ? $"no process of {project}" : $"several processes of {project} ({string.Join(", ", candidates)})")}: name it with --exports-pid");
+        }
+        return service;
+    }
+
+    /// <summary>The exports service's resident memory before and during as many sequential PDF exports as samples, each
+    /// of a missed overview. The peak is the larger of what was sampled every 10 ms and VmHWM, reset first.</summary>
+    private async Task MemoryAsync(ServiceProcess? process)
+    {
+        if (process is null)
+        {
             return;
         }
         var before = process.ResidentBytes;
@@ -121,16 +134,19 @@ public sealed class ExportBenchmark(
 
     /// <summary>Overview misses (<c>all</c>, <see cref="OverviewTimeframe"/>) idle, then while <see cref="Exporters"/>
     /// people export PDFs one after another: once on a cached overview (the render's load alone), once each export on an
-    /// overview missed (the render's and the overview's).</summary>
-    private async Task OverviewUnderLoadAsync()
+    /// overview missed (the render's and the overview's). Also the exports service's peak resident memory above its
+    /// resident memory before the load (VmHWM): what that many renders at once take.</summary>
+    private async Task OverviewUnderLoadAsync(ServiceProcess? service)
     {
         var idle = await measureOverview(_ => OverviewPath(Fresh()));
         var idleP95 = Percentile.Of(idle, 95);
-        Console.WriteLine($"  {$"overview miss ({Scope}, {OverviewTimeframe}), ms",-40}     p50     p95  p95/idle  PDFs done  PDF p50  PDF p95");
+        Console.WriteLine($"  {$"overview miss ({Scope}, {OverviewTimeframe}), ms",-40}     p50     p95  p95/idle  PDFs done  PDF p50  PDF p95  exports RSS peak");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {"idle",-40} {Percentile.Of(idle, 50),7:F0} {idleP95,7:F0}"));
         foreach (var (label, asOf) in new (string, Func<DateTime>)[] { ("10 PDF exports, overview cached", () => Cached), ("10 PDF exports, overview missed", Fresh) })
         {
             var exports = new ConcurrentBag<double>();
+            var residentBefore = service?.ResidentBytes ?? 0;
+            var peakReset = service?.ResetPeak() == true;
             using var stop = new CancellationTokenSource();
             var exporters = Enumerable.Range(0, Exporters).Select(_ => ExportContinuouslyAsync(asOf, exports, stop.Token)).ToArray();
             // Measured once as many files as exporters have come: every exporter is under way, the load what it stays.
@@ -141,8 +157,9 @@ public sealed class ExportBenchmark(
             var loaded = await measureOverview(_ => OverviewPath(Fresh()));
             await stop.CancelAsync();
             await Task.WhenAll(exporters);
+            var peak = peakReset ? string.Create(CultureInfo.InvariantCulture, $"+{(service!.PeakBytes - residentBefore) / Mb:F0} MB") : "n/a";
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {"while " + label,-40} {Percentile.Of(loaded, 50),7:F0} {Percentile.Of(loaded, 95),7:F0} {Percentile.Of(loaded, 95) / idleP95,8:F2}× {exports.Count,10} {Percentile.Of(exports, 50),8:F0} {Percentile.Of(exports, 95),8:F0}"));
+                $"  {"while " + label,-40} {Percentile.Of(loaded, 50),7:F0} {Percentile.Of(loaded, 95),7:F0} {Percentile.Of(loaded, 95) / idleP95,8:F2}× {exports.Count,10} {Percentile.Of(exports, 50),8:F0} {Percentile.Of(exports, 95),8:F0} {peak,17}"));
         }
         Console.WriteLine("  goal: overview miss p95 while 10 PDF exports run ≤ 2× idle");
     }
