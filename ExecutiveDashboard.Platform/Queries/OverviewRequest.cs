@@ -68,9 +68,10 @@ public sealed record OverviewRequest(string Scope, Timeframe Timeframe, DateTime
     /// <summary>To the millisecond, as browsers and JSON clients state times: every window bound is then a whole millisecond.</summary>
     public static DateTime ToMillisecond(DateTime at) => new(at.Ticks - at.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
 
-    /// <summary>An ISO 8601 time that states its offset (<c>Z</c> or ±hh:mm), within <see cref="Bounds"/>, as UTC.
-    /// The value is not repeated in the problem: it may be anything a client sent, of any length.</summary>
-    private static DateTime ParseTime(string name, string value, DateTime now, Dictionary<string, string[]> errors)
+    /// <summary>An ISO 8601 time that states its offset (<c>Z</c> or ±hh:mm), within <see cref="Bounds"/>, as UTC; the
+    /// rule of every time a query takes (also the exports audit's <c>from</c> and <c>to</c>). The value is not repeated in
+    /// the problem: it may be anything a client sent, of any length.</summary>
+    public static DateTime ParseTime(string name, string value, DateTime now, Dictionary<string, string[]> errors)
     {
         var time = value.IndexOf('T') is var t and >= 0 ? value[t..] : "";
         if (!DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)

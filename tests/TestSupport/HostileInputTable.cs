@@ -112,15 +112,6 @@ public abstract class HostileInputTable
         }, iter: 300, threads: 1);
     }
 
-    /// <summary>Any text, with control characters, reserved URL characters and letters outside ASCII.</summary>
-    private static readonly Gen<string> RandomText =
-        Gen.OneOf<char>(Gen.Char['\0', '\u00ff'], Gen.Char["&=%#?+/\\'\"\r\n*.:@-_ "], Gen.Char)
-            .Array[0, 40].Select(chars => new string(chars));
-
-    /// <summary>Percent-encodes the UTF-8 of any text, lone surrogates included (as U+FFFD).</summary>
-    private static string Encode(string text) =>
-        string.Concat(Encoding.UTF8.GetBytes(text).Select(b => $"%{b:X2}"));
-
     private Func<Task<string?>> Get(string name, string pathAndQuery, string? named, HttpStatusCode expected = HttpStatusCode.BadRequest) =>
         Rows.Get(Reader, name, pathAndQuery, named, expected);
 

@@ -1,4 +1,5 @@
 using System.Text;
+using CsCheck;
 
 namespace ExecutiveDashboard.TestSupport;
 
@@ -140,4 +141,14 @@ public static class HostileInputs
     };
 
     public static RawBody Json(string json) => new(Encoding.UTF8.GetBytes(json), "application/json");
+
+    /// <summary>Any text, with control characters, reserved URL characters and letters outside ASCII, for the random
+    /// query strings of the property tests.</summary>
+    public static readonly Gen<string> RandomText =
+        Gen.OneOf<char>(Gen.Char['\0', '\u00ff'], Gen.Char["&=%#?+/\\'\"\r\n*.:@-_ "], Gen.Char)
+            .Array[0, 40].Select(chars => new string(chars));
+
+    /// <summary>Percent-encodes the UTF-8 of any text, lone surrogates included (as U+FFFD).</summary>
+    public static string Encode(string text) =>
+        string.Concat(Encoding.UTF8.GetBytes(text).Select(b => $"%{b:X2}"));
 }

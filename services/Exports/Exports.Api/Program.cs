@@ -9,6 +9,7 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapExportsApi();
+app.MapAuditApi();
 app.Run();
 
 public partial class Program;

@@ -1,4 +1,5 @@
 using ExecutiveDashboard.Contracts.Services;
+using ExecutiveDashboard.Exports.Audit;
 using ExecutiveDashboard.Exports.Downloads;
 using ExecutiveDashboard.Exports.Limits;
 using ExecutiveDashboard.Exports.Overview;
@@ -21,6 +22,7 @@ public static class Extensions
         builder.Services.AddSingleton<ExportLimits>();
         builder.Services.AddSingleton<ExportsMetrics>();
         builder.Services.AddScoped<DashboardDownload>();
+        builder.Services.AddSingleton<AuditLog>();
         builder.AddDefaultOpenApi();
         return builder;
     }

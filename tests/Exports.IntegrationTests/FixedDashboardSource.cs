@@ -1,0 +1,27 @@
+using ExecutiveDashboard.Contracts.Dashboard;
+using ExecutiveDashboard.Exports.Overview;
+
+namespace ExecutiveDashboard.Exports.IntegrationTests;
+
+/// <summary>The dashboard as a test sets it, in place of the gateway's overview and the users service's layout: every
+/// overview read answers <see cref="Overview"/> (or throws <see cref="Failure"/>), every layout read <see cref="CardOrder"/>.
+/// Set before the requests that read them.</summary>
+public sealed class FixedDashboardSource : IDashboardSource
+{
+    public ExecutiveDashboardData? Overview { get; set; }
+
+    /// <summary>The caller's saved layout; null: they saved none.</summary>
+    public IReadOnlyList<string>? CardOrder { get; set; }
+
+    /// <summary>What an overview read throws instead of answering, e.g. <c>new DashboardSourceException(503, …)</c>.</summary>
+    public Exception? Failure { get; set; }
+
+    public Task<ExecutiveDashboardData> ReadOverviewAsync(string scope, string timeframe, DateTime asOf, string authorization,
+        CancellationToken cancellationToken) =>
+        Failure is not null ? Task.FromException<ExecutiveDashboardData>(Failure)
+        : Overview is { } overview ? Task.FromResult(overview)
+        : throw new InvalidOperationException($"The test set no {nameof(Overview)} for the export to read.");
+
+    public Task<IReadOnlyList<string>?> ReadCardOrderAsync(string authorization, CancellationToken cancellationToken) =>
+        Task.FromResult(CardOrder);
+}
