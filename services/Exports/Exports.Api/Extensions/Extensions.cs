@@ -1,8 +1,11 @@
 using ExecutiveDashboard.Contracts.Services;
 using ExecutiveDashboard.Exports.Audit;
+using ExecutiveDashboard.Exports.Csv;
 using ExecutiveDashboard.Exports.Downloads;
+using ExecutiveDashboard.Exports.Files;
 using ExecutiveDashboard.Exports.Limits;
 using ExecutiveDashboard.Exports.Overview;
+using ExecutiveDashboard.Exports.Pdf;
 using ExecutiveDashboard.Exports.Telemetry;
 using ExecutiveDashboard.Platform.Data;
 using ExecutiveDashboard.Platform.Messaging;
@@ -18,6 +21,10 @@ public static class Extensions
         builder.AddEventBus();
         builder.AddOutbox();
 
+        // Loaded now, so that a machine without the fonts stops at start with a message naming the package.
+        builder.Services.AddSingleton(PdfFonts.Load(builder.Configuration[PdfFonts.DirectorySetting] ?? PdfFonts.DefaultDirectory));
+        builder.Services.AddSingleton<IDashboardFile, PdfDashboard>();
+        builder.Services.AddSingleton<IDashboardFile, CsvDashboard>();
         builder.Services.AddHttpClient<IDashboardSource, GatewayDashboardSource>(http => http.BaseAddress = ServiceCatalog.GatewayAddress);
         builder.Services.AddSingleton<ExportLimits>();
         builder.Services.AddSingleton<ExportsMetrics>();

@@ -1,0 +1,53 @@
+using ExecutiveDashboard.Contracts.Dashboard;
+using ExecutiveDashboard.Contracts.Metrics;
+using ExecutiveDashboard.Exports.Pdf.Formatting;
+using ExecutiveDashboard.Exports.Pdf.Layout;
+using SkiaSharp;
+
+namespace ExecutiveDashboard.Exports.Pdf.Content;
+
+/// <summary>Top agents, top users and active alerts, with the page's columns and formats; times are absolute UTC
+/// (a file outlives "3 hours ago").</summary>
+internal static class TablesSection
+{
+    private static readonly IReadOnlyDictionary<string, (SKColor Fill, SKColor Text)> Severity = new Dictionary<string, (SKColor, SKColor)>
+    {
+        ["critical"] = (SKColor.Parse("#dc2626"), SKColors.White),
+        ["high"] = (SKColor.Parse("#f97316"), SKColors.White),
+        ["medium"] = (SKColor.Parse("#fcd34d"), SKColor.Parse("#451a03")),
+        ["low"] = (SKColor.Parse("#e2e8f0"), SKColor.Parse("#1e293b")),
+    };
+
+    public static void Add(PageFlow flow, RenderContext ctx)
+    {
+        var data = ctx.Document.Overview;
+        PdfTable.Add(flow, ctx, "Top agents", Sections.AgentMetrics,
+            [new("Agent", 4), new("Runs", 1.4f, true), new("Success", 1.4f, true), new("Avg runtime", 1.6f, true)],
+            [.. data.AgentMetrics.TopAgents.Select(a => (IReadOnlyList<TableCell>)
+                [a.Name ?? a.Id, MetricFormat.Count(a.Runs), MetricFormat.Percent(a.SuccessRate), MetricFormat.Seconds(a.AvgRuntime)])],
+            "No runs in this period.");
+
+        var platform = ctx.Document.Scope == Scopes.Platform;
+        List<TableColumn> userColumns = [new("User", 3)];
+        if (platform) userColumns.Add(new("Workspace", 2.2f));
+        userColumns.AddRange([new("Runs", 1.2f, true), new("Credits", 1.3f, true), new("Last active", 2.4f)]);
+        PdfTable.Add(flow, ctx, "Top users", Sections.TopUsers, userColumns,
+            [.. data.TopUsers.Select(u =>
+            {
+                List<TableCell> cells = [u.Name ?? u.Id];
+                if (platform) cells.Add(u.WorkspaceId);
+                cells.AddRange([MetricFormat.Count(u.Runs), MetricFormat.Count((double)u.CreditsUsed), u.LastActiveAt is { } at ? TimeText.Utc(at) : MetricFormat.NotAvailable]);
+                return (IReadOnlyList<TableCell>)cells;
+            })],
+            "No runs in this period.");
+
+        PdfTable.Add(flow, ctx, "Active alerts", Sections.ActiveAlerts,
+            [new("Severity", 1.3f), new("Alert", 2f), new("Message", 4.6f), new("Since", 2.5f)],
+            [.. data.ActiveAlerts.Select(a =>
+            {
+                var (fill, text) = Severity.GetValueOrDefault(a.Severity, Severity["low"]);
+                return (IReadOnlyList<TableCell>)[new TableCell(a.Severity, Badge: fill, BadgeText: text), new TableCell(a.Type, Bold: true), a.Message, TimeText.Utc(a.TriggeredAt)];
+            })],
+            "No active alerts.");
+    }
+}

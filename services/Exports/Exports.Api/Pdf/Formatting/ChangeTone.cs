@@ -1,0 +1,3 @@
+namespace ExecutiveDashboard.Exports.Pdf.Formatting;
+
+public enum ChangeTone { Good, Bad, Neutral }

@@ -1,0 +1,39 @@
+using ExecutiveDashboard.Contracts.Dashboard;
+using ExecutiveDashboard.Exports.Pdf.Kpis;
+
+namespace ExecutiveDashboard.Exports.UnitTests.Pdf;
+
+public class KpiCardsTests
+{
+    [Fact]
+    public void The_callers_cards_come_first_in_their_order_then_the_others_in_the_default_order()
+    {
+        var cards = KpiCards.Cards(DashboardFixtures.Overview(), ["ltvCac", "unknown", "dau", "ltvCac"]);
+        Assert.Equal(["ltvCac", "dau", "totalRuns", "successRate", "credits", "activeWorkspaces", "mrr", "churn", "p95Runtime"], cards.Select(c => c.Id));
+    }
+
+    [Fact]
+    public void Every_kpi_field_of_the_four_sections_is_on_a_card_or_a_tile()
+    {
+        var data = DashboardFixtures.Overview();
+        var lines = KpiCards.Cards(data, []).SelectMany(c => c.Extras.Prepend(c.Main)).Concat(KpiCards.Others(data).Select(t => t.Main)).ToList();
+        // Every number of the four records, as the contract names it, minus the changes (shown beside their value).
+        var fields = new[] { typeof(UserMetrics), typeof(ExecutionMetrics), typeof(AgentMetrics), typeof(BusinessMetrics) }
+            .SelectMany(t => t.GetProperties()).Where(p => p.PropertyType != typeof(IReadOnlyList<TopAgent>) && !p.Name.EndsWith("Change"))
+            .Select(p => p.Name).ToList();
+        Assert.Equal(24, fields.Count);
+        Assert.Equal(fields.Count, lines.Count);
+        Assert.Equal(7, lines.Count(l => l.HasChange));
+    }
+
+    [Fact]
+    public void A_line_of_a_degraded_section_is_marked_degraded_and_the_others_are_not()
+    {
+        var data = DashboardFixtures.Overview(degraded: [Sections.BusinessMetrics]);
+        var cards = KpiCards.Cards(data, []).ToDictionary(c => c.Id);
+        Assert.True(cards["mrr"].Main.Degraded);
+        Assert.True(cards["activeWorkspaces"].Extras.All(e => e.Degraded));
+        Assert.False(cards["activeWorkspaces"].Main.Degraded);
+        Assert.False(cards["dau"].Main.Degraded);
+    }
+}
