@@ -201,13 +201,13 @@ public sealed class LiveBenchmark(HttpClient http, string ingestToken, Func<Task
 
     private static string Line(IEnumerable<double> values)
     {
-        var sorted = values.Order().ToArray();
-        if (sorted.Length == 0)
+        var samples = values.ToArray();
+        if (samples.Length == 0)
         {
             return "no samples";
         }
-        double P(double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p / 100 * sorted.Length) - 1)];
-        return string.Create(CultureInfo.InvariantCulture, $"{P(50),7:F1} {P(95),7:F1} {P(99),7:F1} {sorted[^1],7:F1}");
+        double P(double p) => Percentile.Of(samples, p);
+        return string.Create(CultureInfo.InvariantCulture, $"{P(50),7:F1} {P(95),7:F1} {P(99),7:F1} {P(100),7:F1}");
     }
 
     private static string Iso(DateTime t) => t.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);

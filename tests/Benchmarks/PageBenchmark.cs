@@ -64,9 +64,5 @@ public sealed class PageBenchmark(Uri gateway, int samples, string timeframe, st
         Console.WriteLine($"  screenshot: {Path.GetFullPath(screenshot)}");
     }
 
-    private static double P(List<double> values, double percentile)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(percentile / 100 * sorted.Length) - 1)];
-    }
+    private static double P(List<double> values, double percentile) => Percentile.Of(values, percentile);
 }

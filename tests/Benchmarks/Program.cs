@@ -14,6 +14,7 @@ using ExecutiveDashboard.Simulator.Generation.Events;
 // workspaces bw_00001… (bw_00001 is the oldest, a large design partner), users, agents, runs in time order, billing.
 // Real time (LiveBenchmark): --live [--clients N] [--rate N] [--seconds N] [--workspaces N]
 // Page load in headless Chromium (PageBenchmark): --page [--samples N] [--timeframe 90d] [--screenshot FILE]
+// Exports (ExportBenchmark), after the seed or with --skip-seed: --exports [--samples N] [--exports-pid N]
 var options = Options.Parse(args);
 var end = DateTime.UtcNow.Date.AddDays(1);
 var dataset = new PlatformSimulation(new SimulationOptions
@@ -86,6 +87,12 @@ for (var previous = ""; settling.Elapsed < TimeSpan.FromMinutes(30);)
 
 // Every invocation reads at instants of its own, so an answer cached by an earlier run is never a "miss".
 var origin = end.AddHours(-1).AddSeconds(-Random.Shared.Next(0, 86_400));
+
+if (args.Contains("--exports"))
+{
+    await new ExportBenchmark(http, () => TokenAsync("ceo", $"Benchmark exporter {Guid.NewGuid():N}"), MeasureAsync, options.Samples, origin, options.ExportsPid).RunAsync();
+    return;
+}
 
 Console.WriteLine($"overview latency, {options.Samples} samples each (ms), asOf from {Iso(origin)} back:");
 Console.WriteLine("scope        timeframe  miss p50  miss p95  hit p50  hit p95");
@@ -192,16 +199,12 @@ async Task<string> TokenAsync(string role, string? name = null)
     }
 }
 
-static double P(double[] values, double percentile)
-{
-    var sorted = values.Order().ToArray();
-    return sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(percentile / 100 * sorted.Length) - 1)];
-}
+static double P(double[] values, double percentile) => Percentile.Of(values, percentile);
 
 static string Iso(DateTime t) => t.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
 internal sealed record Options(string Gateway, long Runs, int Workspaces, int Users, int Subscriptions, int UserActivity, int Days, int Seed,
-    bool SkipSeed, long From, int Samples, int Parallel, int Clients, int Rate, int Seconds, string Timeframe, string Screenshot)
+    bool SkipSeed, long From, int Samples, int Parallel, int Clients, int Rate, int Seconds, string Timeframe, string Screenshot, int? ExportsPid)
 {
     public static Options Parse(string[] args)
     {
@@ -224,6 +227,7 @@ internal sealed record Options(string Gateway, long Runs, int Workspaces, int Us
             int.Parse(Get("--rate", "2000"), CultureInfo.InvariantCulture),
             int.Parse(Get("--seconds", "30"), CultureInfo.InvariantCulture),
             Get("--timeframe", "90d"),
-            Get("--screenshot", "artifacts/dashboard.png"));
+            Get("--screenshot", "artifacts/dashboard.png"),
+            Get("--exports-pid", "") is { Length: > 0 } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null);
     }
 }

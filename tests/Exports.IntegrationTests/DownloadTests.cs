@@ -142,6 +142,26 @@ public sealed class DownloadTests(ExportsServersFixture servers) : ServiceTests<
         Assert.Equal((ExportOutcome.Failed, 200), (record.Outcome, record.Status));
     }
 
+    [Fact]
+    public async Task Sections_still_catching_up_are_read_again_until_they_settle()
+    {
+        var whole = Dashboards.Small().Overview;
+        var partial = whole with
+        {
+            ExecutionMetrics = whole.ExecutionMetrics with { TotalRuns = 1 },
+            Meta = whole.Meta with { CatchingUp = ["executionMetrics"] },
+        };
+        Service.Dashboard.First.Enqueue(partial);
+        Service.Dashboard.First.Enqueue(partial);
+
+        using var response = await Service.ClientFor(Roles.Ceo, "ws_1", "u_dana").GetAsync($"{Query}&format=csv");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(3, Service.Dashboard.Reads);
+        var totalRuns = (await response.Content.ReadAsStringAsync()).Split("\r\n").Single(line => line.StartsWith("executionMetrics,,totalRuns,"));
+        Assert.EndsWith($",{whole.ExecutionMetrics.TotalRuns},count", totalRuns);
+    }
+
     [Theory]
     [InlineData(503, HttpStatusCode.ServiceUnavailable, ExportOutcome.Failed)]
     [InlineData(500, HttpStatusCode.BadGateway, ExportOutcome.Failed)]

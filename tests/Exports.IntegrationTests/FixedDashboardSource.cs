@@ -10,6 +10,14 @@ public sealed class FixedDashboardSource : IDashboardSource
 {
     public ExecutiveDashboardData? Overview { get; set; }
 
+    /// <summary>Answers given once each, in order, before <see cref="Overview"/>: an overview that changes between reads.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<ExecutiveDashboardData> First { get; } = new();
+
+    /// <summary>How many overview reads the service made.</summary>
+    public int Reads => _reads;
+
+    private int _reads;
+
     /// <summary>The caller's saved layout; null: they saved none.</summary>
     public IReadOnlyList<string>? CardOrder { get; set; }
 
@@ -17,10 +25,14 @@ public sealed class FixedDashboardSource : IDashboardSource
     public Exception? Failure { get; set; }
 
     public Task<ExecutiveDashboardData> ReadOverviewAsync(string scope, string timeframe, DateTime asOf, string authorization,
-        CancellationToken cancellationToken) =>
-        Failure is not null ? Task.FromException<ExecutiveDashboardData>(Failure)
-        : Overview is { } overview ? Task.FromResult(overview)
-        : throw new InvalidOperationException($"The test set no {nameof(Overview)} for the export to read.");
+        CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _reads);
+        return Failure is not null ? Task.FromException<ExecutiveDashboardData>(Failure)
+            : First.TryDequeue(out var first) ? Task.FromResult(first)
+            : Overview is { } overview ? Task.FromResult(overview)
+            : throw new InvalidOperationException($"The test set no {nameof(Overview)} for the export to read.");
+    }
 
     public Task<IReadOnlyList<string>?> ReadCardOrderAsync(string authorization, CancellationToken cancellationToken) =>
         Task.FromResult(CardOrder);

@@ -92,6 +92,17 @@ public sealed class DashboardPage(IPage tab, Uri gateway)
         tab.ClickElementAsync(
             $"[...document.querySelectorAll('button')].find(b => b.getAttribute('aria-label') === {Quote(name)} || b.textContent.trim() === {Quote(name)})");
 
+    /// <summary>Opens the header's Export menu (a WAI-ARIA menu button) once it may be used (numbers on screen, no export
+    /// running) and chooses the item <paramref name="item"/> ("PDF", "CSV").</summary>
+    public async Task ExportAsync(string item)
+    {
+        const string ExportButton = "[...document.querySelectorAll('button[aria-haspopup=menu]')].find(b => b.textContent.includes('Export'))";
+        await tab.WaitForAsync($"{ExportButton}?.getAttribute('aria-disabled') === 'false'", Patience);
+        await tab.ClickElementAsync(ExportButton);
+        await tab.ClickElementAsync(
+            $"[...document.querySelectorAll('[role=menu] [role=menuitem]')].find(i => i.textContent.trim().startsWith({Quote(item)}))");
+    }
+
     /// <summary>In the Customize panel: ticks or unticks the card titled <paramref name="title"/>.</summary>
     public Task ToggleCardAsync(string title) =>
         tab.ClickElementAsync(

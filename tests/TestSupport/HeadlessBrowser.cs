@@ -37,8 +37,10 @@ public sealed class HeadlessBrowser : IAsyncDisposable
     }
 
     /// <summary>Starts Chromium with a tab of <paramref name="width"/>×<paramref name="height"/> CSS pixels that
-    /// prefers the dark colour scheme when <paramref name="darkMode"/> is set, else the light one.</summary>
-    public static async Task<HeadlessBrowser> LaunchAsync(int width = 1440, int height = 1000, bool darkMode = false)
+    /// prefers the dark colour scheme when <paramref name="darkMode"/> is set, else the light one. Files the page
+    /// downloads are saved in <paramref name="downloads"/> under their own names (CDP's Browser.setDownloadBehavior);
+    /// without it, a headless browser saves none.</summary>
+    public static async Task<HeadlessBrowser> LaunchAsync(int width = 1440, int height = 1000, bool darkMode = false, string? downloads = null)
     {
         var browser = await Puppeteer.LaunchAsync(new LaunchOptions
         {
@@ -48,6 +50,7 @@ public sealed class HeadlessBrowser : IAsyncDisposable
             // The tests run as root, where Chromium's sandbox cannot start. Puppeteer's own flags already stop background
             // networking and sync; these keep the rest of Chromium's calls home off a closed network.
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-component-update"],
+            DownloadBehavior = downloads is null ? null : new DownloadBehavior { Policy = DownloadPolicy.Allow, DownloadPath = downloads },
         });
         try
         {

@@ -33,6 +33,9 @@ public sealed partial class DashboardDownload(
     /// <summary>At most this many card ids, as a saved layout holds.</summary>
     public const int MaxCards = 50;
 
+    private const int CatchUpAttempts = 8;
+    private static readonly TimeSpan CatchUpPause = TimeSpan.FromMilliseconds(250);
+
     private readonly IReadOnlyDictionary<string, IDashboardFile> _files = files.ToDictionary(f => f.Format.Name);
 
     public async Task<IResult> AnswerAsync(HttpContext context, DownloadQuery query, CancellationToken cancellationToken)
@@ -121,10 +124,17 @@ public sealed partial class DashboardDownload(
             try
             {
                 var authorizationHeader = context.Request.Headers.Authorization.ToString();
-                var overview = source.ReadOverviewAsync(request.Scope, timeframe, asOf, authorizationHeader, cancellationToken);
+                var reading = source.ReadOverviewAsync(request.Scope, timeframe, asOf, authorizationHeader, cancellationToken);
                 var order = cards is null ? source.ReadCardOrderAsync(authorizationHeader, cancellationToken) : Task.FromResult<IReadOnlyList<string>?>(cards);
-                document = new ExportDocument(await overview, request.Scope, clock.GetUtcNow().UtcDateTime, caller.DisplayName,
-                    await order ?? []);
+                var overview = await reading;
+                // A file outlives the moment: sections still folding a backfill (meta.catchingUp) settle within seconds,
+                // so the file waits for them a little rather than keep numbers that are about to grow.
+                for (var attempt = 0; overview.Meta.CatchingUp.Count > 0 && attempt < CatchUpAttempts; attempt++)
+                {
+                    await Task.Delay(CatchUpPause, cancellationToken);
+                    overview = await source.ReadOverviewAsync(request.Scope, timeframe, asOf, authorizationHeader, cancellationToken);
+                }
+                document = new ExportDocument(overview, request.Scope, clock.GetUtcNow().UtcDateTime, caller.DisplayName, await order ?? []);
             }
             catch (DashboardSourceException e)
             {
