@@ -25,9 +25,13 @@ internal static partial class ExportCsvRows
     public static readonly string[] Header = ["section", "item", "metric", "timestamp", "value", "unit"];
     public static readonly string[] KpiSections = ["userMetrics", "executionMetrics", "agentMetrics", "businessMetrics"];
 
-    /// <summary>The CSV sections of the trends and where the overview keeps each.</summary>
-    public static readonly (string Section, string Series)[] Trends =
-        [("trends.execution", "execution"), ("trends.users", "users"), ("trends.revenue", "revenue"), ("trends.errors", "errors")];
+    /// <summary>The CSV sections of the trends, where the overview keeps each, and the metric whose unit its points take
+    /// (active users per bucket are no metric of <c>meta.metricInfo</c>: no unit).</summary>
+    public static readonly (string Section, string Series, string? UnitOf)[] Trends =
+    [
+        ("trends.execution", "execution", "totalRuns"), ("trends.users", "users", null),
+        ("trends.revenue", "revenue", "mrr"), ("trends.errors", "errors", "errorRate"),
+    ];
 
     /// <summary>The metric of a table row's place in its table: not a field of the row, the file's own.</summary>
     public const string Position = "position";
@@ -52,35 +56,39 @@ internal static partial class ExportCsvRows
         return rows;
     }
 
-    /// <summary>The rows the overview's sections make, each with the JSON value it must carry (null for an empty field).</summary>
-    public static List<(ExportCsvRow Row, JsonNode? Value)> Expected(JsonObject overview, string asOf)
+    /// <summary>The rows the overview's sections make, each with the JSON value it must carry (null for an empty field)
+    /// and its unit ("" for none; null where the test does not check it: the table fields').</summary>
+    public static List<(ExportCsvRow Row, JsonNode? Value, string? Unit)> Expected(JsonObject overview, string asOf)
     {
-        var rows = new List<(ExportCsvRow, JsonNode?)>();
-        void Add(string section, string item, string metric, string timestamp, JsonNode? value, string unit = "") =>
-            rows.Add((new ExportCsvRow(section, item, metric, timestamp, "", unit), value));
-
+        var rows = new List<(ExportCsvRow, JsonNode?, string?)>();
         var info = overview["meta"]!["metricInfo"]!.AsObject();
+        string UnitOf(string? metric, string field = "unit") => metric is null ? "" : info[metric]?[field]?.GetValue<string>() ?? "";
+        void Add(string section, string item, string metric, string timestamp, JsonNode? value, string? unit) =>
+            rows.Add((new ExportCsvRow(section, item, metric, timestamp, "", ""), value, unit));
+
         foreach (var section in KpiSections)
         {
             foreach (var (metric, value) in overview[section]!.AsObject().Where(p => p.Value is null or JsonValue))
             {
-                Add(section, "", metric, asOf, value, info[metric]?["unit"]?.GetValue<string>() ?? "");
+                // A change row takes its metric's change unit (percent or pp).
+                var unit = info.ContainsKey(metric) ? UnitOf(metric) : UnitOf(MetricOfChange(metric), "changeUnit");
+                Add(section, "", metric, asOf, value, unit);
             }
         }
-        foreach (var (section, series) in Trends)
+        foreach (var (section, series, unitOf) in Trends)
         {
             foreach (var point in overview["trends"]![series]!.AsArray().Select(p => p!.AsObject()))
             {
                 var timestamp = point["timestamp"]!.GetValue<string>();
                 foreach (var (field, value) in point.Where(p => p.Value is JsonValue v && v.GetValueKind() == JsonValueKind.Number))
                 {
-                    Add(section, "", field, timestamp, value);
+                    Add(section, "", field, timestamp, value, UnitOf(unitOf));
                 }
             }
         }
         foreach (var (movement, value) in overview["mrrMovements"]!.AsObject())
         {
-            Add("mrrMovements", "", movement, asOf, value);
+            Add("mrrMovements", "", movement, asOf, value, UnitOf("mrr"));
         }
         foreach (var (section, table) in Tables(overview))
         {
@@ -88,15 +96,22 @@ internal static partial class ExportCsvRows
             {
                 var id = row["id"]!.GetValue<string>();
                 // The row's 1-based place in the overview's list, which a spreadsheet's sort would otherwise lose.
-                Add(section, id, Position, asOf, JsonValue.Create(index + 1));
+                Add(section, id, Position, asOf, JsonValue.Create(index + 1), "");
                 foreach (var (field, value) in row.Where(p => p.Key != "id"))
                 {
-                    Add(section, id, field, asOf, value);
+                    Add(section, id, field, asOf, value, null);
                 }
             }
         }
         return rows;
     }
+
+    /// <summary>The change field of a KPI: its key + "Change", except the credits' (docs/metrics.md).</summary>
+    public static string ChangeOf(string metric) => metric == "totalCreditsUsed" ? "creditsChange" : metric + "Change";
+
+    /// <summary>The KPI a change field belongs to; null for a field that is no change.</summary>
+    public static string? MetricOfChange(string change) => change == "creditsChange" ? "totalCreditsUsed"
+        : change.EndsWith("Change", StringComparison.Ordinal) ? change[..^"Change".Length] : null;
 
     public static IEnumerable<(string Section, JsonArray Rows)> Tables(JsonObject overview) =>
     [

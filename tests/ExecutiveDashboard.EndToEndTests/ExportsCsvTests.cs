@@ -43,7 +43,7 @@ public sealed class ExportsCsvTests(DashboardApp app, ITestOutputHelper output)
 
         var differences = new List<string>();
         var expected = ExportCsvRows.Expected(overview, board.AsOf);
-        foreach (var (row, value) in expected)
+        foreach (var (row, value, unit) in expected)
         {
             if (!byKey.TryGetValue(row.Key, out var found))
             {
@@ -54,9 +54,9 @@ public sealed class ExportsCsvTests(DashboardApp app, ITestOutputHelper output)
             {
                 differences.Add($"{row.Key}: {wrong}");
             }
-            if (row.Unit.Length > 0 && found[0].Unit != row.Unit)
+            if (unit is not null && found[0].Unit != unit)
             {
-                differences.Add($"{row.Key}: unit '{found[0].Unit}', expected '{row.Unit}' (meta.metricInfo)");
+                differences.Add($"{row.Key}: unit '{found[0].Unit}', expected '{unit}' (meta.metricInfo)");
             }
         }
         var expectedKeys = expected.Select(e => e.Row.Key).ToHashSet();

@@ -62,7 +62,7 @@ public sealed class ExportsPdfTests(DashboardApp app, ITestOutputHelper output)
                 string[] run = [Labels[metric], MetricFormat.Value(Number(value), unit)];
                 if (info[metric]!["changeUnit"]?.GetValue<string>() is { } changeUnit)
                 {
-                    run = [.. run, MetricFormat.Change(Number(metrics[ChangeOf(metric)]), changeUnit)];
+                    run = [.. run, MetricFormat.Change(Number(metrics[ExportCsvRows.ChangeOf(metric)]), changeUnit)];
                 }
                 Expect(pages[0].Words, "page 1", $"{section}.{metric}", run);
             }
@@ -102,9 +102,6 @@ public sealed class ExportsPdfTests(DashboardApp app, ITestOutputHelper output)
         ["mrr"] = "MRR", ["arr"] = "ARR", ["ltv"] = "LTV", ["cac"] = "CAC", ["ltvCacRatio"] = "LTV : CAC",
         ["activeWorkspaces"] = "Active workspaces", ["paidWorkspaces"] = "Paid", ["trialWorkspaces"] = "Trial", ["churnRate"] = "Churn rate",
     };
-
-    /// <summary>The change field of a KPI: its key + "Change", except the credits' (docs/metrics.md).</summary>
-    private static string ChangeOf(string metric) => metric == "totalCreditsUsed" ? "creditsChange" : metric + "Change";
 
     private static double? Number(JsonNode? value) => value?.GetValue<double>();
 
