@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace ExecutiveDashboard.EndToEndTests;
 
 /// <summary>One answer of <c>GET /api/exports/dashboard</c> through the gateway, as it came: status, the headers of the
-/// exports contract (docs: /work/shared/spec/exports.md, Download) and the body's bytes.</summary>
+/// exports contract (docs/exports.md, Download) and the body's bytes.</summary>
 internal sealed record ExportAnswer(
     HttpStatusCode Status, string? ContentType, string? ContentDisposition, string? ExportId, string? Sha256, string? RetryAfter, byte[] Body)
 {

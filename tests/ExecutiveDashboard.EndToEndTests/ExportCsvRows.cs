@@ -15,10 +15,10 @@ internal sealed record ExportCsvRow(string Section, string Item, string Metric, 
 }
 
 /// <summary>
-/// The CSV of an export read back with CsvHelper, and the rows the spec says the overview's JSON makes
-/// (/work/shared/spec/exports.md, CSV): every KPI and change, every trend point's numeric fields, each MRR movement and
-/// each field of each table row (and its <see cref="Position"/>), with values compared as the spec writes them: numbers raw and invariant, never
-/// prefixed; <c>null</c> empty; times as instants; text that starts like a formula prefixed with <c>'</c>.
+/// The CSV of an export read back with CsvHelper, and the rows the overview's JSON makes (docs/exports.md, CSV): every
+/// KPI and change, every trend point's numeric fields, each MRR movement, and each table row's <see cref="Position"/> and
+/// fields, with values compared as the file must write them: numbers raw and invariant, never prefixed; <c>null</c>
+/// empty; times as instants; text that starts like a formula prefixed with <c>'</c>.
 /// </summary>
 internal static partial class ExportCsvRows
 {
