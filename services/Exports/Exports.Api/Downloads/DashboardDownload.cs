@@ -120,6 +120,14 @@ public sealed partial class DashboardDownload(
         }
         using (lease)
         {
+            using var turn = await limits.WaitForTurnAsync(cancellationToken);
+            if (!turn.IsAcquired)
+            {
+                context.Response.Headers.RetryAfter = "1";
+                return await RecordAsync(entry with { Outcome = ExportOutcome.Throttled, Status = StatusCodes.Status429TooManyRequests },
+                    TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many exports",
+                        detail: $"{ExportLimits.MaxWaiting} exports are already waiting; try again in 1 s."));
+            }
             ExportDocument document;
             try
             {

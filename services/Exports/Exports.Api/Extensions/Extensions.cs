@@ -26,7 +26,8 @@ public static class Extensions
         builder.Services.AddSingleton<IDashboardFile, PdfDashboard>();
         builder.Services.AddSingleton<IDashboardFile, CsvDashboard>();
         builder.Services.AddHttpClient<IDashboardSource, GatewayDashboardSource>(http => http.BaseAddress = ServiceCatalog.GatewayAddress);
-        builder.Services.AddSingleton<ExportLimits>();
+        builder.Services.AddSingleton(new ExportLimits(
+            builder.Configuration.GetValue(ExportLimits.MachineShareSetting, ExportLimits.DefaultMachineShare)));
         builder.Services.AddSingleton<ExportsMetrics>();
         builder.Services.AddScoped<DashboardDownload>();
         builder.Services.AddSingleton<AuditLog>();
