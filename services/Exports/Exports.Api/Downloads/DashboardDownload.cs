@@ -163,7 +163,8 @@ public sealed partial class DashboardDownload(
             var rendering = Stopwatch.StartNew();
             try
             {
-                _files[format!.Name].Write(document, body);
+                using var span = ExportsMetrics.StartRender(format!.Name);
+                _files[format.Name].Write(document, body);
             }
             catch (Exception e)
             {

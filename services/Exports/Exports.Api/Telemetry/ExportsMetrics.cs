@@ -1,11 +1,18 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
 namespace ExecutiveDashboard.Exports.Telemetry;
 
-/// <summary>The exports service's meter: export requests by format and outcome, and how long the files took to render.</summary>
+/// <summary>The exports service's meter: export requests by format and outcome, and how long the files took to render;
+/// and its span of each render, so that a download's trace shows the render beside the overview read.</summary>
 public sealed class ExportsMetrics(IMeterFactory meters)
 {
     public const string MeterName = "ExecutiveDashboard.Exports";
+
+    private static readonly ActivitySource Source = new(MeterName);
+
+    /// <summary>The span of one render (<c>render pdf</c>), null when nobody listens.</summary>
+    public static Activity? StartRender(string format) => Source.StartActivity($"render {format}");
     public const string RequestsInstrument = "dashboard.exports.requests";
     public const string RenderInstrument = "dashboard.exports.render.duration";
 
