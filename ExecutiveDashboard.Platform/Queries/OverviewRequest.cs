@@ -65,6 +65,15 @@ public sealed record OverviewRequest(string Scope, Timeframe Timeframe, DateTime
         return (new OverviewRequest(workspaceId!, parsedTimeframe, ToMillisecond(at), allStart), null);
     }
 
+    /// <summary>"Now" as a read without asOf states it: to the second, so that readers of the same second share one cached
+    /// answer; rounded up, so that an event of this second (timestamps often carry whole seconds) is in the answer the
+    /// moment it is accepted, rather than missing from every read until the next second.</summary>
+    public static DateTime NowToTheSecond(DateTime now)
+    {
+        var ceiling = now.AddTicks(TimeSpan.TicksPerSecond - 1);
+        return ceiling.AddTicks(-(ceiling.Ticks % TimeSpan.TicksPerSecond));
+    }
+
     /// <summary>To the millisecond, as browsers and JSON clients state times: every window bound is then a whole millisecond.</summary>
     public static DateTime ToMillisecond(DateTime at) => new(at.Ticks - at.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
 

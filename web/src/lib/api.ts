@@ -22,12 +22,17 @@ export async function fetchOverview(token: string, scope: string, timeframe: Tim
 }
 
 async function apiError(response: Response, what: string): Promise<ApiError> {
-  let detail = '';
+  return new ApiError(response.status, (await problemDetail(response)) || `${what} answered ${response.status}.`);
+}
+
+/** What an RFC 7807 problem says (its detail, else its title); empty when the answer is not one. */
+export async function problemDetail(response: Response): Promise<string> {
   try {
     const problem = (await response.json()) as { title?: string; detail?: string };
-    detail = problem.detail ?? problem.title ?? '';
-  } catch { /* not a problem document */ }
-  return new ApiError(response.status, detail || `${what} answered ${response.status}.`);
+    return problem.detail ?? problem.title ?? '';
+  } catch {
+    return '';
+  }
 }
 
 const LAYOUT = '/api/users/me/layout';

@@ -1,6 +1,6 @@
 // The dashboard as a file (GET /api/exports/dashboard, docs/exports.md): the request, the server's
 // filename, the messages a person reads when it fails, and the save through a temporary link.
-import { ApiError } from './api';
+import { ApiError, problemDetail } from './api';
 import type { Timeframe } from './types';
 
 export type ExportFormat = 'pdf' | 'csv';
@@ -57,12 +57,7 @@ export function retryAfterSeconds(header: string | null, now = Date.now()): numb
 export async function downloadExport(token: string, r: ExportRequest, signal?: AbortSignal): Promise<{ blob: Blob; filename: string }> {
   const response = await fetch(exportUrl(r), { headers: { Authorization: `Bearer ${token}` }, signal });
   if (!response.ok) {
-    let detail = '';
-    try {
-      const problem = (await response.json()) as { title?: string; detail?: string };
-      detail = problem.detail ?? problem.title ?? '';
-    } catch { /* not a problem document */ }
-    throw new ExportError(response.status, detail, retryAfterSeconds(response.headers.get('Retry-After')));
+    throw new ExportError(response.status, await problemDetail(response), retryAfterSeconds(response.headers.get('Retry-After')));
   }
   const blob = await response.blob();
   return { blob, filename: filenameFromDisposition(response.headers.get('Content-Disposition')) ?? `executive-dashboard.${r.format}` };

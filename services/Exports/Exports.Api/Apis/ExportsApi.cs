@@ -1,3 +1,4 @@
+using ExecutiveDashboard.Contracts.Services;
 using ExecutiveDashboard.Exports.Downloads;
 
 namespace ExecutiveDashboard.Exports.Apis;
@@ -8,7 +9,7 @@ public static class ExportsApi
     {
         // Anonymous at the door: the download checks the token itself, so that a refused request is recorded in the
         // audit like any other.
-        app.MapGet("/api/exports/dashboard", (HttpContext context, DashboardDownload download, [AsParameters] DownloadQuery query,
+        app.MapGet($"{ServiceCatalog.Exports.RoutePrefix}/dashboard", (HttpContext context, DashboardDownload download, [AsParameters] DownloadQuery query,
                 CancellationToken cancellationToken) => download.AnswerAsync(context, query, cancellationToken))
             .AllowAnonymous()
             .WithTags("Exports")

@@ -9,20 +9,17 @@ namespace ExecutiveDashboard.Exports.Downloads;
 public sealed record Caller(
     string? Subject, string? Name, string? Role, IReadOnlyList<string> Workspaces, string? ClientAddress, string? UserAgent)
 {
-    /// <summary>Claims and headers are the client's words: kept to a length an audit line can hold.</summary>
-    public const int MaxLength = 256;
-
     public static Caller Of(HttpContext context)
     {
         var user = context.User;
         var forwarded = context.Request.Headers["X-Forwarded-For"].ToString().Split(',')[0].Trim();
         return new(
-            Bounded(user.FindFirst(Roles.SubjectClaim)?.Value),
-            Bounded(user.FindFirst(Roles.NameClaim)?.Value),
-            Bounded(user.FindFirst(Roles.RoleClaim)?.Value),
-            [.. user.Workspaces().Order(StringComparer.Ordinal).Take(100).Select(w => Bounded(w)!)],
-            Bounded(forwarded.Length > 0 ? forwarded : context.Connection.RemoteIpAddress?.ToString()),
-            Bounded(context.Request.Headers.UserAgent.ToString()));
+            Present(user.FindFirst(Roles.SubjectClaim)?.Value),
+            Present(user.FindFirst(Roles.NameClaim)?.Value),
+            Present(user.FindFirst(Roles.RoleClaim)?.Value),
+            [.. user.Workspaces().Order(StringComparer.Ordinal)],
+            Present(forwarded) ?? context.Connection.RemoteIpAddress?.ToString(),
+            Present(context.Request.Headers.UserAgent.ToString()));
     }
 
     /// <summary>How the live feed and the file name the caller: their name, else their subject.</summary>
@@ -31,6 +28,6 @@ public sealed record Caller(
     /// <summary>What the limits count by: the subject, else the client.</summary>
     public string LimitKey => Subject is { } subject ? $"sub:{subject}" : $"client:{ClientAddress}";
 
-    public static string? Bounded(string? value) =>
-        string.IsNullOrEmpty(value) ? null : value.Length <= MaxLength ? value : value[..MaxLength];
+    /// <summary>An empty claim or header says nothing. Lengths and characters are the audit's to make storable.</summary>
+    private static string? Present(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

@@ -44,7 +44,7 @@ public sealed partial class DashboardDownload(
         var caller = Caller.Of(context);
         var format = ExportFormat.Named(query.Format);
         var entry = new AuditEntry(caller.Subject, caller.Name, caller.Role, caller.Workspaces,
-            Caller.Bounded(query.WorkspaceId), Caller.Bounded(query.Timeframe), null, Caller.Bounded(query.Format),
+            query.WorkspaceId, query.Timeframe, null, query.Format,
             ExportOutcome.Failed, StatusCodes.Status500InternalServerError, null, null, 0, caller.ClientAddress, caller.UserAgent);
 
         async Task<IResult> RecordAsync(AuditEntry answered, IResult result, Func<AuditRecord, ExportGenerated>? generated = null)
@@ -103,9 +103,8 @@ public sealed partial class DashboardDownload(
         {
             return await RecordAsync(entry with { Outcome = ExportOutcome.Denied, Status = StatusCodes.Status403Forbidden }, refusal!);
         }
-        // "Now" to the second, rounded up as the gateway's overview rounds it: the file states a whole-second asOf, and
-        // an event of this second is in it.
-        var asOf = query.AsOf is null ? CeilingToSecond(request.AsOf) : request.AsOf;
+        // "Now" as the overview states it, so that the file names a whole second and its overview may come from the cache.
+        var asOf = query.AsOf is null ? OverviewRequest.NowToTheSecond(request.AsOf) : request.AsOf;
         var timeframe = request.Timeframe.ToWire();
         entry = entry with { Scope = request.Scope, Timeframe = timeframe, AsOf = asOf };
 
@@ -216,12 +215,6 @@ public sealed partial class DashboardDownload(
             return null;
         }
         return [.. ids];
-    }
-
-    private static DateTime CeilingToSecond(DateTime at)
-    {
-        var ceiling = at.AddTicks(TimeSpan.TicksPerSecond - 1);
-        return ceiling.AddTicks(-(ceiling.Ticks % TimeSpan.TicksPerSecond));
     }
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,40}$")]

@@ -45,11 +45,7 @@ public static class OverviewApi
         }
         if (q.AsOf is null)
         {
-            // "Now" is read to the second, so that readers of the same second share one cached answer; rounded up, so
-            // that an event of this second (timestamps often carry whole seconds) is in the answer the moment it is
-            // accepted, rather than missing from every read until the next second.
-            var ceiling = request.AsOf.AddTicks(TimeSpan.TicksPerSecond - 1);
-            request = request with { AsOf = ceiling.AddTicks(-(ceiling.Ticks % TimeSpan.TicksPerSecond)) };
+            request = request with { AsOf = OverviewRequest.NowToTheSecond(request.AsOf) };
         }
 
         var (hit, version) = await cache.GetAsync(request, only);
