@@ -24,6 +24,8 @@ export interface TimeSeriesPoint {
 
 export interface TopAgent {
   id: string;
+  /** An agent id is unique only within its workspace. */
+  workspaceId: string;
   name: string | null;
   runs: number;
   successRate: number | null;

@@ -40,7 +40,7 @@ export function overview(overrides: Partial<ExecutiveDashboardData> = {}): Execu
       mrr: 48250, mrrChange: 3.1, arr: 579000, ltv: 12000, cac: 1500, ltvCacRatio: 8,
       activeWorkspaces: 42, paidWorkspaces: 30, trialWorkspaces: 5, churnRate: 2.5,
     },
-    agentMetrics: { totalAgents: 12, activeAgents: 9, topAgents: [{ id: 'ag_1', name: 'Invoice bot', runs: 900, successRate: 95.5, avgRuntime: 3.1 }] },
+    agentMetrics: { totalAgents: 12, activeAgents: 9, topAgents: [{ id: 'ag_1', workspaceId: 'ws_1', name: 'Invoice bot', runs: 900, successRate: 95.5, avgRuntime: 3.1 }] },
     trends: { execution: [], users: [], revenue: [], errors: [] },
     activeAlerts: [{ id: 'al_1', type: 'high-error-rate', message: 'Error rate 14% in the last hour', severity: 'high', triggeredAt: '2026-01-07T23:50:00Z' }],
     topUsers: [{ id: 'u_1', workspaceId: 'ws_1', name: null, runs: 77, creditsUsed: 120.5, lastActiveAt: '2026-01-07T22:00:00Z' }],
