@@ -153,7 +153,7 @@ describe('App', () => {
     await waitFor(() => expect(click).toHaveBeenCalled());
     // The visible cards in the order shown (MRR, churn, then the ones the saved layout lacks), hidden DAU left out.
     expect(exports).toEqual([`/api/exports/dashboard?workspace_id=${workspaces[0] === '*' ? 'all' : 'ws_1'}&timeframe=30d&format=pdf&asOf=2026-01-08T00%3A00%3A00Z`
-      + '&cards=mrr%2Cchurn%2CtotalRuns%2CsuccessRate%2Ccredits%2CactiveWorkspaces%2CltvCac%2Cp95Runtime']);
+      + '&cards=mrr%2Cchurn%2CtotalRuns%2CsuccessRate%2Ccredits%2CactiveWorkspaces%2CltvCac%2Cp95Runtime%2CnewUsers%2Cagents']);
 
     if (history) {
       await waitFor(() => expect(screen.getByRole('button', { name: /Export/ }).getAttribute('aria-busy')).toBe('false'));

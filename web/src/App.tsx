@@ -9,10 +9,12 @@ import type { ActivityFrame, ExecutiveDashboardData } from './lib/types';
 import { ChartsSkeleton } from './components/ChartsSkeleton';
 import { CardCustomizer } from './components/CardCustomizer';
 import { DashboardHeader } from './components/DashboardHeader';
+import { DashboardSkeleton } from './components/DashboardSkeleton';
 import { DegradedNotice } from './components/DegradedNotice';
 import { ErrorState } from './components/ErrorState';
 import { LiveActivityFeed } from './components/LiveActivityFeed';
-import { MetricsGrid, MetricsGridSkeleton } from './components/MetricsGrid';
+import { MetricsGrid } from './components/MetricsGrid';
+import { SectionBoundary } from './components/SectionBoundary';
 import { SignIn } from './components/SignIn';
 import { TablesSection } from './components/TablesSection';
 import { useCardLayout } from './hooks/useCardLayout';
@@ -128,6 +130,8 @@ function Dashboard({ session, onSession }: { session: Session; onSession: (s: Se
   });
 
   const refresh = useCallback(() => void query.refetch(), [query]);
+  // A failed section starts again on another scope or timeframe (SectionBoundary).
+  const resetKeys = [scope, timeframe];
   useShortcuts(refresh, (t) => setView({ timeframe: t }));
 
   const data = query.data;
@@ -198,20 +202,28 @@ function Dashboard({ session, onSession }: { session: Session; onSession: (s: Se
               </p>
             )}
             <DegradedNotice degraded={degraded} sections={['userMetrics', 'executionMetrics', 'businessMetrics', 'businessMetrics.activeWorkspaces']} />
-            {data
-              ? <MetricsGrid data={data} layout={layout.cards} />
-              : <MetricsGridSkeleton count={layout.cards.filter((c) => c.visible).length} />}
             {data ? (
-              <Suspense fallback={<ChartsSkeleton />}>
-                <ChartsSection trends={data.trends} timeframe={timeframe} degraded={degraded} />
-              </Suspense>
-            ) : <ChartsSkeleton />}
-            <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
-              <div className="lg:col-span-2">
-                {data ? <TablesSection data={data} scope={scope} now={now} /> : <div className="h-96 animate-pulse rounded-xl bg-white dark:bg-slate-800" aria-hidden="true" />}
-              </div>
-              <LiveActivityFeed items={feed} now={now} showWorkspace={scope === 'all'} />
-            </div>
+              <>
+                <SectionBoundary label="Key metrics" resetKeys={resetKeys} onRetry={refresh}>
+                  <MetricsGrid data={data} layout={layout.cards} />
+                </SectionBoundary>
+                <SectionBoundary label="Trends" resetKeys={resetKeys} onRetry={refresh}>
+                  <Suspense fallback={<ChartsSkeleton />}>
+                    <ChartsSection trends={data.trends} timeframe={timeframe} degraded={degraded} />
+                  </Suspense>
+                </SectionBoundary>
+                <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
+                  <div className="lg:col-span-2">
+                    <SectionBoundary label="Alerts and top lists" resetKeys={resetKeys} onRetry={refresh}>
+                      <TablesSection data={data} scope={scope} now={now} />
+                    </SectionBoundary>
+                  </div>
+                  <SectionBoundary label="Live activity" resetKeys={resetKeys} onRetry={refresh}>
+                    <LiveActivityFeed items={feed} now={now} showWorkspace={scope === 'all'} />
+                  </SectionBoundary>
+                </div>
+              </>
+            ) : <DashboardSkeleton layout={layout.cards} />}
           </>
         )}
       </main>

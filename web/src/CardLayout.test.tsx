@@ -12,8 +12,10 @@ import { overview } from './test/fixture';
 
 const b64url = (o: object) => btoa(JSON.stringify(o)).replace(/=+$/, '');
 const TOKEN = `${b64url({ alg: 'HS256' })}.${b64url({ sub: 'dev:ann', name: 'Ann', role: 'ceo', workspaces: '*', exp: 4_000_000_000 })}.sig`;
-const DEFAULT_TITLES = ['Daily active users', 'Total executions', 'Success rate', 'Credits used', 'Active workspaces', 'MRR', 'Churn rate', 'LTV : CAC', 'p95 runtime'];
-const DEFAULT_IDS = ['dau', 'totalRuns', 'successRate', 'credits', 'activeWorkspaces', 'mrr', 'churn', 'ltvCac', 'p95Runtime'];
+const DEFAULT_TITLES = ['Daily active users', 'Total executions', 'Success rate', 'Credits used', 'Active workspaces', 'MRR', 'Churn rate', 'LTV : CAC', 'p95 runtime', 'New users', 'Active agents'];
+const DEFAULT_IDS = ['dau', 'totalRuns', 'successRate', 'credits', 'activeWorkspaces', 'mrr', 'churn', 'ltvCac', 'p95Runtime', 'newUsers', 'agents'];
+// The nine cards a layout saved before the new-users and agents cards existed could name.
+const NINE_IDS = DEFAULT_IDS.slice(0, 9);
 
 class QuietWebSocket {
   readyState = 0;
@@ -111,7 +113,7 @@ describe('card customisation', () => {
     fireEvent.click(up);
     fireEvent.click(within(panel).getByRole('button', { name: 'Move MRR up' }));
 
-    expect(titles()).toEqual(['Daily active users', 'Total executions', 'Success rate', 'MRR', 'Credits used', 'Active workspaces', 'Churn rate', 'LTV : CAC', 'p95 runtime']);
+    expect(titles()).toEqual(['Daily active users', 'Total executions', 'Success rate', 'MRR', 'Credits used', 'Active workspaces', 'Churn rate', 'LTV : CAC', 'p95 runtime', 'New users', 'Active agents']);
     expect(document.activeElement).toBe(within(panel).getByRole('button', { name: 'Move MRR up' }));
     expect(within(panel).getAllByRole('checkbox').map((c) => c.closest('li')!.textContent)).toContain('4.MRR↑↓');
 
@@ -128,7 +130,7 @@ describe('card customisation', () => {
     await Promise.resolve();
     expect(puts()).toHaveLength(1);
     expect((puts()[0].body as { cards: CardSetting[] }).cards.map((c) => c.id))
-      .toEqual(['totalRuns', 'dau', 'successRate', 'mrr', 'credits', 'activeWorkspaces', 'churn', 'ltvCac', 'p95Runtime']);
+      .toEqual(['totalRuns', 'dau', 'successRate', 'mrr', 'credits', 'activeWorkspaces', 'churn', 'ltvCac', 'p95Runtime', 'newUsers', 'agents']);
     expect(screen.queryByRole('region', { name: 'Customize cards' })).toBeNull();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Customize' }));
   });
@@ -139,7 +141,7 @@ describe('card customisation', () => {
     const first = within(panel).getByRole('button', { name: 'Move Daily active users up' });
     expect(first.getAttribute('aria-disabled')).toBe('true');
     fireEvent.click(first);
-    fireEvent.click(within(panel).getByRole('button', { name: 'Move p95 runtime down' }));
+    fireEvent.click(within(panel).getByRole('button', { name: 'Move Active agents down' }));
     expect(titles()).toEqual(DEFAULT_TITLES);
   });
 
@@ -156,7 +158,7 @@ describe('card customisation', () => {
     await waitFor(() => expect(answer).toBeDefined());
     await act(async () => answer());
 
-    await waitFor(() => expect(titles()).toEqual(['MRR', 'Churn rate', 'Total executions', 'Success rate', 'Credits used', 'Active workspaces', 'LTV : CAC', 'p95 runtime']));
+    await waitFor(() => expect(titles()).toEqual(['MRR', 'Churn rate', 'Total executions', 'Success rate', 'Credits used', 'Active workspaces', 'LTV : CAC', 'p95 runtime', 'New users', 'Active agents']));
     expect(layoutRequests[0]).toMatchObject({ method: 'GET', authorization: `Bearer ${TOKEN}` });
   });
 
@@ -164,7 +166,7 @@ describe('card customisation', () => {
     stored = [{ id: 'aNewerCard', visible: true }, { id: 'mrr', visible: true }, { id: 'dau', visible: false }, { id: 'churn', visible: true }];
     await openDashboard();
     await waitFor(() => expect(titles()[0]).toBe('MRR'));
-    expect(titles()).toEqual(['MRR', 'Churn rate', 'Total executions', 'Success rate', 'Credits used', 'Active workspaces', 'LTV : CAC', 'p95 runtime']);
+    expect(titles()).toEqual(['MRR', 'Churn rate', 'Total executions', 'Success rate', 'Credits used', 'Active workspaces', 'LTV : CAC', 'p95 runtime', 'New users', 'Active agents']);
 
     const panel = await openCustomizer();
     expect(within(panel).queryByText(/aNewerCard/)).toBeNull();
@@ -175,8 +177,15 @@ describe('card customisation', () => {
     await waitFor(() => expect(puts()).toHaveLength(1));
     expect((puts()[0].body as { cards: CardSetting[] }).cards).toEqual([
       { id: 'aNewerCard', visible: true }, { id: 'dau', visible: false }, { id: 'mrr', visible: true }, { id: 'churn', visible: true },
-      ...['totalRuns', 'successRate', 'credits', 'activeWorkspaces', 'ltvCac', 'p95Runtime'].map((id) => ({ id, visible: true })),
+      ...['totalRuns', 'successRate', 'credits', 'activeWorkspaces', 'ltvCac', 'p95Runtime', 'newUsers', 'agents'].map((id) => ({ id, visible: true })),
     ]);
+  });
+
+  it('shows the cards added since a nine-card layout was saved at its end', async () => {
+    stored = [...NINE_IDS].reverse().map((id) => ({ id, visible: id !== 'churn' }));
+    await openDashboard();
+    await waitFor(() => expect(titles()[0]).toBe('p95 runtime'));
+    expect(titles()).toEqual(['p95 runtime', 'LTV : CAC', 'MRR', 'Active workspaces', 'Credits used', 'Success rate', 'Total executions', 'Daily active users', 'New users', 'Active agents']);
   });
 
   it('reset restores the default order with every card shown and forgets the stored layout', async () => {

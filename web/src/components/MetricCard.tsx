@@ -1,6 +1,6 @@
-import { useId } from 'react';
 import { describeChange } from '../lib/change';
 import { formatValue } from '../lib/format';
+import { InfoTip } from './InfoTip';
 import type { ChangeUnit, MetricInfo, Unit } from '../lib/types';
 
 export interface MetricLine {
@@ -12,7 +12,7 @@ export interface MetricLine {
   higherIsBetter?: boolean;
 }
 
-export interface MetricCardProps {
+export interface MetricCardData {
   title: string;
   value: number | null;
   info: MetricInfo;
@@ -21,6 +21,9 @@ export interface MetricCardProps {
   extras?: MetricLine[];
   degraded?: boolean;
 }
+
+/** A card with its numbers, or (loading) its title alone, until the first overview. */
+export type MetricCardProps = (MetricCardData & { loading?: false }) | { title: string; loading: true };
 
 const toneClass = {
   good: 'text-emerald-700 dark:text-emerald-400',
@@ -46,37 +49,27 @@ export function ChangeBadge({ change, unit, higherIsBetter, small }: { change: n
   );
 }
 
-export function MetricCard({ title, value, info, change, extras = [], degraded }: MetricCardProps) {
-  const tipId = useId();
+const CARD = 'group relative flex h-full min-h-32 flex-col rounded-xl border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-800';
+const BAR = 'rounded bg-slate-200 motion-safe:animate-pulse dark:bg-slate-700';
+
+export function MetricCard(props: MetricCardProps) {
+  if (props.loading) {
+    return (
+      // Not yet an article: the page's tests and assistive technologies find a card by its role once it has numbers.
+      <div className={CARD} aria-busy="true" data-loading="true">
+        <p className="text-sm font-medium text-slate-600 dark:text-slate-300">{props.title}</p>
+        <div className={`mt-3 h-7 w-1/2 ${BAR}`} />
+        <div className={`mt-auto h-3 w-3/4 ${BAR}`} />
+      </div>
+    );
+  }
+  const { title, value, info, change, extras = [], degraded } = props;
   const hasChange = change !== undefined && info.changeUnit !== null;
   return (
-    <article
-      className="group relative flex min-h-32 flex-col rounded-xl border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-800"
-      aria-label={title}
-    >
+    <article className={CARD} aria-label={title}>
       <header className="flex items-start justify-between gap-2">
         <h3 className="text-sm font-medium text-slate-600 dark:text-slate-300">{title}</h3>
-        <span className="relative">
-          <button
-            type="button"
-            className="peer rounded-full px-1 text-xs text-slate-400 hover:text-slate-700 focus-visible:outline-2 focus-visible:outline-blue-500 dark:hover:text-slate-100"
-            aria-describedby={tipId}
-            aria-label={`About ${title}`}
-          >
-            {/* Drawn rather than the ⓘ character, which many system fonts render tiny or not at all. */}
-            <svg aria-hidden="true" viewBox="0 0 16 16" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="1.5">
-              <circle cx="8" cy="8" r="6.5" />
-              <path d="M8 7.2v4M8 4.8v.1" strokeLinecap="round" />
-            </svg>
-          </button>
-          <span
-            id={tipId}
-            role="tooltip"
-            className="pointer-events-none invisible absolute right-0 top-6 z-20 w-60 rounded-md bg-slate-900 p-2 text-xs text-white opacity-0 shadow-lg transition-opacity peer-hover:visible peer-hover:opacity-100 peer-focus-visible:visible peer-focus-visible:opacity-100 dark:bg-slate-100 dark:text-slate-900"
-          >
-            {info.description}
-          </span>
-        </span>
+        <InfoTip title={title} text={info.description} />
       </header>
       <div className="mt-2 flex flex-wrap items-baseline justify-between gap-x-2">
         <p className="text-2xl font-semibold tabular-nums text-slate-900 dark:text-white" data-testid="metric-value">
@@ -101,15 +94,5 @@ export function MetricCard({ title, value, info, change, extras = [], degraded }
       )}
       {degraded && <p className="mt-2 text-xs text-amber-700 dark:text-amber-400">Temporarily unavailable</p>}
     </article>
-  );
-}
-
-export function MetricCardSkeleton() {
-  return (
-    <div className="min-h-32 animate-pulse rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-800" aria-hidden="true">
-      <div className="mb-4 h-4 w-2/3 rounded bg-slate-200 dark:bg-slate-700" />
-      <div className="h-8 w-1/2 rounded bg-slate-200 dark:bg-slate-700" />
-      <div className="mt-4 h-3 w-3/4 rounded bg-slate-200 dark:bg-slate-700" />
-    </div>
   );
 }

@@ -1,36 +1,42 @@
-import { buildCards, type CardDef } from '../lib/cards';
+import { buildCards, CARD_IDS, CARD_TITLES, type CardDef, type CardId } from '../lib/cards';
+import { GRID_CLASS, GRID_ITEM_CLASS, gridStyles } from '../lib/grid';
 import type { CardSetting } from '../lib/layout';
 import type { ExecutiveDashboardData } from '../lib/types';
-import { MetricCard, MetricCardSkeleton } from './MetricCard';
+import { MetricCard, type MetricCardProps } from './MetricCard';
 
-const GRID = 'grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4 2xl:grid-cols-6';
-
-/** The shown cards in the layout's order; without a layout, every card in the default order. */
-function arrange(cards: CardDef[], layout: readonly CardSetting[] | undefined): CardDef[] {
-  if (!layout) return cards;
-  const byId = new Map(cards.map((c) => [c.id as string, c]));
-  return layout.filter((s) => s.visible).flatMap((s) => byId.get(s.id) ?? []);
+/** The shown cards' ids in the layout's order; without a layout, every card in the default order. */
+function shownIds(layout: readonly CardSetting[] | undefined): CardId[] {
+  if (!layout) return CARD_IDS;
+  return layout.filter((s) => s.visible && s.id in CARD_TITLES).map((s) => s.id as CardId);
 }
 
-export function MetricsGrid({ data, layout }: { data: ExecutiveDashboardData; layout?: readonly CardSetting[] }) {
-  const cards = arrange(buildCards(data), layout);
-  if (cards.length === 0) {
+/**
+ * The metric cards in the layout's order, each row filled (lib/grid.ts); before the first overview (no data), the
+ * same cards loading, so that the page does not move when the numbers arrive.
+ */
+export function MetricsGrid({ data, layout }: { data: ExecutiveDashboardData | undefined; layout?: readonly CardSetting[] }) {
+  const ids = shownIds(layout);
+  if (!data) return <CardGrid cards={ids.map((id) => ({ id, title: CARD_TITLES[id], loading: true }))} />;
+  if (ids.length === 0) {
     return <p className="rounded-xl border border-dashed border-slate-300 p-4 text-sm text-slate-600 dark:border-slate-600 dark:text-slate-300">All metric cards are hidden. Use Customize to show them.</p>;
   }
-  return (
-    <section aria-label="Key metrics" className={GRID}>
-      {/* Puts the cards' h3 titles under a heading of their section, as the other sections have. */}
-      <h2 className="sr-only">Key metrics</h2>
-      {cards.map(({ id, ...card }) => <MetricCard key={id} {...card} />)}
-    </section>
-  );
+  const byId = new Map<string, CardDef>(buildCards(data).map((c) => [c.id, c]));
+  return <CardGrid label="Key metrics" cards={ids.map((id) => byId.get(id)!)} />;
 }
 
-export function MetricsGridSkeleton({ count = 9 }: { count?: number }) {
-  if (count === 0) return null;
-  return (
-    <div className={GRID} aria-busy="true" aria-label="Loading metrics">
-      {Array.from({ length: count }, (_, i) => <MetricCardSkeleton key={i} />)}
+function CardGrid({ label, cards }: { label?: string; cards: (MetricCardProps & { id: CardId })[] }) {
+  const styles = gridStyles(cards.length);
+  const items = cards.map(({ id, ...card }, i) => (
+    <div key={id} className={GRID_ITEM_CLASS} style={styles.items[i]}>
+      <MetricCard {...card} />
     </div>
+  ));
+  if (!label) return <div className={GRID_CLASS} style={styles.grid}>{items}</div>;
+  return (
+    <section aria-label={label} className={GRID_CLASS} style={styles.grid}>
+      {/* Puts the cards' h3 titles under a heading of their section, as the other sections have. */}
+      <h2 className="sr-only">{label}</h2>
+      {items}
+    </section>
   );
 }

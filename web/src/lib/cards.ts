@@ -1,5 +1,5 @@
 // The cards of the metrics grid and where each reads its numbers and its metricInfo.
-import type { MetricCardProps, MetricLine } from '../components/MetricCard';
+import type { MetricCardData, MetricLine } from '../components/MetricCard';
 import type { ExecutiveDashboardData, MetricInfo } from './types';
 
 // Used only if the server's metricInfo lacks a key (an older gateway): same values as MetricCatalog.cs.
@@ -16,13 +16,15 @@ export const CARD_TITLES = {
   churn: 'Churn rate',
   ltvCac: 'LTV : CAC',
   p95Runtime: 'p95 runtime',
+  newUsers: 'New users',
+  agents: 'Active agents',
 } as const;
 
 export type CardId = keyof typeof CARD_TITLES;
 
 export const CARD_IDS = Object.keys(CARD_TITLES) as CardId[];
 
-export interface CardDef extends MetricCardProps { id: CardId }
+export interface CardDef extends MetricCardData { id: CardId }
 
 export function buildCards(d: ExecutiveDashboardData): CardDef[] {
   const info = (key: string): MetricInfo => d.meta?.metricInfo?.[key] ?? FALLBACK;
@@ -31,7 +33,7 @@ export function buildCards(d: ExecutiveDashboardData): CardDef[] {
     const i = info(key);
     return { label, value, unit: i.unit, change, changeUnit: change === undefined ? null : i.changeUnit, higherIsBetter: i.higherIsBetter };
   };
-  const u = d.userMetrics, e = d.executionMetrics, b = d.businessMetrics;
+  const u = d.userMetrics, e = d.executionMetrics, b = d.businessMetrics, a = d.agentMetrics;
   return [
     { id: 'dau', title: CARD_TITLES.dau, value: u.dau, change: u.dauChange, info: info('dau'), degraded: deg.has('userMetrics'),
       extras: [line('WAU', 'wau', u.wau, u.wauChange), line('MAU', 'mau', u.mau, u.mauChange)] },
@@ -48,5 +50,9 @@ export function buildCards(d: ExecutiveDashboardData): CardDef[] {
       extras: [line('LTV', 'ltv', b.ltv), line('CAC', 'cac', b.cac)] },
     { id: 'p95Runtime', title: CARD_TITLES.p95Runtime, value: e.p95Runtime, info: info('p95Runtime'), degraded: deg.has('executionMetrics'),
       extras: [line('Average', 'avgRuntime', e.avgRuntime)] },
+    { id: 'newUsers', title: CARD_TITLES.newUsers, value: u.newUsers, info: info('newUsers'), degraded: deg.has('userMetrics'),
+      extras: [line('Churned users', 'churnedUsers', u.churnedUsers), line('Active rate', 'activeRate', u.activeRate)] },
+    { id: 'agents', title: CARD_TITLES.agents, value: a.activeAgents, info: info('activeAgents'), degraded: deg.has('agentMetrics'),
+      extras: [line('Total agents', 'totalAgents', a.totalAgents)] },
   ];
 }

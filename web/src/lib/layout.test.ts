@@ -16,6 +16,14 @@ describe('card layout', () => {
     expect(resolveLayout(['a', 'b', 'c', 'd'], stored)).toEqual([off('c'), on('a'), on('b'), on('d')]);
   });
 
+  it('shows the new-users and agents cards at the end of a layout saved with the nine older cards', () => {
+    const nine = ['p95Runtime', 'dau', 'totalRuns', 'successRate', 'credits', 'activeWorkspaces', 'mrr', 'churn', 'ltvCac'];
+    expect(resolveLayout(CARD_IDS, nine.map((id) => (id === 'dau' ? off(id) : on(id))))).toEqual([
+      on('p95Runtime'), off('dau'), on('totalRuns'), on('successRate'), on('credits'), on('activeWorkspaces'), on('mrr'), on('churn'), on('ltvCac'),
+      on('newUsers'), on('agents'),
+    ]);
+  });
+
   it('saves unknown ids in the slots they had and the edited cards in the rest', () => {
     const stored = [on('a'), on('future'), off('b')];
     const edited = [off('b'), on('a'), on('new')];

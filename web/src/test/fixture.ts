@@ -8,6 +8,9 @@ export const metricInfo: Record<string, MetricInfo> = {
   dau: m('count', 'percent', true, 'Distinct users active in the 24 hours before asOf.'),
   wau: m('count', 'percent', true, 'Distinct users active in the 7 days before asOf.'),
   mau: m('count', 'percent', true, 'Distinct users active in the 30 days before asOf.'),
+  newUsers: m('count', null, true, 'Users whose first signup or activity is in the period.'),
+  churnedUsers: m('count', null, false, 'Users active in the previous period and not in this one.'),
+  activeRate: m('percent', null, true, 'Users active in the period / users known by asOf × 100.'),
   totalRuns: m('count', 'percent', true, 'Agent runs completed in the period.'),
   successfulRuns: m('count', null, true, 'Runs that succeeded.'),
   failedRuns: m('count', null, false, 'Runs that failed.'),
@@ -23,6 +26,8 @@ export const metricInfo: Record<string, MetricInfo> = {
   activeWorkspaces: m('count', null, true, 'Workspaces with any activity in the period.'),
   paidWorkspaces: m('count', null, true, 'Paid workspaces at asOf.'),
   trialWorkspaces: m('count', null, true, 'Workspaces in trial at asOf.'),
+  totalAgents: m('count', null, true, 'Agents known by asOf.'),
+  activeAgents: m('count', null, true, 'Agents with a run in the period.'),
   churnRate: m('percent', null, false, 'Workspaces paid at period start and not at its end / paid at start × 100.'),
 };
 
