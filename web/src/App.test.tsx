@@ -177,4 +177,59 @@ describe('App', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByRole('article', { name: 'MRR' })).toBeTruthy();
   });
+
+  it('keeps a section that fails to render to itself, and Retry asks for the numbers again', async () => {
+    sessionStorage.setItem('executive-dashboard.session', JSON.stringify({ token: TOKEN, request: { role: 'ceo', workspaces: '*', name: 'Ann' }, name: 'Ann', role: 'ceo', workspaces: ['*'], expiresAt: null }));
+    let calls = 0;
+    vi.stubGlobal('fetch', vi.fn(async (input: string) => {
+      if (!input.startsWith('/api/executive/overview')) return new Response(null, { status: 204 });
+      const data = overview();
+      // The first answer breaks the charts (a trend the page cannot read); the next one is whole.
+      if (++calls === 1) (data.trends as { execution: unknown }).execution = null;
+      return new Response(JSON.stringify(data), { status: 200 });
+    }));
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    // main.tsx gives the root the same onCaughtError.
+    render(<App queryClient={createQueryClient()} />, { onCaughtError: () => undefined });
+
+    // The charts' chunk (recharts) is imported lazily: its first transform can take seconds on a busy machine.
+    const trends = await screen.findByRole('region', { name: 'Trends' }, { timeout: 10_000 });
+    const alert = await within(trends).findByRole('alert', {}, { timeout: 10_000 });
+    expect(alert.textContent).toMatch(/^This section could not be shown\./);
+    // The rest of the page lives.
+    expect(within(screen.getByRole('region', { name: 'Key metrics' })).getAllByRole('article')).toHaveLength(11);
+    expect(screen.getByRole('region', { name: 'Live activity' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Top users' })).toBeTruthy();
+    expect(logged.mock.calls.filter((c) => String(c[0]).startsWith('The section'))).toEqual([
+      ['The section "Trends" could not be shown:', expect.any(TypeError), expect.any(String)],
+    ]);
+
+    fireEvent.click(within(trends).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(calls).toBe(2));
+    await waitFor(() => expect(within(screen.getByRole('region', { name: 'Trends' })).queryByRole('alert')).toBeNull());
+    expect(screen.getByRole('region', { name: 'Trends' }).textContent).toMatch(/Execution trend/);
+    logged.mockRestore();
+  });
+
+  it('lets the keyboard reach every control in reading order: the header, Customize, then each card\'s definition', async () => {
+    sessionStorage.setItem('executive-dashboard.session', JSON.stringify({ token: TOKEN, request: { role: 'ceo', workspaces: '*', name: 'Ann' }, name: 'Ann', role: 'ceo', workspaces: ['*'], expiresAt: null }));
+    render(<App queryClient={createQueryClient()} />);
+    await screen.findByRole('region', { name: 'Key metrics' });
+    // The tab sequence: focusable elements in document order, none taken out of it and none put before it.
+    const focusable = [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex]')]
+      .filter((e) => !(e as HTMLButtonElement).disabled && e.tabIndex >= 0);
+    expect(focusable.filter((e) => e.tabIndex > 0)).toEqual([]);
+    const names = focusable.map((e) => e.getAttribute('aria-label') ?? e.textContent?.trim() ?? '');
+    const customize = names.indexOf('Customize');
+    const header = focusable.findIndex((e) => e.closest('header') && !e.closest('article'));
+    expect(header).toBeGreaterThanOrEqual(0);
+    expect(header).toBeLessThan(customize);
+    expect(names.slice(customize + 1, customize + 12)).toEqual([
+      'About Daily active users', 'About Total executions', 'About Success rate', 'About Credits used', 'About Active workspaces',
+      'About MRR', 'About Churn rate', 'About LTV : CAC', 'About p95 runtime', 'About New users', 'About Active agents',
+    ]);
+    // Every button the page shows is in the sequence, but the export menu's items (reached with the arrow keys).
+    const buttons = [...document.querySelectorAll<HTMLElement>('button')];
+    expect(buttons.filter((b) => b.tabIndex < 0 && b.getAttribute('role') !== 'menuitem')).toEqual([]);
+  });
 });

@@ -132,6 +132,7 @@ function Dashboard({ session, onSession }: { session: Session; onSession: (s: Se
   const refresh = useCallback(() => void query.refetch(), [query]);
   // A failed section starts again on another scope or timeframe (SectionBoundary).
   const resetKeys = [scope, timeframe];
+  const retry = useCallback(() => query.refetch(), [query]);
   useShortcuts(refresh, (t) => setView({ timeframe: t }));
 
   const data = query.data;
@@ -204,21 +205,21 @@ function Dashboard({ session, onSession }: { session: Session; onSession: (s: Se
             <DegradedNotice degraded={degraded} sections={['userMetrics', 'executionMetrics', 'businessMetrics', 'businessMetrics.activeWorkspaces']} />
             {data ? (
               <>
-                <SectionBoundary label="Key metrics" resetKeys={resetKeys} onRetry={refresh}>
+                <SectionBoundary label="Key metrics" resetKeys={resetKeys} onRetry={retry}>
                   <MetricsGrid data={data} layout={layout.cards} />
                 </SectionBoundary>
-                <SectionBoundary label="Trends" resetKeys={resetKeys} onRetry={refresh}>
+                <SectionBoundary label="Trends" resetKeys={resetKeys} onRetry={retry}>
                   <Suspense fallback={<ChartsSkeleton />}>
                     <ChartsSection trends={data.trends} timeframe={timeframe} degraded={degraded} />
                   </Suspense>
                 </SectionBoundary>
                 <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
                   <div className="lg:col-span-2">
-                    <SectionBoundary label="Alerts and top lists" resetKeys={resetKeys} onRetry={refresh}>
+                    <SectionBoundary label="Alerts and top lists" resetKeys={resetKeys} onRetry={retry}>
                       <TablesSection data={data} scope={scope} now={now} />
                     </SectionBoundary>
                   </div>
-                  <SectionBoundary label="Live activity" resetKeys={resetKeys} onRetry={refresh}>
+                  <SectionBoundary label="Live activity" resetKeys={resetKeys} onRetry={retry}>
                     <LiveActivityFeed items={feed} now={now} showWorkspace={scope === 'all'} />
                   </SectionBoundary>
                 </div>

@@ -1,8 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { metricInfo, overview } from '../test/fixture';
+import { metricInfo } from '../test/fixture';
 import { MetricCard } from './MetricCard';
-import { MetricsGrid } from './MetricsGrid';
 
 describe('MetricCard', () => {
   it('shows the formatted value, a green up arrow for a good rise, and the definition as tooltip', () => {
@@ -47,32 +46,23 @@ describe('MetricCard', () => {
     expect(screen.getByTestId('metric-value').textContent).toBe('12.8 s');
   });
 
+  it('loading, shows its title and placeholders, busy, with no number and no article yet', () => {
+    const { container } = render(<MetricCard title="MRR" loading />);
+    const card = container.firstElementChild as HTMLElement;
+    expect(card.getAttribute('aria-busy')).toBe('true');
+    expect(card.textContent).toBe('MRR');
+    expect(screen.queryByRole('article')).toBeNull();
+    expect(screen.queryByTestId('metric-value')).toBeNull();
+    expect(screen.queryByRole('button')).toBeNull();
+  });
+
+  it('with its numbers, is not busy', () => {
+    render(<MetricCard title="MRR" value={1} info={metricInfo.mrr} />);
+    expect(screen.getByRole('article', { name: 'MRR' }).getAttribute('aria-busy')).toBeNull();
+  });
+
   it('marks a degraded card instead of showing numbers', () => {
     render(<MetricCard title="MRR" value={null} change={null} info={metricInfo.mrr} degraded />);
     expect(screen.getByText('Temporarily unavailable')).toBeTruthy();
-  });
-});
-
-describe('MetricsGrid', () => {
-  it('renders the nine cards of the issue with their numbers', () => {
-    render(<MetricsGrid data={overview()} />);
-    const titles = screen.getAllByRole('article').map((a) => a.getAttribute('aria-label'));
-    expect(titles).toEqual(['Daily active users', 'Total executions', 'Success rate', 'Credits used', 'Active workspaces', 'MRR', 'Churn rate', 'LTV : CAC', 'p95 runtime']);
-    const dau = screen.getByRole('article', { name: 'Daily active users' });
-    expect(within(dau).getByText('WAU')).toBeTruthy();
-    expect(within(dau).getByText('1,500')).toBeTruthy();
-    expect(within(dau).getAllByLabelText('change not available')).toHaveLength(1); // mauChange is null
-    expect(within(screen.getByRole('article', { name: 'MRR' })).getByText('$579,000')).toBeTruthy();
-    expect(within(screen.getByRole('article', { name: 'LTV : CAC' })).getByTestId('metric-value').textContent).toBe('8.0×');
-    expect(within(screen.getByRole('article', { name: 'Credits used' })).getByText('n/a')).toBeTruthy();
-  });
-
-  it('greys out only the cards of a degraded section', () => {
-    const data = overview();
-    data.meta.degraded = ['businessMetrics', 'mrrMovements', 'trends.revenue'];
-    render(<MetricsGrid data={data} />);
-    expect(within(screen.getByRole('article', { name: 'MRR' })).getByText('Temporarily unavailable')).toBeTruthy();
-    expect(within(screen.getByRole('article', { name: 'Churn rate' })).getByText('Temporarily unavailable')).toBeTruthy();
-    expect(within(screen.getByRole('article', { name: 'Total executions' })).queryByText('Temporarily unavailable')).toBeNull();
   });
 });

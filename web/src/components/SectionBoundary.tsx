@@ -6,8 +6,11 @@ interface Props {
   label: string;
   /** The boundary starts again when one of these changes (the scope, the timeframe). */
   resetKeys: unknown[];
-  /** Called by Retry with the boundary's reset, to ask the server again (the numbers may be what failed). */
-  onRetry: () => void;
+  /**
+   * Called by Retry to ask the server again, since the numbers may be what failed: the section is drawn anew once
+   * the promise settles, with the new numbers.
+   */
+  onRetry: () => Promise<unknown> | void;
   children: ReactNode;
 }
 
@@ -29,7 +32,7 @@ export function SectionBoundary({ label, resetKeys, onRetry, children }: Props) 
           </div>
           <button
             type="button"
-            onClick={() => { resetErrorBoundary(); onRetry(); }}
+            onClick={() => void Promise.resolve(onRetry()).then(() => resetErrorBoundary(), () => resetErrorBoundary())}
             className="mt-3 rounded-lg bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700"
           >
             Retry
