@@ -57,8 +57,39 @@ public sealed class ExecutionMetricsTests(ExecutionsServersFixture servers) : Se
         Assert.Equal(2, a.TotalAgents);  // ag_A, ag_B; ag_C is first seen at asOf, not before it
         Assert.Equal(2, a.ActiveAgents);
         Assert.Collection(a.TopAgents,
-            x => Assert.Equal(("ag_A", "Invoice Bot", 2L, (double?)50, (double?)15), (x.Id, x.Name, x.Runs, x.SuccessRate, x.AvgRuntime)),
-            x => Assert.Equal(("ag_B", "Mailer", 2L, (double?)100, (double?)35), (x.Id, x.Name, x.Runs, x.SuccessRate, x.AvgRuntime)));
+            x => Assert.Equal(("ag_A", "ws_hand", "Invoice Bot", 2L, (double?)50, (double?)15), (x.Id, x.WorkspaceId, x.Name, x.Runs, x.SuccessRate, x.AvgRuntime)),
+            x => Assert.Equal(("ag_B", "ws_hand", "Mailer", 2L, (double?)100, (double?)35), (x.Id, x.WorkspaceId, x.Name, x.Runs, x.SuccessRate, x.AvgRuntime)));
+    }
+
+    /// <summary>Agent ids are unique only within a workspace: at the platform scope the same id in two workspaces is two
+    /// agents, each row with its own workspace, name and numbers; a workspace's rows all name that workspace.</summary>
+    [Fact]
+    public async Task Top_agents_name_their_workspace_and_the_same_id_in_two_workspaces_is_two_rows()
+    {
+        // The week before 2026-10-10, away from the other tests' runs (November).
+        const string WeekEnd = "2026-10-10T00:00:00Z";
+        using var response = await Service.Ingest.PostAsync("/api/executions/events", Batch(
+            Run("wa1", "ws_a", "ag_1", "u1", "succeeded", At("2026-10-05T10:00:00Z"), 10, 1m, agentName: "Email Drafter"),
+            Run("wa2", "ws_a", "ag_1", "u1", "succeeded", At("2026-10-06T10:00:00Z"), 20, 1m),
+            Run("wa3", "ws_a", "ag_1", "u1", "succeeded", At("2026-10-07T10:00:00Z"), 30, 1m),
+            Run("wa4", "ws_a", "ag_1", "u1", "failed", At("2026-10-08T10:00:00Z"), 40, 1m),
+            Run("wb1", "ws_b", "ag_1", "u1", "succeeded", At("2026-10-05T11:00:00Z"), 5, 1m, agentName: "Drafter B"),
+            Run("wb2", "ws_b", "ag_1", "u1", "failed", At("2026-10-06T11:00:00Z"), 15, 1m),
+            Run("wb3", "ws_b", "ag_2", "u2", "succeeded", At("2026-10-07T11:00:00Z"), 7, 1m, agentName: "Mailer")));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+
+        var platform = (await Service.OverviewAsync("all", "7d", WeekEnd)).AgentMetrics;
+        Assert.Equal(3, platform.ActiveAgents);
+        Assert.Collection(platform.TopAgents,
+            x => Assert.Equal(("ag_1", "ws_a", "Email Drafter", 4L, (double?)75, (double?)25), (x.Id, x.WorkspaceId, x.Name, x.Runs, x.SuccessRate, x.AvgRuntime)),
+            x => Assert.Equal(("ag_1", "ws_b", "Drafter B", 2L, (double?)50, (double?)10), (x.Id, x.WorkspaceId, x.Name, x.Runs, x.SuccessRate, x.AvgRuntime)),
+            x => Assert.Equal(("ag_2", "ws_b", "Mailer", 1L, (double?)100, (double?)7), (x.Id, x.WorkspaceId, x.Name, x.Runs, x.SuccessRate, x.AvgRuntime)));
+
+        var workspace = (await Service.OverviewAsync("ws_b", "7d", WeekEnd)).AgentMetrics;
+        Assert.Equal(2, workspace.ActiveAgents);
+        Assert.Collection(workspace.TopAgents,
+            x => Assert.Equal(("ag_1", "ws_b", "Drafter B", 2L, (double?)50, (double?)10), (x.Id, x.WorkspaceId, x.Name, x.Runs, x.SuccessRate, x.AvgRuntime)),
+            x => Assert.Equal(("ag_2", "ws_b", "Mailer", 1L, (double?)100, (double?)7), (x.Id, x.WorkspaceId, x.Name, x.Runs, x.SuccessRate, x.AvgRuntime)));
     }
 
     [Fact]

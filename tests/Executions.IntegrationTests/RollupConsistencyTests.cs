@@ -161,19 +161,19 @@ public sealed class RollupConsistencyTests(RandomRunsFixture seeded) : IClassFix
             Assert.Equal((reader.GetInt64(0), reader.GetInt64(1)), ((long)point.Value, point.Failed!.Value));
         }
 
-        // Top agents: same order, ties by id.
+        // Top agents: same order, ties by id, each with its workspace.
         await using (var top = new NpgsqlCommand($"""
-            SELECT agent_id, count(*) FROM runs WHERE {inPeriod}
+            SELECT agent_id, workspace_id, count(*) FROM runs WHERE {inPeriod}
             GROUP BY workspace_id, agent_id ORDER BY count(*) DESC, agent_id, workspace_id LIMIT 10
             """, connection))
         await using (var reader = await top.ExecuteReaderAsync())
         {
-            var expected = new List<(string, long)>();
+            var expected = new List<(string, string, long)>();
             while (await reader.ReadAsync())
             {
-                expected.Add((reader.GetString(0), reader.GetInt64(1)));
+                expected.Add((reader.GetString(0), reader.GetString(1), reader.GetInt64(2)));
             }
-            Assert.Equal(expected, o.AgentMetrics.TopAgents.Select(a => (a.Id, a.Runs)).ToList());
+            Assert.Equal(expected, o.AgentMetrics.TopAgents.Select(a => (a.Id, a.WorkspaceId, a.Runs)).ToList());
         }
     }
 }

@@ -96,18 +96,19 @@ internal sealed record ExportsBoard(string AsOf, DateTime AsOfTime)
     /// <summary>The overview at <see cref="AsOf"/>, read right before a file of it is asked for: an active alert's message may
     /// still change (a new severity), so each test compares its file with what the gateway answered just then. Whole: a
     /// read that a loaded machine made time out is read again.</summary>
-    public async Task<JsonObject> OverviewAsync(HttpClient reader)
+    /// <param name="scope">This board's workspace, or <c>all</c> for the platform's overview at the same asOf.</param>
+    public async Task<JsonObject> OverviewAsync(HttpClient reader, string scope = Workspace)
     {
-        var (overview, _, whole) = await OverviewJson.ReadUntilAsync(reader, Workspace, Timeframe, AsOf, Whole, TimeSpan.FromSeconds(15));
-        Assert.True(whole, $"the overview of {Workspace} at {AsOf} is not whole: {overview["meta"]!.ToJsonString()}");
+        var (overview, _, whole) = await OverviewJson.ReadUntilAsync(reader, scope, Timeframe, AsOf, Whole, TimeSpan.FromSeconds(15));
+        Assert.True(whole, $"the overview of {scope} at {AsOf} is not whole: {overview["meta"]!.ToJsonString()}");
         return overview;
     }
 
     private static bool Whole(JsonObject overview) =>
         overview["meta"]!["degraded"]!.AsArray().Count == 0 && overview["meta"]!["catchingUp"]!.AsArray().Count == 0;
 
-    /// <summary>The query of a download of this board at <see cref="AsOf"/>.</summary>
-    public string Query(string format) => $"workspace_id={Workspace}&timeframe={Timeframe}&format={format}&asOf={AsOf}";
+    /// <summary>The query of a download of this board (or of the platform, <c>all</c>) at <see cref="AsOf"/>.</summary>
+    public string Query(string format, string scope = Workspace) => $"workspace_id={scope}&timeframe={Timeframe}&format={format}&asOf={AsOf}";
 
     /// <summary><c>executive-dashboard_exp_board_7d_yyyyMMddTHHmmssZ.{format}</c>, spelled out from the spec.</summary>
     public string FileName(string format) =>

@@ -79,6 +79,7 @@ public sealed class ExportsCsvTests(DashboardApp app, ITestOutputHelper output)
         string Value(string section, string item, string metric) =>
             Assert.Single(rows, r => r.Section == section && r.Item == item && r.Metric == metric).Value;
         Assert.Equal("'" + ExportsBoard.HyperlinkAgent, Value("topAgents", "ag_hyper", "name"));
+        Assert.Equal(ExportsBoard.Workspace, Value("topAgents", "ag_hyper", "workspaceId"));
         Assert.Equal("'" + ExportsBoard.SumUser, Value("topUsers", "u_sum", "name"));
         Assert.Equal("'" + ExportsBoard.MinusUser, Value("topUsers", "u_minus", "name"));
         // 23 runs against 30: (23 − 30) / 30 × 100 = −23.33 %; MRR 150 against 200 at the period's start: −25 %.

@@ -68,18 +68,10 @@ public sealed class ExportsPdfTests(DashboardApp app, ITestOutputHelper output)
             }
         }
 
-        // The tables, each row's cells one after the other.
+        // The tables, each row's cells one after the other; a workspace's file has no workspace column.
         var all = pages.SelectMany(p => p.Words).ToList();
-        foreach (var agent in overview["agentMetrics"]!["topAgents"]!.AsArray())
-        {
-            Expect(all, "top agents", (string)agent!["id"]!, (string?)agent["name"] ?? (string)agent["id"]!, MetricFormat.Count(Number(agent["runs"])),
-                MetricFormat.Percent(Number(agent["successRate"])), MetricFormat.Seconds(Number(agent["avgRuntime"])));
-        }
-        foreach (var user in overview["topUsers"]!.AsArray())
-        {
-            Expect(all, "top users", (string)user!["id"]!, (string?)user["name"] ?? (string)user["id"]!, MetricFormat.Count(Number(user["runs"])),
-                MetricFormat.Count(Number(user["creditsUsed"])), Minute(user["lastActiveAt"]));
-        }
+        Expect(all, "top agents", "header", "AGENT RUNS SUCCESS AVG RUNTIME");
+        ExpectRankings(overview, platform: false, (what, run) => Expect(all, "tables", what, run));
         foreach (var alert in overview["activeAlerts"]!.AsArray())
         {
             Expect(all, "active alerts", (string)alert!["id"]!, (string)alert["severity"]!, (string)alert["type"]!, (string)alert["message"]!,
@@ -91,7 +83,55 @@ public sealed class ExportsPdfTests(DashboardApp app, ITestOutputHelper output)
         Assert.Contains(ExportsBoard.SumUser, all);
     }
 
-    /// <summary>Each KPI's label as the page shows it (web/src/lib/cards.ts): a card's title, a line of a card, or a tile.</summary>
+    /// <summary>At the platform scope two workspaces' agents (or users) can share an id and a name: each row of the file
+    /// names its workspace right after the name, as the overview does, and this board's agents are among them.</summary>
+    [Fact]
+    public async Task The_platform_pdf_names_the_workspace_of_each_top_agent_and_user()
+    {
+        var board = await ExportsBoard.PreparedAsync(app);
+        var ceo = await app.SignInAsync("ceo", "*", "Dana Export");
+
+        var overview = await board.OverviewAsync(ceo, "all");
+        var answer = await ExportAnswer.GetAsync(ceo, board.Query("pdf", "all"));
+
+        Assert.True(answer.Status == HttpStatusCode.OK, answer.ToString());
+        using var pdf = PdfDocument.Open(answer.Body);
+        var all = pdf.GetPages().SelectMany(PdfContentWords.Of).ToList();
+        var missing = new List<string>();
+        void Expect(string what, params string[] run)
+        {
+            if (!PdfContentWords.HasRun(all, run))
+            {
+                missing.Add($"{what} as '{string.Join(" | ", run)}'");
+            }
+        }
+        Expect("the top agents' header", "AGENT WORKSPACE RUNS SUCCESS AVG RUNTIME");
+        Expect("the top users' header", "USER WORKSPACE RUNS CREDITS LAST ACTIVE");
+        ExpectRankings(overview, platform: true, Expect);
+        Assert.True(missing.Count == 0, $"{missing.Count} values not found in the platform's PDF:\n{string.Join("\n", missing)}\n\nwords:\n{string.Join(' ', all)}");
+        Assert.Contains(overview["agentMetrics"]!["topAgents"]!.AsArray(), a => (string?)a!["workspaceId"] == ExportsBoard.Workspace);
+    }
+
+    /// <summary>Each top agent's and top user's row as the file draws it: the name, at the platform scope the workspace,
+    /// then the numbers.</summary>
+    private static void ExpectRankings(JsonObject overview, bool platform, Action<string, string[]> expect)
+    {
+        string[] Named(JsonNode row) => platform
+            ? [(string?)row["name"] ?? (string)row["id"]!, (string)row["workspaceId"]!]
+            : [(string?)row["name"] ?? (string)row["id"]!];
+        foreach (var agent in overview["agentMetrics"]!["topAgents"]!.AsArray())
+        {
+            expect($"top agent {agent!["id"]} of {agent["workspaceId"]}", [.. Named(agent), MetricFormat.Count(Number(agent["runs"])),
+                MetricFormat.Percent(Number(agent["successRate"])), MetricFormat.Seconds(Number(agent["avgRuntime"]))]);
+        }
+        foreach (var user in overview["topUsers"]!.AsArray())
+        {
+            expect($"top user {user!["id"]} of {user["workspaceId"]}", [.. Named(user), MetricFormat.Count(Number(user["runs"])),
+                MetricFormat.Count(Number(user["creditsUsed"])), Minute(user["lastActiveAt"])]);
+        }
+    }
+
+    /// <summary>Each KPI's label as the page shows it (web/src/lib/cards.ts): a card's title or a line of a card.</summary>
     private static readonly Dictionary<string, string> Labels = new()
     {
         ["dau"] = "Daily active users", ["wau"] = "WAU", ["mau"] = "MAU",

@@ -198,7 +198,7 @@ public sealed class FullOverviewTests(DashboardApp app, ITestOutputHelper output
                     // MRR 150 at 11-28T12 and at asOf → 0 %; paid at start 1, lost 0 → churn 0 %
                     new BusinessMetrics(150, 0, 1800, null, null, null, 1, 1, 0, 0),
                     // active: ag_1 only (r1, r2): 2 runs, 50 %, avg 15; known: ag_1, ag_2, ag_3 (created 11-01) = 3
-                    new AgentMetrics(3, 1, [new TopAgent("ag_1", agent1, 2, 50, 15)]),
+                    new AgentMetrics(3, 1, [new TopAgent("ag_1", "hand_a", agent1, 2, 50, 15)]),
                     new Trends(
                         Trend.Runs("2025-11-28T12:00:00Z", Hour, 24, new() { [8] = (1, 0, 1), [22] = (1, 1, 0) }), // r2 20:00, r1 10:00
                         Trend.Points("2025-11-28T12:00:00Z", Hour, 24, new() { [8] = 1, [21] = 1, [22] = 1 }),  // ua2 r2, ua2 09:00, ua1 r1
@@ -218,7 +218,7 @@ public sealed class FullOverviewTests(DashboardApp app, ITestOutputHelper output
                     // MRR 100 at 11-22T12 → 150 → +50 %; churn 0 / 1 = 0 %
                     new BusinessMetrics(150, 50, 1800, null, null, null, 1, 1, 0, 0),
                     // ag_1: r1 r2 r4 = 3 runs, 2 ok = 66.67 %, avg 70/3 = 23.333; ag_2: r3 r6 = 2, 100 %, avg 45
-                    new AgentMetrics(3, 2, [new TopAgent("ag_1", agent1, 3, 66.67, 23.333), new TopAgent("ag_2", "Support Bot", 2, 100, 45)]),
+                    new AgentMetrics(3, 2, [new TopAgent("ag_1", "hand_a", agent1, 3, 66.67, 23.333), new TopAgent("ag_2", "hand_a", "Support Bot", 2, 100, 45)]),
                     new Trends(
                         // 6-hour buckets from 11-22T12: r3 +66 h → 11; r4 +138 h, r6 +143 h → 23; r2 +152 h → 25; r1 +166 h → 27
                         Trend.Runs("2025-11-22T12:00:00Z", SixHours, 28, new() { [11] = (1, 1, 0), [23] = (2, 2, 0), [25] = (1, 0, 1), [27] = (1, 1, 0) }),
@@ -271,7 +271,7 @@ public sealed class FullOverviewTests(DashboardApp app, ITestOutputHelper output
                     // MRR 0 at the start (trial) → change null, nobody paid at the start → churn null
                     new BusinessMetrics(150, null, 1800, null, null, null, 1, 1, 0, null),
                     // ag_1: r1 r2 r4 (66.67 %, 23.333); ag_2: r3 r5 r6 = 3 runs, 2 ok = 66.67 %, avg 140/3 = 46.667; tie → by id
-                    new AgentMetrics(3, 2, [new TopAgent("ag_1", agent1, 3, 66.67, 23.333), new TopAgent("ag_2", "Support Bot", 3, 66.67, 46.667)]),
+                    new AgentMetrics(3, 2, [new TopAgent("ag_1", "hand_a", agent1, 3, 66.67, 23.333), new TopAgent("ag_2", "hand_a", "Support Bot", 3, 66.67, 46.667)]),
                     new Trends(
                         Trend.Runs(trendStart, step, count, executions),
                         Trend.Points(trendStart, step, count, users),
@@ -312,7 +312,7 @@ public sealed class FullOverviewTests(DashboardApp app, ITestOutputHelper output
                     // no spend in the period → cac null (docs/billing.md), so ltvCacRatio null
                     new BusinessMetrics(150, -40, 1800, 150, null, null, 2, 1, 1, 50),
                     // hand_a's ag_1 (r1 r2) and hand_b's ag_1 (r7)
-                    new AgentMetrics(5, 2, [new TopAgent("ag_1", invoiceBot, 2, 50, 15), new TopAgent("ag_1", "Bot B", 1, 100, 5)]),
+                    new AgentMetrics(5, 2, [new TopAgent("ag_1", "hand_a", invoiceBot, 2, 50, 15), new TopAgent("ag_1", "hand_b", "Bot B", 1, 100, 5)]),
                     new Trends(
                         Trend.Runs("2025-11-28T12:00:00Z", Hour, 24, new() { [8] = (1, 0, 1), [22] = (1, 1, 0), [23] = (1, 1, 0) }), // + r7 11:00
                         Trend.Points("2025-11-28T12:00:00Z", Hour, 24, new() { [8] = 1, [21] = 1, [22] = 1, [23] = 1 }),
@@ -330,8 +330,8 @@ public sealed class FullOverviewTests(DashboardApp app, ITestOutputHelper output
                     new ExecutionMetrics(6, 500, 5, 1, 83.33, 83.33, 27.5, 55, 8.25m, 725),
                     // MRR 200 at 11-22T12 (100 + 100) → 150 → −25 %; churn 1 / 2 = 50 %; spend 600 but no first payment → cac null
                     new BusinessMetrics(150, -25, 1800, 150, null, null, 2, 1, 1, 50),
-                    new AgentMetrics(5, 3, [new TopAgent("ag_1", invoiceBot, 3, 66.67, 23.333), new TopAgent("ag_2", "Support Bot", 2, 100, 45),
-                        new TopAgent("ag_1", "Bot B", 1, 100, 5)]),
+                    new AgentMetrics(5, 3, [new TopAgent("ag_1", "hand_a", invoiceBot, 3, 66.67, 23.333), new TopAgent("ag_2", "hand_a", "Support Bot", 2, 100, 45),
+                        new TopAgent("ag_1", "hand_b", "Bot B", 1, 100, 5)]),
                     new Trends(
                         Trend.Runs("2025-11-22T12:00:00Z", SixHours, 28, new() { [11] = (1, 1, 0), [23] = (2, 2, 0), [25] = (1, 0, 1), [27] = (2, 2, 0) }),
                         Trend.Points("2025-11-22T12:00:00Z", SixHours, 28, new() { [11] = 1, [23] = 2, [25] = 1, [27] = 3 }),
@@ -351,8 +351,8 @@ public sealed class FullOverviewTests(DashboardApp app, ITestOutputHelper output
                     // MRR 100 at 10-30T12 (hand_b) → 150 → +50 %; churn 1 / 1 = 100 %; cac = spend 600 / 1 first payment
                     // (hand_a 11-05) = 600; ltv / cac = 150 / 600 = 0.25
                     new BusinessMetrics(150, 50, 1800, 150, 600, 0.25, 2, 1, 1, 100),
-                    new AgentMetrics(5, 3, [new TopAgent("ag_1", invoiceBot, 3, 66.67, 23.333), new TopAgent("ag_2", "Support Bot", 3, 66.67, 46.667),
-                        new TopAgent("ag_1", "Bot B", 1, 100, 5)]),
+                    new AgentMetrics(5, 3, [new TopAgent("ag_1", "hand_a", invoiceBot, 3, 66.67, 23.333), new TopAgent("ag_2", "hand_a", "Support Bot", 3, 66.67, 46.667),
+                        new TopAgent("ag_1", "hand_b", "Bot B", 1, 100, 5)]),
                     new Trends(
                         Trend.Runs("2025-10-30T12:00:00Z", Day, 30, new() { [19] = (1, 0, 1), [25] = (1, 1, 0), [28] = (2, 2, 0), [29] = (3, 2, 1) }),
                         Trend.Points("2025-10-30T12:00:00Z", Day, 30, new() { [19] = 1, [20] = 1, [25] = 1, [28] = 2, [29] = 3 }),
@@ -394,8 +394,8 @@ public sealed class FullOverviewTests(DashboardApp app, ITestOutputHelper output
                         // MRR 100 at 08-31T12 → +50 %; churn 1 / 1 = 100 %; cac = (400 + 600) / 1 = 1,000; 150 / 1000 = 0.15
                         : new BusinessMetrics(150, 50, 1800, 150, 1000, 0.15, 2, 1, 1, 100),
                     // ties at 1 run: hand_b's ag_1 before ag_9
-                    new AgentMetrics(5, 4, [new TopAgent("ag_1", invoiceBot, 3, 66.67, 23.333), new TopAgent("ag_2", "Support Bot", 3, 66.67, 46.667),
-                        new TopAgent("ag_1", "Bot B", 1, 100, 5), new TopAgent("ag_9", "Night Bot", 1, 100, 100)]),
+                    new AgentMetrics(5, 4, [new TopAgent("ag_1", "hand_a", invoiceBot, 3, 66.67, 23.333), new TopAgent("ag_2", "hand_a", "Support Bot", 3, 66.67, 46.667),
+                        new TopAgent("ag_1", "hand_b", "Bot B", 1, 100, 5), new TopAgent("ag_9", "hand_b", "Night Bot", 1, 100, 100)]),
                     new Trends(
                         Trend.Runs(trendStart, step, count, executions),
                         Trend.Points(trendStart, step, count, users),

@@ -76,6 +76,20 @@ public sealed class DownloadTests(ExportsServersFixture servers) : ServiceTests<
         Assert.Equal("Test", pdf.Information.Author);
     }
 
+    [Fact]
+    public async Task The_cards_parameter_takes_the_new_users_and_agents_cards_and_puts_them_first()
+    {
+        using var response = await Service.ClientFor(Roles.Ceo, "ws_1", "u_dana").GetAsync($"{Query}&format=pdf&cards=agents,newUsers");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+        var page = string.Join(" ", pdf.GetPage(1).GetWords().Select(w => w.Text));
+        // Words read row by row: the first row's titles, then their values (Dashboards.Small: 5 active agents, 15 new users, DAU 120).
+        Assert.Contains("Key metrics Active agents New users Daily active users 5 15 120 ", page);
+        Assert.Contains("Churned users 4 ", page);
+        Assert.Contains("Total agents 7 ", page);
+    }
+
     private const string Valid = "workspace_id=ws_1&timeframe=30d";
 
     public static TheoryData<string?, string, string, HttpStatusCode, string> Refusals => new()

@@ -63,6 +63,7 @@ public sealed class CsvDashboardLayoutTests
             $"mrrMovements,,churned,{A},0,currency",
             $"mrrMovements,,reactivation,{A},,currency",
             $"topAgents,ag_1,position,{A},1,",
+            $"topAgents,ag_1,workspaceId,{A},ws_1,",
             $"topAgents,ag_1,name,{A},\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",",
             $"topAgents,ag_1,runs,{A},900,count",
             $"topAgents,ag_1,successRate,{A},98.5,percent",

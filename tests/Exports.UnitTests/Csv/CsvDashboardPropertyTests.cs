@@ -41,7 +41,7 @@ public sealed class CsvDashboardPropertyTests
         (a, b, c, d, e) => new MrrMovements(a, b, c, d, e));
 
     private static readonly Gen<AgentMetrics> Agents = Gen.Select(NLong, NLong,
-        Gen.Select(Text, NText, Gen.Long, NReal, NReal, (id, name, runs, rate, runtime) => new TopAgent(id, name, runs, rate, runtime)).Array[0, 3],
+        Gen.Select(Text, Text, NText, Gen.Long, NReal, NReal, (id, workspace, name, runs, rate, runtime) => new TopAgent(id, workspace, name, runs, rate, runtime)).Array[0, 3],
         (total, active, top) => new AgentMetrics(total, active, top));
 
     private static readonly Gen<TopUser[]> TopUsers =

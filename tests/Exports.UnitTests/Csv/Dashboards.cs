@@ -50,7 +50,7 @@ internal static class Dashboards
         new UserMetrics(120, -12.5, 400, null, 900, 3.25, 15, 4, 62.5),
         new ExecutionMetrics(12345, 8.1, 12000, 345, 97.21, -0.4, 42.125, 180.5, 1234.50m, null),
         new BusinessMetrics(45000.00m, 2.5, 540000.00m, 12500.5m, null, null, 42, 30, 8, 1.75),
-        new AgentMetrics(7, 5, [new TopAgent("ag_1", Hyperlink, 900, 98.5, 12.25)]),
+        new AgentMetrics(7, 5, [new TopAgent("ag_1", "ws_1", Hyperlink, 900, 98.5, 12.25)]),
         new Trends(
             [new TimeSeriesPoint(PeriodStart, 410, Successful: 400, Failed: 10)],
             [new TimeSeriesPoint(PeriodStart, 75)],
@@ -74,9 +74,9 @@ internal static class Dashboards
             new BusinessMetrics(79228162514264337593543950335m, -0.5, -1.10m, 3.14159265358979323846264m, 0m, 1.5, null, 0, 1, null),
             new AgentMetrics(3, null,
             [
-                new TopAgent("ag_1", "Invoice, \"Bot\"", 10, 100, 1.5),
-                new TopAgent("ag_1", null, 9, null, null),
-                new TopAgent("ag-2", "line\r\nbreak", 1, 0, 300),
+                new TopAgent("ag_1", "ws_1", "Invoice, \"Bot\"", 10, 100, 1.5),
+                new TopAgent("ag_1", "ws_2", null, 9, null, null),
+                new TopAgent("ag-2", "ws_2", "line\r\nbreak", 1, 0, 300),
             ]),
             new Trends(
                 points.Select((t, i) => new TimeSeriesPoint(t, 10 + i, Successful: 9 + i, Failed: 1)).ToList(),

@@ -59,7 +59,9 @@ internal static class DashboardFixtures
         var usersTrend = stamps.Select((t, i) => new TimeSeriesPoint(t, 9000 + 1500 * Math.Sin(i / 9.0) + 20 * i)).ToList();
         var revenue = stamps.Select((t, i) => new TimeSeriesPoint(t, 40000 + 100 * (i / 7) * 7)).ToList();
         var errors = stamps.Select((t, i) => new TimeSeriesPoint(t, 2.5 + Math.Sin(i / 4.0))).ToList();
-        var topAgents = Enumerable.Range(1, agents).Select(i => new TopAgent($"agent-{i}", $"Agent {i:00} invoice reconciler", 50_000 - i * 1000, 99.5 - i * 0.3, 3.25 + i)).ToList();
+        // Agents 2k − 1 and 2k are the same id and name in two workspaces (ws-1, ws-0), as a platform's copies of one template are.
+        var topAgents = Enumerable.Range(1, agents).Select(i => new TopAgent($"agent-{(i + 1) / 2}", $"ws-{i % 2}", $"Agent {(i + 1) / 2:00} invoice reconciler",
+            50_000 - i * 1000, 99.5 - i * 0.3, 3.25 + i)).ToList();
         var topUsers = Enumerable.Range(1, users).Select(i => new TopUser($"user-{i}", $"ws-{i % 4}", $"User {i:00} Lovelace", 9_000 - i * 10, 1_500.25m + i, AsOf.AddHours(-i))).ToList();
         string[] severities = ["critical", "high", "medium", "low"];
         var activeAlerts = Enumerable.Range(1, alerts).Select(i => new ActiveAlert($"alert-{i}", $"error_rate_{i:00}",

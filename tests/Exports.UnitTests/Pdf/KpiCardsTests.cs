@@ -9,14 +9,15 @@ public class KpiCardsTests
     public void The_callers_cards_come_first_in_their_order_then_the_others_in_the_default_order()
     {
         var cards = KpiCards.Cards(DashboardFixtures.Overview(), ["ltvCac", "unknown", "dau", "ltvCac"]);
-        Assert.Equal(["ltvCac", "dau", "totalRuns", "successRate", "credits", "activeWorkspaces", "mrr", "churn", "p95Runtime"], cards.Select(c => c.Id));
+        Assert.Equal(["ltvCac", "dau", "totalRuns", "successRate", "credits", "activeWorkspaces", "mrr", "churn", "p95Runtime", "newUsers", "agents"],
+            cards.Select(c => c.Id));
     }
 
     [Fact]
-    public void Every_kpi_field_of_the_four_sections_is_on_a_card_or_a_tile()
+    public void Every_kpi_field_of_the_four_sections_is_on_a_card()
     {
         var data = DashboardFixtures.Overview();
-        var lines = KpiCards.Cards(data, []).SelectMany(c => c.Extras.Prepend(c.Main)).Concat(KpiCards.Others(data).Select(t => t.Main)).ToList();
+        var lines = KpiCards.Cards(data, []).SelectMany(c => c.Extras.Prepend(c.Main)).ToList();
         // Every number of the four records, as the contract names it, minus the changes (shown beside their value).
         var fields = new[] { typeof(UserMetrics), typeof(ExecutionMetrics), typeof(AgentMetrics), typeof(BusinessMetrics) }
             .SelectMany(t => t.GetProperties()).Where(p => p.PropertyType != typeof(IReadOnlyList<TopAgent>) && !p.Name.EndsWith("Change"))
@@ -35,5 +36,19 @@ public class KpiCardsTests
         Assert.True(cards["activeWorkspaces"].Extras.All(e => e.Degraded));
         Assert.False(cards["activeWorkspaces"].Main.Degraded);
         Assert.False(cards["dau"].Main.Degraded);
+    }
+
+    [Fact]
+    public void The_agents_card_is_degraded_with_agent_metrics_and_the_new_users_card_with_user_metrics()
+    {
+        var cards = KpiCards.Cards(DashboardFixtures.Overview(degraded: [Sections.AgentMetrics]), []).ToDictionary(c => c.Id);
+        Assert.True(cards["agents"].Main.Degraded);
+        Assert.True(cards["agents"].Extras.All(e => e.Degraded));
+        Assert.False(cards["newUsers"].Main.Degraded);
+
+        cards = KpiCards.Cards(DashboardFixtures.Overview(degraded: [Sections.UserMetrics]), []).ToDictionary(c => c.Id);
+        Assert.True(cards["newUsers"].Main.Degraded);
+        Assert.True(cards["newUsers"].Extras.All(e => e.Degraded));
+        Assert.False(cards["agents"].Main.Degraded);
     }
 }

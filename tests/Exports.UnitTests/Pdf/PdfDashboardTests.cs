@@ -35,17 +35,10 @@ public class PdfDashboardTests
     [InlineData("Churn rate", "2.1%")]
     [InlineData("LTV : CAC", "3.2×")]
     [InlineData("p95 runtime", "3.5 min")]
+    [InlineData("New users", "1,520")]
+    [InlineData("Active agents", "17")]
     public void Every_card_shows_its_value_and_change_under_its_title_as_the_page_formats_them(string title, string expected) =>
         Assert.Equal(expected, Platform.Value.Below(0, title));
-
-    [Theory]
-    [InlineData("New users", "1,520")]
-    [InlineData("Churned users", "87")]
-    [InlineData("Active rate", "63.3%")]    // 63.25, half rounded up
-    [InlineData("Total agents", "42")]
-    [InlineData("Active agents", "17")]
-    public void Every_kpi_no_card_shows_has_a_tile_with_its_label(string label, string expected) =>
-        Assert.Equal(expected, Platform.Value.Below(0, label, width: 80));
 
     [Fact]
     public void A_change_is_green_when_the_move_is_good_red_when_bad_and_grey_when_flat_or_missing()
@@ -75,6 +68,9 @@ public class PdfDashboardTests
     [InlineData("LTV : CAC", "LTV", "$12,600")]
     [InlineData("LTV : CAC", "CAC", "$84.50")]                 // under $1,000: cents
     [InlineData("p95 runtime", "Average", "4.20 s")]
+    [InlineData("New users", "Churned users", "87")]
+    [InlineData("New users", "Active rate", "63.3%")]          // 63.25, half rounded up
+    [InlineData("Active agents", "Total agents", "42")]
     public void Every_extra_line_of_a_card_shows_its_value_beside_its_label(string card, string label, string expected) =>
         Assert.Equal(expected, Platform.Value.InCard(0, card, label));
 
@@ -85,8 +81,8 @@ public class PdfDashboardTests
         var data = DashboardFixtures.Overview();
         for (var i = 1; i <= 10; i++)
         {
-            // Agent i: runs 50,000 − 1,000·i, success 99.5 − 0.3·i %, runtime 3.25 + i s.
-            Assert.Contains($"Agent {i:00} invoice reconciler {50 - i},000 {99.5 - 0.3 * i:0.0}% ", text);
+            // Agent i: the name of agent ⌈i/2⌉, workspace ws-(i mod 2), runs 50,000 − 1,000·i, success 99.5 − 0.3·i %, runtime 3.25 + i s.
+            Assert.Contains($"Agent {(i + 1) / 2:00} invoice reconciler ws-{i % 2} {50 - i},000 {99.5 - 0.3 * i:0.0}% ", text);
             // User i: workspace ws-(i mod 4), runs 9,000 − 10·i, credits 1,500.25 + i → whole credits, active i hours before asOf.
             Assert.Contains($"User {i:00} Lovelace ws-{i % 4} {9000 - 10 * i:#,0} {1500 + i:#,0} 2026-11-30 {12 - i:00}:00 UTC", text);
         }
@@ -183,8 +179,10 @@ public class PdfDashboardTests
     {
         var pdf = RenderedPdf.Of(DashboardFixtures.Workspace24Hours());
         Assert.Contains("SCOPE TIMEFRAME PERIOD ws-acme Last 24 hours", pdf.Pages[0]);
+        Assert.Contains("AGENT RUNS SUCCESS AVG RUNTIME", pdf.Text);
         Assert.Contains("USER RUNS CREDITS LAST ACTIVE", pdf.Text);
         Assert.DoesNotContain("WORKSPACE", pdf.Text);
+        Assert.DoesNotContain(" ws-0 ", pdf.Text);
     }
 
     [Fact]

@@ -33,17 +33,19 @@ internal sealed class RenderedPdf
         w.BoundingBox.Bottom < l.BoundingBox.Bottom - 8 && w.BoundingBox.Bottom > l.BoundingBox.Bottom - depth &&
         w.BoundingBox.Left >= l.BoundingBox.Left - 1 && w.BoundingBox.Left < l.BoundingBox.Left + width);
 
-    /// <summary>What a card's extra line shows right of <paramref name="label"/>, looked for under the card's
-    /// <paramref name="title"/> only (a label such as "LTV" is also part of another title).</summary>
+    /// <summary>What a card's extra line shows right of <paramref name="label"/> (one or more words), looked for under the
+    /// card's <paramref name="title"/> only (a label such as "LTV" is also part of another title).</summary>
     public string InCard(int page, string title, string label, double width = 150)
     {
         var words = Words[page];
         var top = Find(words, title.Split(' ')) ?? throw new InvalidOperationException($"no '{title}' on page {page + 1}");
         var card = words.Where(w => w.BoundingBox.Bottom < top.BoundingBox.Bottom - 30 && w.BoundingBox.Bottom > top.BoundingBox.Bottom - 90 &&
             w.BoundingBox.Left >= top.BoundingBox.Left - 1 && w.BoundingBox.Left < top.BoundingBox.Left + width).ToList();
-        var start = card.FirstOrDefault(w => w.Text == label);
+        var parts = label.Split(' ');
+        var start = Find(card, parts);
         if (start is null) return $"<no '{label}' in the card '{title}'>";
-        return string.Join(" ", card.Where(w => w != start && Math.Abs(w.BoundingBox.Bottom - start.BoundingBox.Bottom) < 1)
+        var labelWords = card.Skip(card.IndexOf(start)).Take(parts.Length).ToList();
+        return string.Join(" ", card.Where(w => !labelWords.Contains(w) && Math.Abs(w.BoundingBox.Bottom - start.BoundingBox.Bottom) < 1)
             .OrderBy(w => w.BoundingBox.Left).Select(w => w.Text));
     }
 

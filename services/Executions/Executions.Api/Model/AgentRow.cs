@@ -1,3 +1,3 @@
 namespace ExecutiveDashboard.Executions.Model;
 
-public sealed record AgentRow(string Id, string? Name, RunTotals Totals);
+public sealed record AgentRow(string Id, string WorkspaceId, string? Name, RunTotals Totals);

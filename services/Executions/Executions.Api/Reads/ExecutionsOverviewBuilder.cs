@@ -34,7 +34,7 @@ public static class ExecutionsOverviewBuilder
         var agents = new AgentMetrics(
             totalAgents,
             activeAgents,
-            topAgents.Select(a => new TopAgent(a.Id, a.Name, a.Totals.Runs, a.Totals.SuccessRate, a.Totals.AvgRuntime)).ToList());
+            topAgents.Select(a => new TopAgent(a.Id, a.WorkspaceId, a.Name, a.Totals.Runs, a.Totals.SuccessRate, a.Totals.AvgRuntime)).ToList());
 
         var users = topUsers.Select(u => new TopUser(u.Id, u.WorkspaceId, Name: null, u.Runs, Round.Amount(u.Credits), u.LastCompletedAt)).ToList();
 

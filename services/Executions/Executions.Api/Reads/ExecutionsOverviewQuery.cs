@@ -114,7 +114,7 @@ public sealed class ExecutionsOverviewQuery(
                 names[reader.GetInt64(0) - 1] = reader.IsDBNull(1) ? null : reader.GetString(1);
             }
         }
-        return (board, board.TopAgents.Select((a, i) => new AgentRow(a.AgentId, names[i], a.Totals)).ToList());
+        return (board, board.TopAgents.Select((a, i) => new AgentRow(a.AgentId, a.WorkspaceId, names[i], a.Totals)).ToList());
     }
 
     private async Task<long> TotalAgentsAsync(string? workspace, DateTime asOf, CancellationToken cancellationToken)

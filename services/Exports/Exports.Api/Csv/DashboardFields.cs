@@ -81,6 +81,7 @@ internal static class DashboardFields
     /// <summary>The row's <c>id</c> is its <c>item</c>.</summary>
     public static readonly IReadOnlyList<CsvField<TopAgent>> TopAgent =
     [
+        Field("workspaceId", (TopAgent a) => a.WorkspaceId),
         Field("name", (TopAgent a) => a.Name),
         Field("runs", (TopAgent a) => a.Runs, "totalRuns"),
         Field("successRate", (TopAgent a) => a.SuccessRate, "successRate"),

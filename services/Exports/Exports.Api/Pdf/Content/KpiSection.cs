@@ -5,12 +5,11 @@ using SkiaSharp;
 
 namespace ExecutiveDashboard.Exports.Pdf.Content;
 
-/// <summary>The KPIs as the page's grid of cards (three a row, the caller's order first), then a row of tiles for the
-/// KPIs no card shows.</summary>
+/// <summary>The KPIs as the page's grid of cards (three a row, the caller's order first).</summary>
 internal static class KpiSection
 {
-    private const int Columns = 3, TileColumns = 5;
-    private const float Gap = 10, CardHeight = 88, TileHeight = 46, Pad = 10;
+    private const int Columns = 3;
+    private const float Gap = 10, CardHeight = 88, Pad = 10;
 
     public static void Add(PageFlow flow, RenderContext ctx)
     {
@@ -24,18 +23,6 @@ internal static class KpiSection
             {
                 for (var i = 0; i < row.Length; i++)
                     DrawCard(canvas, ctx, row[i], new SKRect(PageFlow.Margin + i * (cardWidth + Gap), top, PageFlow.Margin + i * (cardWidth + Gap) + cardWidth, top + CardHeight));
-            });
-        }
-
-        var tiles = KpiCards.Others(data);
-        var tileWidth = (PageFlow.ContentWidth - (TileColumns - 1) * Gap) / TileColumns;
-        SectionHeading.Add(flow, ctx, "More metrics", TileHeight + Gap);
-        foreach (var row in tiles.Chunk(TileColumns))
-        {
-            flow.Place(TileHeight + Gap, (canvas, top) =>
-            {
-                for (var i = 0; i < row.Length; i++)
-                    DrawTile(canvas, ctx, row[i].Main, new SKRect(PageFlow.Margin + i * (tileWidth + Gap), top, PageFlow.Margin + i * (tileWidth + Gap) + tileWidth, top + TileHeight));
             });
         }
     }
@@ -73,16 +60,6 @@ internal static class KpiSection
             if (extra.HasChange && !extra.Degraded) DrawChange(canvas, ctx, extra, right, baseline, TextStyle.Small);
             lineTop += TextStyle.Small.LineHeight;
         }
-    }
-
-    private static void DrawTile(SKCanvas canvas, RenderContext ctx, KpiLine line, SKRect rect)
-    {
-        Shapes.Card(canvas, rect);
-        ctx.Text.DrawTop(canvas, line.Label, rect.Left + Pad, rect.Top + 8, TextStyle.Label);
-        if (line.Degraded)
-            ctx.Text.Draw(canvas, "Unavailable", rect.Left + Pad, rect.Bottom - 10, TextStyle.BodyBold.WithColor(Palette.Warning));
-        else
-            ctx.Text.Draw(canvas, MetricFormat.Value(line.Value, line.Info.Unit), rect.Left + Pad, rect.Bottom - 10, TextStyle.Value with { Size = 13 });
     }
 
     /// <summary>The change right-aligned at <paramref name="right"/>, with a triangle coloured by whether the move is

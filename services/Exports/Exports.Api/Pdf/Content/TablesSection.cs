@@ -18,27 +18,22 @@ internal static class TablesSection
         ["low"] = (SKColor.Parse("#e2e8f0"), SKColor.Parse("#1e293b")),
     };
 
+    private static readonly TableColumn Workspace = new("Workspace", 2.2f);
+
     public static void Add(PageFlow flow, RenderContext ctx)
     {
         var data = ctx.Document.Overview;
+        var platform = ctx.Document.Scope == Scopes.Platform;
         PdfTable.Add(flow, ctx, "Top agents", Sections.AgentMetrics,
-            [new("Agent", 4), new("Runs", 1.4f, true), new("Success", 1.4f, true), new("Avg runtime", 1.6f, true)],
-            [.. data.AgentMetrics.TopAgents.Select(a => (IReadOnlyList<TableCell>)
-                [a.Name ?? a.Id, MetricFormat.Count(a.Runs), MetricFormat.Percent(a.SuccessRate), MetricFormat.Seconds(a.AvgRuntime)])],
+            NamedRow<TableColumn>(platform, new("Agent", 4), Workspace, new("Runs", 1.4f, true), new("Success", 1.4f, true), new("Avg runtime", 1.6f, true)),
+            [.. data.AgentMetrics.TopAgents.Select(a => NamedRow<TableCell>(platform, a.Name ?? a.Id, a.WorkspaceId,
+                MetricFormat.Count(a.Runs), MetricFormat.Percent(a.SuccessRate), MetricFormat.Seconds(a.AvgRuntime)))],
             "No runs in this period.");
 
-        var platform = ctx.Document.Scope == Scopes.Platform;
-        List<TableColumn> userColumns = [new("User", 3)];
-        if (platform) userColumns.Add(new("Workspace", 2.2f));
-        userColumns.AddRange([new("Runs", 1.2f, true), new("Credits", 1.3f, true), new("Last active", 2.4f)]);
-        PdfTable.Add(flow, ctx, "Top users", Sections.TopUsers, userColumns,
-            [.. data.TopUsers.Select(u =>
-            {
-                List<TableCell> cells = [u.Name ?? u.Id];
-                if (platform) cells.Add(u.WorkspaceId);
-                cells.AddRange([MetricFormat.Count(u.Runs), MetricFormat.Count((double)u.CreditsUsed), u.LastActiveAt is { } at ? TimeText.Utc(at) : MetricFormat.NotAvailable]);
-                return (IReadOnlyList<TableCell>)cells;
-            })],
+        PdfTable.Add(flow, ctx, "Top users", Sections.TopUsers,
+            NamedRow<TableColumn>(platform, new("User", 3), Workspace, new("Runs", 1.2f, true), new("Credits", 1.3f, true), new("Last active", 2.4f)),
+            [.. data.TopUsers.Select(u => NamedRow<TableCell>(platform, u.Name ?? u.Id, u.WorkspaceId,
+                MetricFormat.Count(u.Runs), MetricFormat.Count((double)u.CreditsUsed), u.LastActiveAt is { } at ? TimeText.Utc(at) : MetricFormat.NotAvailable))],
             "No runs in this period.");
 
         PdfTable.Add(flow, ctx, "Active alerts", Sections.ActiveAlerts,
@@ -50,4 +45,9 @@ internal static class TablesSection
             })],
             "No active alerts.");
     }
+
+    /// <summary>A row (or header) of a table of agents or users: at the platform scope the workspace follows the name,
+    /// since ids and names repeat across workspaces; a workspace's file names it on the cover and in each footer.</summary>
+    private static IReadOnlyList<T> NamedRow<T>(bool platform, T name, T workspace, params IEnumerable<T> rest) =>
+        platform ? [name, workspace, .. rest] : [name, .. rest];
 }

@@ -3,7 +3,7 @@ using ExecutiveDashboard.Contracts.Dashboard;
 namespace ExecutiveDashboard.Exports.Pdf.Kpis;
 
 /// <summary>Every KPI of userMetrics, executionMetrics, agentMetrics and businessMetrics, grouped as the page's cards
-/// (web/src/lib/cards.ts, same ids, titles and extras), then the KPIs no card shows.</summary>
+/// (web/src/lib/cards.ts, same ids, titles and extras): each one is on a card, as its value or an extra.</summary>
 public static class KpiCards
 {
     /// <summary>Used only if metricInfo lacks a key: the page's fallback.</summary>
@@ -11,13 +11,13 @@ public static class KpiCards
 
     /// <summary>The page's cards in its default order.</summary>
     public static readonly IReadOnlyList<string> DefaultOrder =
-        ["dau", "totalRuns", "successRate", "credits", "activeWorkspaces", "mrr", "churn", "ltvCac", "p95Runtime"];
+        ["dau", "totalRuns", "successRate", "credits", "activeWorkspaces", "mrr", "churn", "ltvCac", "p95Runtime", "newUsers", "agents"];
 
     /// <summary>The cards: those of <paramref name="cardOrder"/> first, in that order, then the others in the default order.</summary>
     public static IReadOnlyList<KpiCard> Cards(ExecutiveDashboardData d, IReadOnlyList<string> cardOrder)
     {
         var line = Lines(d);
-        var u = d.UserMetrics; var e = d.ExecutionMetrics; var b = d.BusinessMetrics;
+        var u = d.UserMetrics; var e = d.ExecutionMetrics; var b = d.BusinessMetrics; var a = d.AgentMetrics;
         var cards = new Dictionary<string, KpiCard>
         {
             ["dau"] = new("dau", line("Daily active users", "dau", u.Dau, u.DauChange, Sections.UserMetrics),
@@ -34,23 +34,12 @@ public static class KpiCards
                 [line("LTV", "ltv", (double?)b.Ltv, null, Sections.BusinessMetrics), line("CAC", "cac", (double?)b.Cac, null, Sections.BusinessMetrics)]),
             ["p95Runtime"] = new("p95Runtime", line("p95 runtime", "p95Runtime", e.P95Runtime, null, Sections.ExecutionMetrics),
                 [line("Average", "avgRuntime", e.AvgRuntime, null, Sections.ExecutionMetrics)]),
+            ["newUsers"] = new("newUsers", line("New users", "newUsers", u.NewUsers, null, Sections.UserMetrics),
+                [line("Churned users", "churnedUsers", u.ChurnedUsers, null, Sections.UserMetrics), line("Active rate", "activeRate", u.ActiveRate, null, Sections.UserMetrics)]),
+            ["agents"] = new("agents", line("Active agents", "activeAgents", a.ActiveAgents, null, Sections.AgentMetrics),
+                [line("Total agents", "totalAgents", a.TotalAgents, null, Sections.AgentMetrics)]),
         };
         return cardOrder.Where(cards.ContainsKey).Concat(DefaultOrder).Distinct().Select(id => cards[id]).ToList();
-    }
-
-    /// <summary>The KPIs of the four sections that no card of the page shows, as single-number tiles.</summary>
-    public static IReadOnlyList<KpiCard> Others(ExecutiveDashboardData d)
-    {
-        var line = Lines(d);
-        var u = d.UserMetrics; var a = d.AgentMetrics;
-        return
-        [
-            new("newUsers", line("New users", "newUsers", u.NewUsers, null, Sections.UserMetrics), []),
-            new("churnedUsers", line("Churned users", "churnedUsers", u.ChurnedUsers, null, Sections.UserMetrics), []),
-            new("activeRate", line("Active rate", "activeRate", u.ActiveRate, null, Sections.UserMetrics), []),
-            new("totalAgents", line("Total agents", "totalAgents", a.TotalAgents, null, Sections.AgentMetrics), []),
-            new("activeAgents", line("Active agents", "activeAgents", a.ActiveAgents, null, Sections.AgentMetrics), []),
-        ];
     }
 
     public static MetricInfo Info(ExecutiveDashboardData d, string key) => d.Meta.MetricInfo.GetValueOrDefault(key) ?? Fallback;
