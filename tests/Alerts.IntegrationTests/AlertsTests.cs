@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using ExecutiveDashboard.Alerts.Model;
 using ExecutiveDashboard.Alerts.Rules;
@@ -19,10 +21,10 @@ public sealed class AlertsTests(AlertsServersFixture servers)
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
     /// <summary>Reads the list as of one second after the service's clock: an alert raised "now" is active from then on.</summary>
-    private static async Task<List<AlertView>> ListAsync(AlertsService service, HttpClient client, string scope, string state)
+    private static async Task<List<AlertView>> ListAsync(AlertsService service, HttpClient client, string scope, string state, string more = "")
     {
         var asOf = Uri.EscapeDataString(Iso(service.Now.AddSeconds(1)));
-        using var response = await client.GetAsync($"/api/alerts?workspace_id={scope}&state={state}&asOf={asOf}&timeframe=24h");
+        using var response = await client.GetAsync($"/api/alerts?workspace_id={scope}&state={state}&asOf={asOf}&timeframe=24h{more}");
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<List<AlertView>>())!;
     }
@@ -187,25 +189,128 @@ public sealed class AlertsTests(AlertsServersFixture servers)
     }
 
     [Fact]
-    public async Task An_acknowledged_alert_stays_active_and_remembers_who_saw_it_first()
+    public async Task An_acknowledged_alert_stays_active_and_remembers_who_saw_it_first_and_only_the_first_tells_the_scope()
     {
         await using var service = servers.NewService();
-        service.Signals.Set("ws_k", Errors(runs: 20, failed: 20));
-        await service.Evaluator.EvaluateAsync(["ws_k"], CancellationToken.None);
-        var alert = Assert.Single(await ListAsync(service, service.Ceo, "ws_k", "active"));
-        var seenAt = service.Now;
+        var acknowledged = new ConcurrentQueue<AlertAcknowledged>();
+        var changes = new ConcurrentQueue<MetricsChanged>();
+        var handle = service.Services.GetRequiredService<IBus>().ConnectReceiveEndpoint($"alerts-test-{Guid.NewGuid():N}", endpoint =>
+        {
+            endpoint.ConcurrentMessageLimit = 1;
+            endpoint.Handler<AlertAcknowledged>(c => { acknowledged.Enqueue(c.Message); return Task.CompletedTask; });
+            endpoint.Handler<MetricsChangedBatch>(c =>
+            {
+                foreach (var change in c.Message.Changes)
+                {
+                    changes.Enqueue(change);
+                }
+                return Task.CompletedTask;
+            });
+        });
+        await handle.Ready;
+        try
+        {
+            service.Signals.Set("ws_k", Errors(runs: 20, failed: 20));
+            service.Signals.Set("ws_s", Errors(runs: 20, failed: 20));
+            await service.Evaluator.EvaluateAsync(["ws_k", "ws_s"], CancellationToken.None);
+            var alert = Assert.Single(await ListAsync(service, service.Ceo, "ws_k", "active"));
+            var sentinel = Assert.Single(await ListAsync(service, service.Ceo, "ws_s", "active"));
+            // The raise's own notice first, so that it cannot be taken for the acknowledgement's.
+            var raisedAt = service.Now;
+            await UntilAsync(() => Task.FromResult(changes.Count(c => c.WorkspaceId == "ws_k")), n => n > 0);
+            service.Clock.Advance(TimeSpan.FromSeconds(5));
+            var seenAt = service.Now;
 
-        using var response = await service.ClientFor("admin", "ws_k").PostAsync($"/api/alerts/{alert.Id}/acknowledge", null);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var acknowledged = (await response.Content.ReadFromJsonAsync<AlertView>())!;
-        Assert.Equal((alert.Id, "active", seenAt, "test"), (acknowledged.Id, acknowledged.State, acknowledged.AcknowledgedAt, acknowledged.AcknowledgedBy));
+            using var response = await service.ClientFor("admin", "ws_k", subject: "u_dana", name: "Dana Lee").PostAsync($"/api/alerts/{alert.Id}/acknowledge", null);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var first = (await response.Content.ReadFromJsonAsync<AlertView>())!;
+            Assert.Equal((alert.Id, "active", seenAt, "u_dana", "Dana Lee"),
+                (first.Id, first.State, first.AcknowledgedAt, first.AcknowledgedBy, first.AcknowledgedByName));
+            await UntilAsync(() => Task.FromResult(acknowledged.Count), n => n > 0);
+            await UntilAsync(() => Task.FromResult(changes.Count(c => c.WorkspaceId == "ws_k" && c.At == seenAt)), n => n > 0);
 
-        service.Clock.Advance(TimeSpan.FromSeconds(30));
-        using var again = await service.Ceo.PostAsync($"/api/alerts/{alert.Id}/acknowledge", null);
-        Assert.Equal(seenAt, (await again.Content.ReadFromJsonAsync<AlertView>())!.AcknowledgedAt);
+            // Someone else, later: the first acknowledgement stays, and nothing is told again.
+            service.Clock.Advance(TimeSpan.FromSeconds(30));
+            using var again = await service.Ceo.PostAsync($"/api/alerts/{alert.Id}/acknowledge", null);
+            var repeated = (await again.Content.ReadFromJsonAsync<AlertView>())!;
+            Assert.Equal((seenAt, "u_dana", "Dana Lee"), (repeated.AcknowledgedAt, repeated.AcknowledgedBy, repeated.AcknowledgedByName));
+            Assert.Equal("Dana Lee", Assert.Single(await ListAsync(service, service.Ceo, "ws_k", "active")).AcknowledgedByName);
+
+            // A later first acknowledgement of another scope goes out after anything the repeat could have sent.
+            var sentinelAt = service.Now;
+            using (var other = await service.Ceo.PostAsync($"/api/alerts/{sentinel.Id}/acknowledge", null))
+            {
+                Assert.Equal("Test", (await other.Content.ReadFromJsonAsync<AlertView>())!.AcknowledgedByName);
+            }
+            await UntilAsync(() => Task.FromResult(acknowledged.Count(a => a.AlertId == sentinel.Id)), n => n > 0);
+            await UntilAsync(() => Task.FromResult(changes.Count(c => c.WorkspaceId == "ws_s" && c.At == sentinelAt)), n => n > 0);
+
+            var told = Assert.Single(acknowledged, a => a.AlertId == alert.Id);
+            Assert.Equal(new AlertAcknowledged(alert.Id, "ws_k", "high-error-rate", alert.Message, "Dana Lee", seenAt), told);
+            var change = Assert.Single(changes, c => c.WorkspaceId == "ws_k" && c.At > raisedAt);
+            Assert.Equal("alerts", change.Service);
+            Assert.Equal([Sections.ActiveAlerts], change.Sections);
+        }
+        finally
+        {
+            await handle.StopAsync();
+        }
 
         using var unknown = await service.Ceo.PostAsync($"/api/alerts/{Guid.NewGuid()}/acknowledge", null);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task Lists_put_the_active_first_by_severity_then_the_newest_resolution_and_keep_to_the_limit()
+    {
+        await using var service = servers.NewService();
+        _ = service.Evaluator; // starts the service, which creates its database
+        var now = service.Now;
+        // (message, rule, severity, triggered, resolved) as hours before now; resolved ones in an order of their own on each key.
+        (string Message, string Rule, int Severity, double Triggered, double? Resolved)[] alerts =
+        [
+            ("resolved oldest, critical", "high-error-rate", 4, 5, 4),
+            ("resolved newest, low", "high-error-rate", 1, 3, 1),
+            ("resolved middle, high", "high-error-rate", 3, 6, 2),
+            ("active high", "mrr-drop", 3, 2, null),
+            ("active critical", "credit-spike", 4, 0.5, null),
+            ("active low, newest", "slow-runs", 1, 0.1, null),
+        ];
+        foreach (var a in alerts)
+        {
+            await service.ScalarAsync($"""
+                INSERT INTO alerts (id, scope, rule, severity, message, triggered_at, resolved_at)
+                VALUES (gen_random_uuid(), 'ws_l', '{a.Rule}', {a.Severity}, '{a.Message}', '{Iso(now.AddHours(-a.Triggered))}',
+                        {(a.Resolved is { } r ? $"'{Iso(now.AddHours(-r))}'" : "NULL")})
+                """);
+        }
+        string[] active = ["active critical", "active high", "active low, newest"];
+        string[] resolved = ["resolved newest, low", "resolved middle, high", "resolved oldest, critical"];
+
+        async Task<string[]> Messages(string state, string more = "") =>
+            [.. (await ListAsync(service, service.Ceo, "ws_l", state, more)).Select(a => a.Message)];
+
+        string[] both = [.. active, .. resolved];
+        Assert.Equal(active, await Messages("active"));
+        Assert.Equal(resolved, await Messages("resolved"));
+        Assert.Equal(both, await Messages("all"));
+        Assert.Equal(both[..2], await Messages("all", "&limit=2"));
+        Assert.Equal(both[..4], await Messages("all", "&limit=4"));
+        Assert.Equal(resolved[..1], await Messages("resolved", "&limit=1"));
+        Assert.Equal(both, await Messages("all", "&limit=500"));
+    }
+
+    [Fact]
+    public async Task The_list_documents_its_query_parameters_limit_included()
+    {
+        await using var service = servers.NewService();
+
+        var document = await service.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        var list = document.GetProperty("paths").EnumerateObject().Single(p => p.Name.TrimEnd('/') == "/api/alerts").Value.GetProperty("get");
+        Assert.Equal(["asOf", "limit", "state", "timeframe", "workspace_id"],
+            list.GetProperty("parameters").EnumerateArray().Where(p => p.GetProperty("in").GetString() == "query")
+                .Select(p => p.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -88,6 +88,80 @@ public sealed class AlertsThroughGatewayTests(DashboardApp app, ITestOutputHelpe
         output.WriteLine($"warm: the alert was in the overview {clock.ElapsedMilliseconds} ms after the 202");
     }
 
+    /// <summary>
+    /// Acknowledging is news to the scope's other viewers: Dana's first acknowledgement goes out through the alerts
+    /// service's outbox as <c>AlertAcknowledged</c> and a change of <c>activeAlerts</c>, and the gateway gives another
+    /// viewer of the workspace, and the platform's, the line "Dana Ack acknowledged: …" and a <c>metrics_update</c> that
+    /// makes the alerts panel refetch; a viewer of another workspace gets neither.
+    /// </summary>
+    [Fact]
+    public async Task An_acknowledgement_reaches_the_scope_s_other_viewers_and_the_platform_and_no_other_workspace()
+    {
+        const string acked = "hand_ack", other = "hand_ack_other";
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var ingest = await app.SignInAsync("ingest", "*");
+        var dana = await app.SignInAsync("ceo", acked, "Dana Ack");
+        await using var viewer = await SubscribedAsync(await app.SignInAsync("ceo", acked, "Viewer"), acked, cts.Token);
+        await using var platform = await SubscribedAsync(await app.SignInAsync("admin", "*"), "all", cts.Token);
+        await using var outsider = await SubscribedAsync(await app.SignInAsync("ceo", other, "Outsider"), other, cts.Token);
+
+        // 20 failed runs of the last 10 minutes: a critical high-error-rate alert, whose own activeAlerts update comes first.
+        var now = DateTime.UtcNow;
+        await PostAsync(ingest, "/api/executions/events", Enumerable.Range(0, 20)
+            .Select(i => Run($"ack-r{i}", acked, "ag_ack", "Ack Bot", "u_ack", succeeded: false, Iso(now.AddSeconds(-30 * (i + 1))), 5, 1.00m))
+            .ToArray());
+        await UntilSeenAsync(viewer, [IsActivity("alert.triggered"), IsAlertsUpdate], cts.Token);
+        var alert = Assert.Single((await dana.GetFromJsonAsync<JsonArray>($"/api/alerts?workspace_id={acked}&state=active"))!)!;
+        var (id, message) = (alert["id"]!.GetValue<string>(), alert["message"]!.GetValue<string>());
+
+        using (var response = await dana.PostAsync($"/api/alerts/{id}/acknowledge", null))
+        {
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+            Assert.Equal("Dana Ack", JsonNode.Parse(body)!["acknowledgedByName"]!.GetValue<string>());
+        }
+
+        var seen = await UntilSeenAsync(viewer, [IsActivity("alert.acknowledged"), IsAlertsUpdate], cts.Token);
+        var line = seen.Single(IsActivity("alert.acknowledged"));
+        Assert.Equal(($"{id}:acknowledged", acked, $"Dana Ack acknowledged: {message}"),
+            ((string?)line["id"], (string?)line["workspaceId"], (string?)line["text"]));
+        Assert.Equal(acked, (string?)seen.First(IsAlertsUpdate)["workspaceId"]);
+        var platformLine = (await UntilSeenAsync(platform, [f => (string?)f["id"] == $"{id}:acknowledged"], cts.Token))[^1];
+        Assert.Equal(line.ToJsonString(), platformLine.ToJsonString());
+
+        // The outsider's feed: a run of its own workspace comes, and nothing of the other workspace came before it (the
+        // gateway sends lines in the order it consumed the events, and the acknowledgement's were consumed first).
+        await PostAsync(ingest, "/api/executions/events",
+            Run("ack-outsider", other, "ag_out", "Out Bot", "u_out", succeeded: true, Iso(DateTime.UtcNow.AddSeconds(-1)), 5, 1.00m));
+        var frames = await UntilSeenAsync(outsider, [f => (string?)f["id"] == "ack-outsider"], cts.Token);
+        Assert.All(frames, f => Assert.Equal(other, (string?)f["workspaceId"]));
+        Assert.DoesNotContain(frames, f => IsActivity("alert.acknowledged")(f) || IsAlertsUpdate(f));
+    }
+
+    private static Func<JsonObject, bool> IsActivity(string kind) => f => (string?)f["event"] == "activity" && (string?)f["kind"] == kind;
+
+    private static bool IsAlertsUpdate(JsonObject f) =>
+        (string?)f["event"] == "metrics_update" && f["sections"]!.AsArray().Any(s => (string?)s == "activeAlerts");
+
+    private async Task<LiveSocket> SubscribedAsync(HttpClient client, string scope, CancellationToken cancellationToken)
+    {
+        var socket = await LiveSocket.ConnectAsync(app.Gateway.BaseAddress!, client.DefaultRequestHeaders.Authorization!.Parameter, cancellationToken);
+        await socket.SubscribeAsync(scope, cancellationToken);
+        return socket;
+    }
+
+    /// <summary>Frames until each of <paramref name="wanted"/> has accepted one.</summary>
+    private static async Task<List<JsonObject>> UntilSeenAsync(LiveSocket live, Func<JsonObject, bool>[] wanted, CancellationToken cancellationToken)
+    {
+        var frames = new List<JsonObject>();
+        while (!wanted.All(frames.Any))
+        {
+            frames.Add(await live.ReceiveAsync(cancellationToken)
+                ?? throw new InvalidOperationException($"the gateway closed the socket: {live.CloseStatus} {live.CloseReason}"));
+        }
+        return frames;
+    }
+
     private async Task<JsonObject> OverviewWhenAsync(HttpClient ceo, Func<JsonArray, bool> done)
     {
         var clock = Stopwatch.StartNew();

@@ -77,6 +77,15 @@ public sealed class ActivityTextTests
         Assert.Equal(new ActivityFrame("a1:resolved", "all", "alert.resolved", "Alert cleared: High error rate", now), resolved);
     }
 
+    [Fact]
+    public void An_acknowledgement_says_who_and_which_alert_under_an_id_of_its_own()
+    {
+        var frame = ActivityText.Of(new AlertAcknowledged("a1", "ws_9", "mrr-drop", "MRR fell 10 % in 24 h, from $1,000.00 to $900.00.", "Dana", At));
+
+        Assert.Equal(new ActivityFrame("a1:acknowledged", "ws_9", "alert.acknowledged",
+            "Dana acknowledged: MRR fell 10 % in 24 h, from $1,000.00 to $900.00.", At), frame);
+    }
+
     [Theory]
     [InlineData("24h", "pdf", "Dana exported the 24-hour PDF")]
     [InlineData("7d", "csv", "Dana exported the 7-day CSV")]

@@ -69,11 +69,12 @@ public abstract class ServiceFactory<TProgram, TOverview>(string connectionStrin
 
     public HttpClient ClientFor(string role, string workspaces) => ClientFor(role, workspaces, subject: "test");
 
-    /// <summary>A client whose token names a person of its own (<c>sub</c>), for what is kept per person.</summary>
-    public HttpClient ClientFor(string role, string workspaces, string subject)
+    /// <summary>A client whose token names a person of its own (<c>sub</c>, and <c>name</c> as people read it), for what is
+    /// kept per person.</summary>
+    public HttpClient ClientFor(string role, string workspaces, string subject, string name = "Test")
     {
         var client = CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestIssuer.Everyone.Token(role, workspaces, subject));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestIssuer.Everyone.Token(role, workspaces, subject, name: name));
         return client;
     }
 

@@ -47,6 +47,6 @@ public sealed class TestIssuer
         [new(TokenKeys.SigningKeySetting, PrivateKey), new(TokenKeys.KeyIdSetting, KeyId)];
 
     /// <summary>A token as an issuer of the app signs one, valid from now.</summary>
-    public string Token(string role, string workspaces, string subject = "test", TimeSpan? lifetime = null) =>
-        DashboardTokens.Create(Key, subject, "Test", role, workspaces, DateTime.UtcNow, lifetime ?? TimeSpan.FromHours(1));
+    public string Token(string role, string workspaces, string subject = "test", TimeSpan? lifetime = null, string name = "Test") =>
+        DashboardTokens.Create(Key, subject, name, role, workspaces, DateTime.UtcNow, lifetime ?? TimeSpan.FromHours(1));
 }

@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using System.Globalization;
 using System.Text.Json;
 using ExecutiveDashboard.Alerts.Model;
 using ExecutiveDashboard.Alerts.Rules;
@@ -23,12 +23,15 @@ public static class AlertsApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithName("ListAlerts")
-            .WithSummary("Alerts of a scope as of asOf (default now): active, resolved or all; highest severity first, then newest");
+            .WithSummary("Alerts of a scope as of asOf (default now): active, resolved or all, at most limit (1–500, default 500)")
+            .WithDescription("Active alerts come first, highest severity first, then newest; resolved ones follow, newest resolution first. "
+                + "state=all is therefore the active list followed by the recently resolved, and a limit keeps the active ones.");
 
         api.MapPost("/{id:guid}/acknowledge", Acknowledge)
             .WithName("AcknowledgeAlert")
-            .WithSummary("Mark an alert as seen (it stays active until its condition clears)")
-            .WithDescription("An alert of a workspace the token does not grant is answered like one that does not exist: 404.")
+            .WithSummary("Mark an alert as seen (it stays active until its condition clears); the first acknowledgement stays")
+            .WithDescription("The first acknowledgement records the token's subject and name and tells the scope's live viewers; a repeat "
+                + "answers the alert as it is. An alert of a workspace the token does not grant is answered like one that does not exist: 404.")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         api.MapGet("/rules", ListRules)
@@ -49,21 +52,28 @@ public static class AlertsApi
         HttpContext context, AlertStore store, TimeProvider clock,
         [FromQuery(Name = "workspace_id")] string? workspaceId, [FromQuery(Name = "state")] string? state,
         [FromQuery(Name = "asOf")] string? asOf, [FromQuery(Name = "timeframe")] string? timeframe,
-        CancellationToken cancellationToken)
+        [FromQuery(Name = "limit")] string? limit, CancellationToken cancellationToken)
     {
-        if (ParseState(state) is not { } parsedState)
+        var (parsedState, parsedLimit) = (ParseState(state), ParseLimit(limit));
+        if (parsedState is not { } listed || parsedLimit is not { } atMost)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            var errors = new Dictionary<string, string[]>();
+            if (parsedState is null)
             {
-                ["state"] = ["must be one of active (the default), resolved, all"],
-            }, title: "Invalid alerts query");
+                errors["state"] = ["must be one of active (the default), resolved, all"];
+            }
+            if (parsedLimit is null)
+            {
+                errors["limit"] = [$"must be a whole number from 1 to {AlertStore.MaxListLimit} (the default)"];
+            }
+            return TypedResults.ValidationProblem(errors, title: "Invalid alerts query");
         }
         var (request, refusal) = OverviewRequest.From(workspaceId, timeframe, asOf, context.User, clock);
         if (request is null)
         {
             return refusal!;
         }
-        var alerts = await store.ListAsync(request.Scope, parsedState, request.AsOf, cancellationToken);
+        var alerts = await store.ListAsync(request.Scope, listed, request.AsOf, atMost, cancellationToken);
         return TypedResults.Ok(alerts.Select(a => AlertView.From(a, request.AsOf)).ToList());
     }
 
@@ -77,6 +87,13 @@ public static class AlertsApi
         _ => null,
     };
 
+    /// <summary>Digits only: an int parameter would take a sign or padding, and answer "1e3" or a number past int with a
+    /// bare 400 that names nothing.</summary>
+    private static int? ParseLimit(string? limit) =>
+        limit is null ? AlertStore.MaxListLimit
+        : int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed is >= 1 and <= AlertStore.MaxListLimit ? parsed
+        : null;
+
     /// <summary>An alert of a workspace the token does not grant is answered like one that does not exist.</summary>
     public static async Task<Results<Ok<AlertView>, NotFound>> Acknowledge(
         Guid id, HttpContext context, AlertStore store, TimeProvider clock, CancellationToken cancellationToken)
@@ -87,7 +104,7 @@ public static class AlertsApi
             return TypedResults.NotFound();
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        var acknowledged = await store.AcknowledgeAsync(id, Who(context.User), now, cancellationToken);
+        var acknowledged = await store.AcknowledgeAsync(id, Actor.Of(context.User), now, cancellationToken);
         return TypedResults.Ok(AlertView.From(acknowledged, now));
     }
 
@@ -121,9 +138,7 @@ public static class AlertsApi
         {
             return TypedResults.ValidationProblem(errors, title: $"Invalid thresholds for {rule}");
         }
-        await store.SaveSettingsAsync(rule, edited, Who(context.User), clock.GetUtcNow().UtcDateTime, cancellationToken);
+        await store.SaveSettingsAsync(rule, edited, Actor.Of(context.User).Subject, clock.GetUtcNow().UtcDateTime, cancellationToken);
         return TypedResults.Ok(RuleView.From(found, edited));
     }
-
-    private static string Who(ClaimsPrincipal user) => user.FindFirst(Roles.SubjectClaim)?.Value ?? user.Identity?.Name ?? "unknown";
 }

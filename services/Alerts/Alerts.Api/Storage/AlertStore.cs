@@ -12,7 +12,8 @@ namespace ExecutiveDashboard.Alerts.Storage;
 /// under a per-scope advisory lock, with their integration events in the same transaction (the outbox).</summary>
 public sealed class AlertStore(NpgsqlDataSource dataSource, Outbox outbox)
 {
-    private const int ListLimit = 500;
+    /// <summary>The most alerts a list answers, and its default.</summary>
+    public const int MaxListLimit = 500;
 
     /// <summary>Records that the numbers of these scopes changed at <paramref name="now"/>.</summary>
     public async Task RememberScopesAsync(IReadOnlyCollection<string> scopes, DateTime now, CancellationToken cancellationToken)
@@ -187,8 +188,13 @@ public sealed class AlertStore(NpgsqlDataSource dataSource, Outbox outbox)
         }
     }
 
-    /// <summary>Alerts of a scope in <paramref name="state"/> as of <paramref name="asOf"/>: highest severity first, then newest.</summary>
-    public async Task<IReadOnlyList<AlertRecord>> ListAsync(string scope, AlertState state, DateTime asOf, CancellationToken cancellationToken)
+    /// <summary>
+    /// At most <paramref name="limit"/> alerts of a scope in <paramref name="state"/> as of <paramref name="asOf"/>, in one
+    /// order for every state: those active at asOf first, highest severity first, then newest; then those resolved
+    /// before it, newest resolution first (so <see cref="AlertState.All"/> is the active list followed by the recently
+    /// resolved, and a limit keeps the active ones).
+    /// </summary>
+    public async Task<IReadOnlyList<AlertRecord>> ListAsync(string scope, AlertState state, DateTime asOf, int limit, CancellationToken cancellationToken)
     {
         var filter = state switch
         {
@@ -198,10 +204,13 @@ public sealed class AlertStore(NpgsqlDataSource dataSource, Outbox outbox)
         };
         await using var command = dataSource.CreateCommand($"""
             SELECT {Columns} FROM alerts WHERE scope = $1 AND triggered_at < $2 {filter}
-            ORDER BY severity DESC, triggered_at DESC, id LIMIT {ListLimit}
+            ORDER BY (resolved_at < $2) IS TRUE, CASE WHEN resolved_at < $2 THEN resolved_at END DESC,
+                     severity DESC, triggered_at DESC, id
+            LIMIT $3
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = scope });
         command.Parameters.Add(new NpgsqlParameter { Value = asOf });
+        command.Parameters.Add(new NpgsqlParameter { Value = limit });
         return await ReadAsync(command, cancellationToken);
     }
 
@@ -212,20 +221,40 @@ public sealed class AlertStore(NpgsqlDataSource dataSource, Outbox outbox)
         return (await ReadAsync(command, cancellationToken)).SingleOrDefault();
     }
 
-    /// <summary>Marks an alert seen; the first acknowledgement stays (who saw it first, and when).</summary>
-    public async Task<AlertRecord> AcknowledgeAsync(Guid id, string by, DateTime now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Marks an alert seen; the first acknowledgement stays (who saw it first, and when). Only the first tells the
+    /// scope's viewers, with an <see cref="AlertAcknowledged"/> and a change of the scope's alerts section, through the
+    /// outbox in the same transaction; of two racing first acknowledgements the row lock lets one through.
+    /// </summary>
+    public async Task<AlertRecord> AcknowledgeAsync(Guid id, Actor by, DateTime now, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"""
-            UPDATE alerts SET acknowledged_at = coalesce(acknowledged_at, $2), acknowledged_by = coalesce(acknowledged_by, $3)
-            WHERE id = $1 RETURNING {Columns}
-            """);
-        command.Parameters.Add(new NpgsqlParameter { Value = id });
-        command.Parameters.Add(new NpgsqlParameter { Value = now });
-        command.Parameters.Add(new NpgsqlParameter { Value = by });
-        return (await ReadAsync(command, cancellationToken)).Single();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var update = new NpgsqlCommand($"""
+            UPDATE alerts SET acknowledged_at = $2, acknowledged_by = $3, acknowledged_by_name = $4
+            WHERE id = $1 AND acknowledged_at IS NULL RETURNING {Columns}
+            """, connection);
+        update.Parameters.Add(new NpgsqlParameter { Value = id });
+        update.Parameters.Add(new NpgsqlParameter { Value = now });
+        update.Parameters.Add(new NpgsqlParameter { Value = by.Subject });
+        update.Parameters.Add(new NpgsqlParameter { Value = by.Name });
+        if ((await ReadAsync(update, cancellationToken)).SingleOrDefault() is not { } first)
+        {
+            await using var select = new NpgsqlCommand($"SELECT {Columns} FROM alerts WHERE id = $1", connection);
+            select.Parameters.Add(new NpgsqlParameter { Value = id });
+            return (await ReadAsync(select, cancellationToken)).Single();
+        }
+        await outbox.EnqueueAsync(connection,
+        [
+            new AlertAcknowledged(first.Id.ToString(), first.Scope, first.Rule, first.Message, by.Name, now),
+            MetricsChangedBatch.Of([first.Scope], ServiceCatalog.Alerts.Name, now, ServiceCatalog.Alerts.Changes),
+        ], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        outbox.Notify();
+        return first;
     }
 
-    private const string Columns = "id, scope, rule, severity, message, triggered_at, resolved_at, acknowledged_at, acknowledged_by";
+    private const string Columns = "id, scope, rule, severity, message, triggered_at, resolved_at, acknowledged_at, acknowledged_by, acknowledged_by_name";
 
     private static async Task<IReadOnlyList<AlertRecord>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
@@ -237,7 +266,8 @@ public sealed class AlertStore(NpgsqlDataSource dataSource, Outbox outbox)
                 reader.GetString(4), reader.GetDateTime(5),
                 reader.IsDBNull(6) ? null : reader.GetDateTime(6),
                 reader.IsDBNull(7) ? null : reader.GetDateTime(7),
-                reader.IsDBNull(8) ? null : reader.GetString(8)));
+                reader.IsDBNull(8) ? null : reader.GetString(8),
+                reader.IsDBNull(9) ? null : reader.GetString(9)));
         }
         return alerts;
     }

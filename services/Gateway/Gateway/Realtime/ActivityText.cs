@@ -8,7 +8,8 @@ namespace ExecutiveDashboard.Gateway.Realtime;
 public static class ActivityText
 {
     public const string RunSucceeded = "run.succeeded", RunFailed = "run.failed", UserSignedUp = "user.signed_up",
-        AlertTriggered = "alert.triggered", AlertResolved = "alert.resolved", ExportGenerated = "export.generated";
+        AlertTriggered = "alert.triggered", AlertResolved = "alert.resolved", AlertAcknowledged = "alert.acknowledged",
+        ExportGenerated = "export.generated";
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -55,6 +56,10 @@ public static class ActivityText
     public static ActivityFrame Of(AlertResolved alert) =>
         new($"{alert.AlertId}:resolved", alert.WorkspaceId, AlertResolved,
             $"Alert cleared: {Capitalized(alert.Rule.Replace('-', ' '))}", alert.ResolvedAt);
+
+    /// <summary>"Dana acknowledged: …". Only the first acknowledgement of an alert is published, so its id is the alert's.</summary>
+    public static ActivityFrame Of(AlertAcknowledged alert) =>
+        new($"{alert.AlertId}:acknowledged", alert.WorkspaceId, AlertAcknowledged, $"{alert.By} acknowledged: {alert.Message}", alert.At);
 
     /// <summary>"Dana exported the 30-day PDF".</summary>
     public static ActivityFrame Of(ExportGenerated export) =>

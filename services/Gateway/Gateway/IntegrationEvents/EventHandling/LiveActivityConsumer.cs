@@ -9,7 +9,7 @@ namespace ExecutiveDashboard.Gateway.IntegrationEvents.EventHandling;
 /// <see cref="RealtimeOptions.ActivityMaxAge"/> (a backfill) change the numbers but are not news.</summary>
 public sealed class LiveActivityConsumer(LiveHub hub, IOptions<RealtimeOptions> options, TimeProvider clock) :
     IConsumer<RunsCompleted>, IConsumer<UserActivitiesRecorded>, IConsumer<SubscriptionChanged>,
-    IConsumer<AlertTriggered>, IConsumer<AlertResolved>, IConsumer<ExportGenerated>
+    IConsumer<AlertTriggered>, IConsumer<AlertResolved>, IConsumer<AlertAcknowledged>, IConsumer<ExportGenerated>
 {
     public Task Consume(ConsumeContext<RunsCompleted> context)
     {
@@ -52,6 +52,13 @@ public sealed class LiveActivityConsumer(LiveHub hub, IOptions<RealtimeOptions> 
     }
 
     public Task Consume(ConsumeContext<AlertResolved> context)
+    {
+        hub.Activity(ActivityText.Of(context.Message), notable: true);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>That someone is on it is news to the scope's other viewers, like the alert itself.</summary>
+    public Task Consume(ConsumeContext<AlertAcknowledged> context)
     {
         hub.Activity(ActivityText.Of(context.Message), notable: true);
         return Task.CompletedTask;
