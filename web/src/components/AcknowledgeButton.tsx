@@ -7,17 +7,22 @@ export interface AcknowledgeButtonProps {
   token: string;
   /** The page's scope: its alerts lists take the acknowledged alert as the service answered it. */
   scope: string;
+  /** After the service took it: the button goes away with the row's new state, which takes the focus. */
+  onAcknowledged?: (id: string) => void;
 }
 
 /**
  * Acknowledges one active alert. The row shows "Acknowledged by …" as soon as the service answers, without waiting for
  * the `metrics_update` that follows (which refreshes the lists of every viewer of the scope).
  */
-export function AcknowledgeButton({ alert, token, scope }: AcknowledgeButtonProps) {
+export function AcknowledgeButton({ alert, token, scope, onAcknowledged }: AcknowledgeButtonProps) {
   const client = useQueryClient();
   const acknowledge = useMutation({
     mutationFn: () => acknowledgeAlert(token, alert.id),
-    onSuccess: (view) => client.setQueriesData<AlertView[]>({ queryKey: alertsKey(scope) }, (list) => withAlert(list, view)),
+    onSuccess: (view) => {
+      client.setQueriesData<AlertView[]>({ queryKey: alertsKey(scope) }, (list) => withAlert(list, view));
+      onAcknowledged?.(view.id);
+    },
   });
   return (
     <>
