@@ -90,7 +90,7 @@ describe('AlertsPanel', () => {
     expect(await within(panel).findByText('Acknowledged by Dana')).toBeTruthy();
     expect(ackLabels(panel)).toEqual([]);
     // The button went away under the keyboard's focus: the focus goes to what replaced it.
-    expect(document.activeElement?.textContent).toBe('Acknowledged by Dana');
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Acknowledged by Dana'));
     expect(requests.filter((r) => r.init.method === 'POST').map((r) => r.url)).toEqual(['/api/alerts/a1/acknowledge']);
   });
 

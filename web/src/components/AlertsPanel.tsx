@@ -34,6 +34,8 @@ export function AlertsPanel({ session, scope, now, overviewAlerts, degraded, onS
   const answered = active.data !== undefined;
   const alerts = answered ? recentAlerts(active.data, resolved.data ?? []) : overviewAlerts.map(fromOverview);
   const failed = active.error ?? resolved.error;
+  // The overview's own alerts section is only shown, degraded or not, until the service answers.
+  const degradedShown = !answered && degraded.includes('activeAlerts');
 
   return (
     <Panel
@@ -41,9 +43,9 @@ export function AlertsPanel({ session, scope, now, overviewAlerts, degraded, onS
       actions={canEditRules(session.workspaces) && (
         <button ref={opener} type="button" aria-haspopup="dialog" onClick={() => setRulesOpen(true)} className={BUTTON}>Alert rules</button>
       )}
-      notices={(!answered || failed) && (
+      notices={(degradedShown || failed) && (
         <>
-          {!answered && <DegradedNotice degraded={degraded} sections={['activeAlerts']} />}
+          {degradedShown && <DegradedNotice degraded={degraded} sections={['activeAlerts']} />}
           {failed && (
             <p role="status" className={`flex flex-wrap items-center gap-3 ${ERROR_TEXT}`}>
               {answered ? 'Recently resolved alerts could not be read' : 'Alerts could not be read'}: {failed.message}

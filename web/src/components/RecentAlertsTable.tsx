@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'react';
 import { acknowledgedLabel, type AlertView } from '../lib/alerts';
 import { AcknowledgeButton } from './AcknowledgeButton';
 import { EmptyRow } from './EmptyRow';
@@ -18,6 +19,8 @@ export interface RecentAlertsTableProps {
 }
 
 export function RecentAlertsTable({ alerts, now, platform, acknowledgeAs, onScopeChange }: RecentAlertsTableProps) {
+  // The alert just acknowledged from this table: its button is gone, so keyboard focus goes to what replaced it.
+  const [acknowledgedHere, setAcknowledgedHere] = useState<string | null>(null);
   return (
     <table className={TABLE}>
       <thead>
@@ -36,7 +39,7 @@ export function RecentAlertsTable({ alerts, now, platform, acknowledgeAs, onScop
             <td className={TD}><span className="font-medium">{a.type}</span><span className={SUBTEXT}>{a.message}</span></td>
             {platform && <td className={TD}>{workspaceCell(a.workspaceId, onScopeChange)}</td>}
             <td className={TD}><RelativeTime iso={a.triggeredAt} now={now} /></td>
-            <td className={TD}><State alert={a} now={now} acknowledgeAs={acknowledgeAs} /></td>
+            <td className={TD}><State alert={a} now={now} acknowledgeAs={acknowledgeAs} focus={a.id === acknowledgedHere} onAcknowledged={setAcknowledgedHere} /></td>
           </tr>
         ))}
       </tbody>
@@ -51,9 +54,20 @@ function workspaceCell(id: string, onScopeChange?: (workspaceId: string) => void
   return <WorkspaceButton id={id} onScopeChange={onScopeChange} />;
 }
 
-function State({ alert: a, now, acknowledgeAs }: { alert: AlertView; now: Date; acknowledgeAs?: RecentAlertsTableProps['acknowledgeAs'] }) {
+interface StateProps {
+  alert: AlertView;
+  now: Date;
+  acknowledgeAs?: RecentAlertsTableProps['acknowledgeAs'];
+  focus: boolean;
+  onAcknowledged: (id: string) => void;
+}
+
+function State({ alert: a, now, acknowledgeAs, focus, onAcknowledged }: StateProps) {
+  const label = useRef<HTMLSpanElement>(null);
+  // Also when the acknowledgement arrives: the table may learn that it was this row before the row's new state comes.
+  useEffect(() => { if (focus) label.current?.focus(); }, [focus, a.acknowledgedAt]);
   const acknowledged = a.acknowledgedAt
-    ? <span title={new Date(a.acknowledgedAt).toLocaleString()}>{acknowledgedLabel(a)}</span>
+    ? <span ref={label} tabIndex={-1} title={new Date(a.acknowledgedAt).toLocaleString()} className="rounded focus:outline-2 focus:outline-blue-500">{acknowledgedLabel(a)}</span>
     : null;
   if (a.state === 'resolved') {
     return (
@@ -67,7 +81,7 @@ function State({ alert: a, now, acknowledgeAs }: { alert: AlertView; now: Date; 
   return (
     <>
       <span className="font-medium text-red-700 dark:text-red-300">Active</span>
-      {acknowledgeAs && <AcknowledgeButton alert={a} token={acknowledgeAs.token} scope={acknowledgeAs.scope} />}
+      {acknowledgeAs && <AcknowledgeButton alert={a} token={acknowledgeAs.token} scope={acknowledgeAs.scope} onAcknowledged={onAcknowledged} />}
     </>
   );
 }
