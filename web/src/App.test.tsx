@@ -196,6 +196,12 @@ describe('App', () => {
     expect(await within(alerts).findByText('Acknowledged by Dana')).toBeTruthy();
     expect(alertCalls).toHaveLength(4);
 
+    // A socket subscribed again after a drop may have missed frames: the alerts are read again too.
+    act(() => ws.serverSend({ event: 'subscribed', workspaceId: 'all', at: new Date().toISOString() }));
+    expect(alertCalls).toHaveLength(4);
+    act(() => ws.serverSend({ event: 'subscribed', workspaceId: 'all', at: new Date().toISOString() }));
+    await waitFor(() => expect(alertCalls).toHaveLength(6));
+
     fireEvent.click(within(screen.getByRole('region', { name: 'Top agents' })).getByRole('button', { name: 'Show workspace ws_1' }));
     expect(new URLSearchParams(window.location.search).get('scope')).toBe('ws_1');
     await waitFor(() => expect(overviewCalls.at(-1)).toBe('/api/executive/overview?workspace_id=ws_1&timeframe=7d'));
