@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { acknowledgeAlert, alertsKey, withAlert, type AlertView } from '../lib/alerts';
-import { BUTTON, ERROR_TEXT } from './tableStyles';
+import { BUTTON, ERROR_TEXT } from './styles';
 
 export interface AcknowledgeButtonProps {
   alert: AlertView;

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { fetchRules, rulesKey } from '../lib/alerts';
 import { Dialog } from './Dialog';
 import { RuleForm } from './RuleForm';
-import { BUTTON } from './tableStyles';
+import { BUTTON } from './styles';
 
 export interface AlertRulesDialogProps {
   token: string;

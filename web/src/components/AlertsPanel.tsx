@@ -8,7 +8,7 @@ import type { ActiveAlert } from '../lib/types';
 import { DegradedNotice } from './DegradedNotice';
 import { Panel } from './Panel';
 import { RecentAlertsTable } from './RecentAlertsTable';
-import { BUTTON, ERROR_TEXT } from './tableStyles';
+import { BUTTON, ERROR_TEXT } from './styles';
 
 // Only those who open it pay for it.
 const AlertRulesDialog = lazy(() => import('./AlertRulesDialog'));

@@ -6,7 +6,7 @@ import {
 } from '../lib/exportAudit';
 import { Dialog } from './Dialog';
 import { RelativeTime } from './RelativeTime';
-import { BUTTON } from './tableStyles';
+import { BUTTON } from './styles';
 
 /** Typing a subject asks the server once the typing pauses, not at every key. */
 export const SUBJECT_DEBOUNCE_MS = 400;

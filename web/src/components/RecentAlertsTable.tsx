@@ -4,7 +4,7 @@ import { AcknowledgeButton } from './AcknowledgeButton';
 import { EmptyRow } from './EmptyRow';
 import { RelativeTime } from './RelativeTime';
 import { SeverityBadge } from './SeverityBadge';
-import { SUBTEXT, TABLE, TBODY, TD, TH } from './tableStyles';
+import { SUBTEXT, TABLE, TBODY, TD, TH } from './styles';
 import { WorkspaceButton } from './WorkspaceButton';
 
 export interface RecentAlertsTableProps {

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { RuleValidationError, rulesKey, saveRule, type AlertRule } from '../lib/alerts';
-import { BUTTON, ERROR_TEXT } from './tableStyles';
+import { BUTTON, ERROR_TEXT } from './styles';
 
 const FIELD = 'w-full rounded-lg border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900 aria-invalid:border-red-600 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:aria-invalid:border-red-400';
 

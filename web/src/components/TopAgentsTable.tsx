@@ -3,7 +3,7 @@ import type { TopAgent } from '../lib/types';
 import { DegradedNotice } from './DegradedNotice';
 import { EmptyRow } from './EmptyRow';
 import { Panel } from './Panel';
-import { TABLE, TBODY, TD, TD_NUM, TH, TH_NUM } from './tableStyles';
+import { TABLE, TBODY, TD, TD_NUM, TH, TH_NUM } from './styles';
 import { WorkspaceButton } from './WorkspaceButton';
 
 export interface TopAgentsTableProps {

@@ -4,7 +4,7 @@ import { DegradedNotice } from './DegradedNotice';
 import { EmptyRow } from './EmptyRow';
 import { Panel } from './Panel';
 import { RelativeTime } from './RelativeTime';
-import { TABLE, TBODY, TD, TD_NUM, TH, TH_NUM } from './tableStyles';
+import { TABLE, TBODY, TD, TD_NUM, TH, TH_NUM } from './styles';
 import { WorkspaceButton } from './WorkspaceButton';
 
 export interface TopUsersTableProps {

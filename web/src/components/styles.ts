@@ -1,4 +1,4 @@
-// The classes every table of the page shares (top agents, top users, recent alerts).
+// Classes the page's tables and dialogs share (top agents, top users, recent alerts; the export history and alert rules).
 export const TABLE = 'w-full';
 export const TH = 'px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400';
 export const TH_NUM = `${TH} text-right`;
