@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App, CATCH_UP_RETRY_MS, createQueryClient } from './App';
+import { alertView } from './test/alerts';
 import { overview } from './test/fixture';
 
 // The page wired end to end against a fake gateway: fetch and WebSocket are stubbed. The clock is fake, so the
@@ -165,12 +166,54 @@ describe('App', () => {
     click.mockRestore();
   });
 
+  it('refreshes the alerts on a metrics_update naming them, and switches the scope from a table', async () => {
+    sessionStorage.setItem('executive-dashboard.session', JSON.stringify({ token: TOKEN, name: 'Ann', role: 'ceo', workspaces: ['*'], expiresAt: null }));
+    const alertCalls: string[] = [];
+    vi.stubGlobal('fetch', vi.fn(async (input: string) => {
+      if (input.startsWith('/api/executive/overview')) {
+        overviewCalls.push(input);
+        return new Response(JSON.stringify(overview()), { status: 200 });
+      }
+      if (input.startsWith('/api/alerts?')) {
+        alertCalls.push(input);
+        const acknowledged = alertCalls.length > 2 ? { acknowledgedAt: '2026-01-08T00:00:00Z', acknowledgedBy: 'dev:dana', acknowledgedByName: 'Dana' } : {};
+        return new Response(JSON.stringify(input.includes('state=active') ? [alertView({ workspaceId: 'ws_1', ...acknowledged })] : []), { status: 200 });
+      }
+      return new Response(null, { status: 204 });
+    }));
+    render(<App queryClient={createQueryClient()} />);
+    const alerts = await screen.findByRole('region', { name: 'Alerts' });
+    await within(alerts).findByRole('button', { name: 'Acknowledge high-error-rate' });
+    expect(alertCalls.sort()).toEqual(['/api/alerts?workspace_id=all&state=active', '/api/alerts?workspace_id=all&state=resolved&limit=10']);
+
+    // Another viewer acknowledged: the gateway says activeAlerts changed, and the panel reads the alerts again.
+    const ws = FakeWebSocket.instances.at(-1)!;
+    act(() => ws.serverOpen());
+    act(() => ws.serverSend({ event: 'metrics_update', workspaceId: 'all', sections: ['executionMetrics'], at: new Date().toISOString() }));
+    await waitFor(() => expect(overviewCalls).toHaveLength(2));
+    expect(alertCalls).toHaveLength(2);
+    act(() => ws.serverSend({ event: 'metrics_update', workspaceId: 'all', sections: ['activeAlerts'], at: new Date().toISOString() }));
+    expect(await within(alerts).findByText('Acknowledged by Dana')).toBeTruthy();
+    expect(alertCalls).toHaveLength(4);
+
+    // A socket subscribed again after a drop may have missed frames: the alerts are read again too.
+    act(() => ws.serverSend({ event: 'subscribed', workspaceId: 'all', at: new Date().toISOString() }));
+    expect(alertCalls).toHaveLength(4);
+    act(() => ws.serverSend({ event: 'subscribed', workspaceId: 'all', at: new Date().toISOString() }));
+    await waitFor(() => expect(alertCalls).toHaveLength(6));
+
+    fireEvent.click(within(screen.getByRole('region', { name: 'Top agents' })).getByRole('button', { name: 'Show workspace ws_1' }));
+    expect(new URLSearchParams(window.location.search).get('scope')).toBe('ws_1');
+    await waitFor(() => expect(overviewCalls.at(-1)).toBe('/api/executive/overview?workspace_id=ws_1&timeframe=7d'));
+    await waitFor(() => expect(alertCalls).toContain('/api/alerts?workspace_id=ws_1&state=active'));
+  });
+
   it('shows an error with a retry when the overview fails', async () => {
     sessionStorage.setItem('executive-dashboard.session', JSON.stringify({ token: TOKEN, request: { role: 'ceo', workspaces: '*', name: 'Ann' }, name: 'Ann', role: 'ceo', workspaces: ['*'], expiresAt: null }));
     let fail = true;
-    vi.stubGlobal('fetch', vi.fn(async () => fail
+    vi.stubGlobal('fetch', vi.fn(async (input: string) => fail
       ? new Response(JSON.stringify({ title: 'Service unavailable' }), { status: 403 })
-      : new Response(JSON.stringify(overview()), { status: 200 })));
+      : new Response(JSON.stringify(input.startsWith('/api/alerts') ? [] : overview()), { status: 200 })));
     render(<App queryClient={createQueryClient()} />);
     expect((await screen.findByRole('alert')).textContent).toMatch(/Service unavailable/);
     fail = false;

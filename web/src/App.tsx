@@ -1,6 +1,7 @@
 import { keepPreviousData, QueryClient, QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { prependActivity } from './lib/activity';
+import { alertsKey } from './lib/alerts';
 import { ApiError, fetchOverview, overviewKey } from './lib/api';
 import { loadSession, requestDevToken, saveSession, scopesOf, subjectOf, type Session } from './lib/auth';
 import { sectionName } from './lib/sections';
@@ -123,9 +124,16 @@ function Dashboard({ session, onSession }: { session: Session; onSession: (s: Se
   }, [catchingUpNow, query.data, refreshSections]);
 
   const status = useLiveSocket(session.token, scope, {
-    onMetricsUpdate: (frame) => void refreshSections(frame.sections),
+    onMetricsUpdate: (frame) => {
+      void refreshSections(frame.sections);
+      // The alerts panel reads the alerts service itself (resolved ones and acknowledgements are not in the overview).
+      if (frame.sections.includes('activeAlerts')) void client.invalidateQueries({ queryKey: alertsKey(scope) });
+    },
     onActivity: (f) => setFeed((list) => prependActivity(list, f)),
-    onResubscribed: () => void refetchScope(),
+    onResubscribed: () => {
+      void refetchScope();
+      void client.invalidateQueries({ queryKey: alertsKey(scope) });
+    },
     onTokenExpired: () => void renew(),
   });
 
@@ -215,9 +223,7 @@ function Dashboard({ session, onSession }: { session: Session; onSession: (s: Se
                 </SectionBoundary>
                 <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
                   <div className="lg:col-span-2">
-                    <SectionBoundary label="Alerts and top lists" resetKeys={resetKeys} onRetry={retry}>
-                      <TablesSection data={data} scope={scope} now={now} />
-                    </SectionBoundary>
+                    <TablesSection data={data} scope={scope} now={now} session={session} onScopeChange={(s) => setView({ scope: s })} resetKeys={resetKeys} onRetry={retry} />
                   </div>
                   <SectionBoundary label="Live activity" resetKeys={resetKeys} onRetry={retry}>
                     <LiveActivityFeed items={feed} now={now} showWorkspace={scope === 'all'} />

@@ -1,10 +1,12 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, type UseMutationResult } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useNow } from '../hooks/useNow';
 import {
   auditKey, fetchAuditPage, formatBytes, formatDurationMs, OUTCOMES, verifyAudit, type AuditFilter, type AuditRecord, type AuditVerification,
 } from '../lib/exportAudit';
-import { relativeTime } from '../lib/relativeTime';
+import { Dialog } from './Dialog';
+import { RelativeTime } from './RelativeTime';
+import { BUTTON } from './styles';
 
 /** Typing a subject asks the server once the typing pauses, not at every key. */
 export const SUBJECT_DEBOUNCE_MS = 400;
@@ -17,7 +19,6 @@ const OUTCOME_CLASS: Record<string, string> = {
   failed: 'bg-red-100 text-red-800 dark:bg-red-900/60 dark:text-red-200',
 };
 
-const BUTTON = 'rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-500 disabled:cursor-not-allowed disabled:opacity-60 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200 dark:hover:bg-slate-700';
 const FIELD = 'rounded-lg border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100';
 // Below sm each row is a card of labelled lines (the label comes from data-label); from sm on, a table.
 const CELL = 'flex justify-between gap-3 py-0.5 text-right before:font-medium before:text-slate-500 before:content-[attr(data-label)] sm:table-cell sm:px-3 sm:py-2 sm:text-left sm:before:content-none dark:before:text-slate-400';
@@ -31,15 +32,11 @@ export interface ExportHistoryProps {
 
 /** The exports audit in a modal dialog: newest first, filtered by outcome and subject, a page at a time. */
 export default function ExportHistory({ token, canVerify, onClose }: ExportHistoryProps) {
-  const base = useId();
-  const dialog = useRef<HTMLDivElement>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
   const now = useNow();
   const [outcome, setOutcome] = useState('');
   const [subjectInput, setSubjectInput] = useState('');
   const [subject, setSubject] = useState('');
 
-  useEffect(() => heading.current?.focus(), []);
   useEffect(() => {
     const timer = setTimeout(() => setSubject(subjectInput.trim()), SUBJECT_DEBOUNCE_MS);
     return () => clearTimeout(timer);
@@ -62,105 +59,75 @@ export default function ExportHistory({ token, canVerify, onClose }: ExportHisto
   const records = query.data?.pages.flatMap((page) => page.items) ?? [];
   const filtered = outcome !== '' || subject !== '';
 
-  // Modal: it owns the keyboard (the dashboard's shortcuts behind it stay still), Escape closes, Tab cycles within.
-  const onKey = (e: KeyboardEvent) => {
-    e.stopPropagation();
-    if (e.key === 'Escape') { e.preventDefault(); onClose(); return; }
-    if (e.key !== 'Tab' || !dialog.current) return;
-    const focusable = Array.from(dialog.current.querySelectorAll<HTMLElement>('button:not([disabled]), input, select, [href]'));
-    if (focusable.length === 0) return;
-    const first = focusable[0], last = focusable[focusable.length - 1];
-    if (e.shiftKey && (document.activeElement === first || document.activeElement === heading.current)) { e.preventDefault(); last.focus(); }
-    else if (!e.shiftKey && document.activeElement === last) { e.preventDefault(); first.focus(); }
-  };
-
   return (
-    <div
-      className="fixed inset-0 z-40 flex items-stretch justify-center bg-slate-900/50 sm:items-start sm:p-6"
-      onMouseDown={(e) => { if (e.target === e.currentTarget) onClose(); }}
-    >
-      <div
-        ref={dialog}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={`${base}-title`}
-        onKeyDown={onKey}
-        className="flex w-full max-w-6xl flex-col bg-white text-slate-900 shadow-xl sm:max-h-full sm:rounded-xl dark:bg-slate-900 dark:text-slate-100"
-      >
-        <div className="flex items-center gap-3 border-b border-slate-200 px-4 py-3 dark:border-slate-700">
-          <h2 id={`${base}-title`} ref={heading} tabIndex={-1} className="mr-auto text-base font-semibold focus:outline-none">Export history</h2>
-          <button type="button" onClick={onClose} className={BUTTON}>Close</button>
-        </div>
-
-        <div className="flex flex-wrap items-end gap-3 border-b border-slate-200 px-4 py-3 dark:border-slate-700">
-          <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-300">
-            Outcome
-            <select value={outcome} onChange={(e) => setOutcome(e.target.value)} className={FIELD}>
-              <option value="">All outcomes</option>
-              {OUTCOMES.map((o) => <option key={o} value={o}>{o}</option>)}
-            </select>
-          </label>
-          <label className="flex min-w-0 flex-1 flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-300 sm:max-w-xs">
-            Subject
-            <input type="search" value={subjectInput} onChange={(e) => setSubjectInput(e.target.value)} placeholder="e.g. dev:dana" className={FIELD} />
-          </label>
-          {canVerify && (
-            <div className="flex flex-wrap items-center gap-3 sm:ml-auto">
-              <button type="button" onClick={() => verify.mutate()} disabled={verify.isPending} className={BUTTON}>
-                {verify.isPending ? 'Verifying…' : 'Verify chain'}
-              </button>
-              <VerifyResult state={verify} />
-            </div>
-          )}
-        </div>
-
-        <div className="min-h-0 flex-1 overflow-y-auto" aria-busy={query.isFetching}>
-          {query.isError && records.length === 0 ? (
-            <div role="alert" className="m-4 rounded-md border border-red-300 bg-red-50 p-4 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
-              <p>{query.error.message}</p>
-              <button type="button" onClick={() => void query.refetch()} className={`mt-3 ${BUTTON}`}>Try again</button>
-            </div>
-          ) : query.isPending ? (
-            <p className="px-4 py-8 text-center text-sm text-slate-500 dark:text-slate-400">Loading…</p>
-          ) : records.length === 0 ? (
-            <p className="px-4 py-8 text-center text-sm text-slate-500 dark:text-slate-400">
-              {filtered ? 'No exports match these filters.' : 'No exports yet.'}
-            </p>
-          ) : (
-            <table className="block w-full text-sm sm:table">
-              <thead className="hidden border-b border-slate-200 sm:table-header-group dark:border-slate-700">
-                <tr>
-                  {['When', 'Who', 'Scope', 'Timeframe', 'Format', 'Outcome', 'Size', 'Duration'].map((h) => <th key={h} scope="col" className={HEAD}>{h}</th>)}
-                </tr>
-              </thead>
-              <tbody className="block divide-y divide-slate-200 sm:table-row-group dark:divide-slate-700">
-                {records.map((r) => <Row key={r.id} record={r} now={now} />)}
-              </tbody>
-            </table>
-          )}
-        </div>
-
-        {(query.hasNextPage || (query.isError && records.length > 0)) && (
-          <div className="flex flex-wrap items-center justify-center gap-3 border-t border-slate-200 px-4 py-3 dark:border-slate-700">
-            {query.isError && <p role="alert" className="text-sm text-red-700 dark:text-red-300">{query.error.message}</p>}
-            {query.hasNextPage && (
-              <button type="button" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage} className={BUTTON}>
-                {query.isFetchingNextPage ? 'Loading…' : 'Load more'}
-              </button>
-            )}
+    <Dialog title="Export history" onClose={onClose}>
+      <div className="flex flex-wrap items-end gap-3 border-b border-slate-200 px-4 py-3 dark:border-slate-700">
+        <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-300">
+          Outcome
+          <select value={outcome} onChange={(e) => setOutcome(e.target.value)} className={FIELD}>
+            <option value="">All outcomes</option>
+            {OUTCOMES.map((o) => <option key={o} value={o}>{o}</option>)}
+          </select>
+        </label>
+        <label className="flex min-w-0 flex-1 flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-300 sm:max-w-xs">
+          Subject
+          <input type="search" value={subjectInput} onChange={(e) => setSubjectInput(e.target.value)} placeholder="e.g. dev:dana" className={FIELD} />
+        </label>
+        {canVerify && (
+          <div className="flex flex-wrap items-center gap-3 sm:ml-auto">
+            <button type="button" onClick={() => verify.mutate()} disabled={verify.isPending} className={BUTTON}>
+              {verify.isPending ? 'Verifying…' : 'Verify chain'}
+            </button>
+            <VerifyResult state={verify} />
           </div>
         )}
       </div>
-    </div>
+
+      <div className="min-h-0 flex-1 overflow-y-auto" aria-busy={query.isFetching}>
+        {query.isError && records.length === 0 ? (
+          <div role="alert" className="m-4 rounded-md border border-red-300 bg-red-50 p-4 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+            <p>{query.error.message}</p>
+            <button type="button" onClick={() => void query.refetch()} className={`mt-3 ${BUTTON}`}>Try again</button>
+          </div>
+        ) : query.isPending ? (
+          <p className="px-4 py-8 text-center text-sm text-slate-500 dark:text-slate-400">Loading…</p>
+        ) : records.length === 0 ? (
+          <p className="px-4 py-8 text-center text-sm text-slate-500 dark:text-slate-400">
+            {filtered ? 'No exports match these filters.' : 'No exports yet.'}
+          </p>
+        ) : (
+          <table className="block w-full text-sm sm:table">
+            <thead className="hidden border-b border-slate-200 sm:table-header-group dark:border-slate-700">
+              <tr>
+                {['When', 'Who', 'Scope', 'Timeframe', 'Format', 'Outcome', 'Size', 'Duration'].map((h) => <th key={h} scope="col" className={HEAD}>{h}</th>)}
+              </tr>
+            </thead>
+            <tbody className="block divide-y divide-slate-200 sm:table-row-group dark:divide-slate-700">
+              {records.map((r) => <Row key={r.id} record={r} now={now} />)}
+            </tbody>
+          </table>
+        )}
+      </div>
+
+      {(query.hasNextPage || (query.isError && records.length > 0)) && (
+        <div className="flex flex-wrap items-center justify-center gap-3 border-t border-slate-200 px-4 py-3 dark:border-slate-700">
+          {query.isError && <p role="alert" className="text-sm text-red-700 dark:text-red-300">{query.error.message}</p>}
+          {query.hasNextPage && (
+            <button type="button" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage} className={BUTTON}>
+              {query.isFetchingNextPage ? 'Loading…' : 'Load more'}
+            </button>
+          )}
+        </div>
+      )}
+    </Dialog>
   );
 }
 
 function Row({ record: r, now }: { record: AuditRecord; now: Date }) {
-  const exact = new Date(r.at);
   return (
     <tr className="block px-4 py-3 sm:table-row sm:p-0">
       <td data-label="When" className={CELL}>
-        <time dateTime={r.at} title={Number.isNaN(exact.getTime()) ? r.at : `${exact.toLocaleString()} (${r.at})`}>{relativeTime(r.at, now)}</time>
+        <RelativeTime iso={r.at} now={now} />
       </td>
       <td data-label="Who" className={CELL}>
         <span className="min-w-0">

@@ -1,10 +1,8 @@
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { overview } from '../test/fixture';
 import { DegradedNotice } from './DegradedNotice';
 import { ErrorState } from './ErrorState';
 import { LiveActivityFeed } from './LiveActivityFeed';
-import { TablesSection } from './TablesSection';
 
 describe('DegradedNotice', () => {
   it('shows one notice per degraded section it covers', () => {
@@ -17,24 +15,6 @@ describe('DegradedNotice', () => {
   it('shows nothing when all answered', () => {
     const { container } = render(<DegradedNotice degraded={[]} sections={['activeAlerts']} />);
     expect(container.textContent).toBe('');
-  });
-});
-
-describe('TablesSection', () => {
-  it('lists alerts, agents and users, naming the workspace only for the platform scope', () => {
-    const now = new Date('2026-01-08T00:00:00Z');
-    const { rerender } = render(<TablesSection data={overview()} scope="ws_1" now={now} />);
-    const alerts = screen.getByRole('region', { name: 'Active alerts' });
-    expect(within(alerts).getByText('high-error-rate')).toBeTruthy();
-    expect(within(alerts).getByText('10 min ago')).toBeTruthy();
-    const agents = screen.getByRole('region', { name: 'Top agents' });
-    expect(within(agents).getByText('Invoice bot')).toBeTruthy();
-    expect(within(agents).getByText('95.5%')).toBeTruthy();
-    expect(within(screen.getByRole('region', { name: 'Top users' })).queryByText('Workspace')).toBeNull();
-    rerender(<TablesSection data={overview()} scope="all" now={now} />);
-    const users = screen.getByRole('region', { name: 'Top users' });
-    expect(within(users).getByText('Workspace')).toBeTruthy();
-    expect(within(users).getByText('u_1')).toBeTruthy();
   });
 });
 

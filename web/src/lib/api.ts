@@ -21,7 +21,15 @@ export async function fetchOverview(token: string, scope: string, timeframe: Tim
   return (await response.json()) as ExecutiveDashboardData;
 }
 
-async function apiError(response: Response, what: string): Promise<ApiError> {
+/** A request to the gateway as the signed-in person: the bearer token, JSON both ways. */
+export function authorizedFetch(token: string, url: string, init: RequestInit = {}): Promise<Response> {
+  const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: 'application/json' };
+  if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+  return fetch(url, { ...init, headers });
+}
+
+/** The error a person reads for a refused or failed answer: the problem's own words, else what answered what. */
+export async function apiError(response: Response, what: string): Promise<ApiError> {
   return new ApiError(response.status, (await problemDetail(response)) || `${what} answered ${response.status}.`);
 }
 
