@@ -203,7 +203,7 @@ function Dashboard({ session, onSession }: { session: Session; onSession: (s: Se
               : <MetricsGridSkeleton count={layout.cards.filter((c) => c.visible).length} />}
             {data ? (
               <Suspense fallback={<ChartsSkeleton />}>
-                <ChartsSection trends={data.trends} timeframe={timeframe} degraded={degraded} />
+                <ChartsSection trends={data.trends} mrrMovements={data.mrrMovements} timeframe={timeframe} degraded={degraded} />
               </Suspense>
             ) : <ChartsSkeleton />}
             <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">

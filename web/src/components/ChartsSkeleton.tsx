@@ -1,4 +1,4 @@
-// Kept apart from ChartsSection so that the skeleton does not pull recharts into the first bundle.
+// Kept apart from ChartsSection so that the skeleton does not pull the charts into the first bundle.
 export function ChartsSkeleton() {
   return (
     <div className="grid grid-cols-1 gap-4 lg:grid-cols-2" aria-busy="true" aria-label="Loading charts">
