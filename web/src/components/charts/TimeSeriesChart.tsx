@@ -1,7 +1,7 @@
 // One trend as a uPlot canvas in a figure. recharts measured and laid out SVG for every point; a canvas draws the four
 // trends in a fraction of the time (docs/performance.md). A canvas is opaque to screen readers and the keyboard, so the
 // figure carries its own description and a readout of the values under the cursor (or the latest ones).
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { describeSeries, readingAt, toColumns } from '../../lib/chartData';
@@ -21,9 +21,9 @@ export interface TimeSeriesChartProps {
 }
 
 export function TimeSeriesChart({ title, section, degraded, points, timeframe, spec, formatValue }: TimeSeriesChartProps) {
+  const figure = useRef<HTMLElement>(null);
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
-  const [drawn, setDrawn] = useState(false);
   const [cursor, setCursor] = useState<number | null>(null);
   const captionId = useId();
   const descriptionId = useId();
@@ -35,13 +35,16 @@ export function TimeSeriesChart({ title, section, degraded, points, timeframe, s
   const shown = useRef<typeof columns | null>(null);
 
   // The plot is made in the first ResizeObserver callback, which comes after layout with the width already known:
-  // no forced layout, and later resizes only resize the canvas.
-  useEffect(() => {
+  // no forced layout, and later resizes only resize the canvas. A layout effect observes before the first paint, so
+  // the canvas is drawn in the same frame as the figure.
+  useLayoutEffect(() => {
     const el = host.current;
     if (empty || !el) return;
     let u: uPlot | null = null;
     let text = '';
-    const hooks = { textColor: () => text, onDraw: () => setDrawn(true), onCursor: setCursor };
+    // data-drawn is set on the element rather than through state: a re-render per chart would only add frames before
+    // the probe (and a person) sees the charts. React leaves it alone while the prop it gave ('false') is unchanged.
+    const hooks = { textColor: () => text, onDraw: () => figure.current?.setAttribute('data-drawn', 'true'), onCursor: setCursor };
     const observer = new ResizeObserver(([entry]) => {
       const width = Math.floor(entry.contentRect.width);
       if (width <= 0) return;
@@ -75,7 +78,8 @@ export function TimeSeriesChart({ title, section, degraded, points, timeframe, s
 
   return (
     <figure
-      data-drawn={empty || drawn ? 'true' : 'false'}
+      ref={figure}
+      data-drawn={empty ? 'true' : 'false'}
       aria-labelledby={captionId}
       aria-describedby={descriptionId}
       className="rounded-xl border border-slate-200 bg-white p-4 text-slate-500 shadow-sm dark:border-slate-700 dark:bg-slate-800 dark:text-slate-400"
