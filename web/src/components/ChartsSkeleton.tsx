@@ -8,7 +8,7 @@ export function ChartsSkeleton() {
           <div key={i} className="h-80 animate-pulse rounded-xl border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-800" />
         ))}
       </div>
-      <div className="h-64 animate-pulse rounded-xl border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-800" />
+      <div className="h-60 animate-pulse rounded-xl border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-800" />
     </div>
   );
 }
