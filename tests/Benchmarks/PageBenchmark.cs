@@ -58,8 +58,10 @@ public sealed class PageBenchmark(Uri gateway, int samples, string timeframe, st
                               $"overview → charts drawn p50 {P(charts, 50):F0} p95 {P(charts, 95):F0} ms · JS transferred {jsBytes / 1024.0:F0} KB");
         }
 
-        var points = await browser.Page.EvaluateExpressionAsync<int[]>("[...document.querySelectorAll('section[aria-label=\"Trends\"] figure')].map(f => f.querySelectorAll('.recharts-curve').length)");
-        Console.WriteLine($"  curves per chart: {JsonSerializer.Serialize(points)}");
+        // What each trend showed, so that a fast figure cannot come from charts that drew nothing.
+        var shown = await browser.Page.EvaluateExpressionAsync<string[]>(
+            "[...document.querySelectorAll('section[aria-label=\"Trends\"] figure')].map(f => f.querySelector('canvas') ? 'canvas' : f.textContent.includes('No data') ? 'no data' : 'not drawn')");
+        Console.WriteLine($"  charts: {JsonSerializer.Serialize(shown)}");
         await browser.Page.SaveScreenshotAsync(screenshot);
         Console.WriteLine($"  screenshot: {Path.GetFullPath(screenshot)}");
     }

@@ -26,8 +26,8 @@ public sealed class DashboardPage(IPage tab, Uri gateway)
             const grid = document.querySelector('section[aria-label="Key metrics"]');
             if (!grid || grid.querySelectorAll('article').length === 0 || document.querySelector('[aria-busy="true"]')) return false;
             const charts = document.querySelectorAll('section[aria-label="Trends"] figure');
-            return charts.length === 4 && [...charts].every(f =>
-              f.querySelector('.recharts-surface .recharts-curve') || f.textContent.includes('No data'));
+            // A chart marks itself drawn (also when it says it has no data): a canvas shows nothing to query.
+            return charts.length === 4 && [...charts].every(f => f.dataset.drawn === 'true');
           };
           new MutationObserver(() => {
             if (window.__chartsMountedAt === undefined && document.querySelector('section[aria-label="Trends"]')) {

@@ -216,9 +216,10 @@ function Dashboard({ session, onSession }: { session: Session; onSession: (s: Se
                 <SectionBoundary label="Key metrics" resetKeys={resetKeys} onRetry={retry}>
                   <MetricsGrid data={data} layout={layout.cards} />
                 </SectionBoundary>
+                {/* The outer boundary catches a failed load of the charts' chunk; each chart section has its own inside. */}
                 <SectionBoundary label="Trends" resetKeys={resetKeys} onRetry={retry}>
                   <Suspense fallback={<ChartsSkeleton />}>
-                    <ChartsSection trends={data.trends} timeframe={timeframe} degraded={degraded} />
+                    <ChartsSection trends={data.trends} mrrMovements={data.mrrMovements} timeframe={timeframe} degraded={degraded} resetKeys={resetKeys} onRetry={retry} />
                   </Suspense>
                 </SectionBoundary>
                 <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">

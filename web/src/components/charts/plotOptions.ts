@@ -1,0 +1,67 @@
+// The uPlot options shared by the four trend charts. Kept pure (no DOM reads) so that the axes' formatting and the
+// scales can be tested without a canvas.
+import uPlot from 'uplot';
+import { formatTick, type SeriesSpec } from '../../lib/chartData';
+import type { Timeframe } from '../../lib/types';
+
+export const PLOT_HEIGHT = 240;
+const GRID = 'rgba(148, 163, 184, 0.3)';
+const FONT = '12px ui-sans-serif, system-ui, sans-serif';
+
+export interface PlotSpec {
+  series: readonly SeriesSpec[];
+  /** Formats a y tick ("1.2K", "$48K", "2%"). */
+  formatAxis: (n: number) => string;
+  /** MRR holds its value until the next change: drawn as steps. */
+  step?: boolean;
+  /** Rates start at zero so that a small wobble does not look like a spike. */
+  fromZero?: boolean;
+  /** Counts have no fractional ticks. */
+  integer?: boolean;
+}
+
+export interface PlotHooks {
+  /** The colour of the axis text, read from the figure so that it follows light and dark. */
+  textColor: () => string;
+  onDraw: () => void;
+  onCursor: (index: number | null) => void;
+}
+
+export function plotOptions(spec: PlotSpec, timeframe: Timeframe, width: number, hooks: PlotHooks): uPlot.Options {
+  const axis = { stroke: () => hooks.textColor(), font: FONT, grid: { stroke: GRID, width: 1 }, ticks: { stroke: GRID, width: 1 } };
+  const stepped = spec.step ? uPlot.paths.stepped?.({ align: 1 }) : undefined;
+  return {
+    width,
+    height: PLOT_HEIGHT,
+    legend: { show: false },
+    cursor: { y: false, points: { size: 7 } },
+    scales: { x: { time: true }, y: { range: (_u, min, max) => yRange(min, max, spec.fromZero ?? false) } },
+    series: [
+      {},
+      ...spec.series.map((s) => ({
+        label: s.label, stroke: s.color, width: 2, fill: s.area ? `${s.color}33` : undefined, points: { show: false }, paths: stepped,
+      })),
+    ],
+    axes: [
+      { ...axis, space: 80, values: (_u: uPlot, splits: number[]) => splits.map((v) => formatTick(v, timeframe)) },
+      { ...axis, size: 56, values: (_u: uPlot, splits: number[]) => yTicks(splits, spec) },
+    ],
+    hooks: {
+      draw: [() => hooks.onDraw()],
+      setCursor: [(u) => hooks.onCursor(u.cursor.idx ?? null)],
+    },
+  };
+}
+
+export function yTicks(splits: readonly number[], spec: Pick<PlotSpec, 'formatAxis' | 'integer'>): string[] {
+  return splits.map((v) => (spec.integer && !Number.isInteger(v) ? '' : spec.formatAxis(v)));
+}
+
+/** Some air above and below the data; a flat series still gets a visible band; rates from zero. */
+export function yRange(min: number | null, max: number | null, fromZero: boolean): [number, number] {
+  if (min === null || max === null) return [0, 1];
+  const lo = fromZero ? 0 : min;
+  const pad = (max - lo) * 0.08 || Math.abs(max) * 0.1 || 1;
+  // A series of counts or money never dips below zero because of the padding.
+  return [fromZero ? 0 : min >= 0 ? Math.max(0, lo - pad) : lo - pad, max + pad];
+}
