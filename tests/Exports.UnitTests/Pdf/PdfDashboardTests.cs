@@ -101,7 +101,7 @@ public class PdfDashboardTests
     {
         // 6,200 + 1,800.5 + 300 − 950 − 2,400 = 4,950.5
         var text = Platform.Value.Text;
-        foreach (var row in new[] { "New +$6,200", "Expansion +$1,801", "Reactivation +$300.00", "Contraction -$950.00", "Churned -$2,400", "Net MRR movement +$4,951" })
+        foreach (var row in new[] { "New +$6,200", "Expansion +$1,801", "Reactivation +$300.00", "Contraction -$950.00", "Churned -$2,400", "Net MRR change +$4,951" })
             Assert.Contains(row, text);
     }
 

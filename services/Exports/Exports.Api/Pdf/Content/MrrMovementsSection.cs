@@ -22,7 +22,7 @@ internal static class MrrMovementsSection
             ("Reactivation", (double?)m.Reactivation, false),
             ("Contraction", -(double?)m.Contraction, false),
             ("Churned", -(double?)m.Churned, false),
-            ("Net MRR movement", (double?)Net(m), true),
+            ("Net MRR change", (double?)Net(m), true),
         };
         var height = ctx.IsDegraded(Sections.MrrMovements) ? 48 : rows.Length * RowHeight + 2 * Pad;
         SectionHeading.Add(flow, ctx, "MRR movements", height + 4);
