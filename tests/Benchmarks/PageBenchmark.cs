@@ -28,6 +28,11 @@ public sealed class PageBenchmark(Uri gateway, string ingest, int samples, strin
     /// than that each get a frame of their own.</summary>
     private static readonly TimeSpan LiveSpacing = TimeSpan.FromMilliseconds(600);
 
+    /// <summary>The seed's runs reach until midnight, so the platform's week gains runs as the clock moves and loses
+    /// its oldest: now and then one leaves as a sample's run enters and the card keeps its text. Such a sample has no
+    /// card time; it is not waited for longer than this.</summary>
+    private static readonly TimeSpan CardPatience = TimeSpan.FromSeconds(5);
+
     // The overview request's Resource Timing, and the two probes of DashboardPage.
     private const string Timings = """
         (() => {
@@ -103,16 +108,18 @@ public sealed class PageBenchmark(Uri gateway, string ingest, int samples, strin
             var json = Encoding.UTF8.GetString(EventJson.Serialize(
                 [new RunCompleted($"page-live-{run}-{i}", LiveWorkspace, $"run-page-live-{run}-{i}", "ag_page_probe", "Page Probe", user,
                     true, now.AddSeconds(-2), now, 1m, null)]));
-            var t = await live.IngestAsync(ingest, json, $"Page Probe finished a run for {user} in ");
+            var t = await live.IngestAsync(ingest, json, $"Page Probe finished a run for {user} in ", CardPatience);
             toFeed.Add(t.AcceptedToFeed);
-            toCard.Add(t.AcceptedToCard);
-            frameToCard.Add(t.FrameToCard ?? double.NaN);
+            if (t.AcceptedToCard is { } card && t.FrameToCard is { } frame)
+            {
+                toCard.Add(card);
+                frameToCard.Add(frame);
+            }
         }
-        var missed = frameToCard.Count(double.IsNaN);
         Console.WriteLine($"  live, scope all, timeframe {LiveTimeframe}, {samples} runs ≥ {LiveSpacing.TotalMilliseconds:F0} ms apart: " +
                           $"202 → feed line p50 {P(toFeed, 50):F0} p95 {P(toFeed, 95):F0} ms · 202 → card p50 {P(toCard, 50):F0} p95 {P(toCard, 95):F0} ms · " +
-                          $"metrics_update → card p50 {P(frameToCard.Where(double.IsFinite).ToList(), 50):F0} p95 {P(frameToCard.Where(double.IsFinite).ToList(), 95):F0} ms" +
-                          (missed > 0 ? $" ({missed} card changes without an executionMetrics frame before them)" : ""));
+                          $"metrics_update → card p50 {P(frameToCard, 50):F0} p95 {P(frameToCard, 95):F0} ms" +
+                          (toCard.Count < samples ? $" (the card's figures of {toCard.Count} runs: for the others the count did not move)" : ""));
     }
 
     private static double P(List<double> values, double percentile) => Percentile.Of(values, percentile);

@@ -38,8 +38,9 @@ public sealed class LiveTimingsTests(DashboardApp app, ITestOutputHelper output)
             // Frames of one subscription are coalesced within 250 ms: runs further apart get a frame each.
             await Task.Delay(600);
             var run = Run($"timing-r{i}", Workspace, "ag_timing", "Timing Bot", $"u_timing{i}", true, Iso(DateTime.UtcNow), 2, 1.00m);
-            var t = await probe.IngestAsync(token, new JsonArray(run).ToJsonString(), $"Timing Bot finished a run for u_timing{i} in 2 s", Settle);
+            var t = await probe.IngestAsync(token, new JsonArray(run).ToJsonString(), $"Timing Bot finished a run for u_timing{i} in 2 s", cardPatience: Settle);
             output.WriteLine($"run {i}: 202 → feed line {t.AcceptedToFeed:F0} ms, 202 → card {t.AcceptedToCard:F0} ms, metrics_update → card {t.FrameToCard:F0} ms");
+            Assert.NotNull(t.AcceptedToCard);
             Assert.NotNull(t.FrameToCard);
             Assert.Equal($"{i}", await page.CardValueAsync(LiveProbe.Card));
         }
