@@ -13,7 +13,8 @@ using ExecutiveDashboard.Simulator.Generation.Events;
 // The dataset comes from the demo simulator's generator (services/Simulator/Simulator.Generator, docs/demo-data.md):
 // workspaces bw_00001… (bw_00001 is the oldest, a large design partner), users, agents, runs in time order, billing.
 // Real time (LiveBenchmark): --live [--clients N] [--rate N] [--seconds N] [--workspaces N]
-// Page load in headless Chromium (PageBenchmark): --page [--samples N] [--timeframe 90d] [--screenshot FILE]
+// Page in headless Chromium (PageBenchmark): --page [--samples 30] [--timeframe 90d] [--screenshot FILE]: N loads without and N
+//     with the browser cache, then N runs ingested from inside the page (202 → feed line and card, metrics_update → card)
 // Exports (ExportBenchmark), after the seed or with --skip-seed: --exports [--samples N] [--exports-pid N]
 var options = Options.Parse(args);
 var end = DateTime.UtcNow.Date.AddDays(1);
@@ -36,7 +37,7 @@ var ingest = await TokenAsync("ingest");
 var ceo = await TokenAsync("ceo");
 if (args.Contains("--page"))
 {
-    await new PageBenchmark(new Uri(options.Gateway), options.Samples, options.Timeframe, options.Screenshot).RunAsync();
+    await new PageBenchmark(new Uri(options.Gateway), ingest, options.Samples, options.Timeframe, options.Screenshot).RunAsync();
     return;
 }
 if (args.Contains("--live"))
@@ -221,7 +222,8 @@ internal sealed record Options(string Gateway, long Runs, int Workspaces, int Us
             int.Parse(Get("--seed", "42"), CultureInfo.InvariantCulture),
             args.Contains("--skip-seed"),
             long.Parse(Get("--from", "0"), CultureInfo.InvariantCulture),
-            int.Parse(Get("--samples", "100"), CultureInfo.InvariantCulture),
+            // The page's samples take seconds each (a load, a run ingested and seen): fewer by default.
+            int.Parse(Get("--samples", args.Contains("--page") ? "30" : "100"), CultureInfo.InvariantCulture),
             int.Parse(Get("--parallel", "4"), CultureInfo.InvariantCulture),
             int.Parse(Get("--clients", "1000"), CultureInfo.InvariantCulture),
             int.Parse(Get("--rate", "2000"), CultureInfo.InvariantCulture),
