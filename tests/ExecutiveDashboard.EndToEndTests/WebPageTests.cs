@@ -75,7 +75,7 @@ public sealed class WebPageTests(DashboardApp app, ITestOutputHelper output)
     public async Task A_customised_card_layout_survives_a_reload_and_follows_its_owner_to_another_browser_but_not_their_name()
     {
         const string person = "E2E Layout CEO";
-        string[] customised = ["Daily active users", "Total executions", "Success rate", "MRR", "Active workspaces", "Churn rate", "LTV : CAC", "p95 runtime"];
+        string[] customised = ["Daily active users", "Total executions", "Success rate", "MRR", "Active workspaces", "Churn rate", "LTV : CAC", "p95 runtime", "New users", "Active agents"];
         string session;
         await using (var browser = await HeadlessBrowser.LaunchAsync())
         {
@@ -84,6 +84,8 @@ public sealed class WebPageTests(DashboardApp app, ITestOutputHelper output)
             await page.OpenAsync();
             await page.SignInAsync(person, Workspace);
             Assert.Equal(DefaultCards, await page.CardTitlesAsync());
+            // 1440 px wide: four columns, and eleven cards in rows of 4, 4 and 3, none alone on its row.
+            Assert.Equal(new[] { 4, 4, 3 }, await browser.Page.EvaluateExpressionAsync<int[]>(CardsPerRow));
 
             // Hide "Credits used", move MRR before "Active workspaces"; the panel saves to the account.
             await page.ClickButtonAsync("Customize");
@@ -92,6 +94,7 @@ public sealed class WebPageTests(DashboardApp app, ITestOutputHelper output)
             await browser.Page.WaitForAsync("[...document.querySelectorAll('[role=status]')].some(s => s.textContent.includes('Saved to your account.'))", Settle);
             await page.ClickButtonAsync("Done");
             await page.WaitForCardTitlesAsync(customised);
+            Assert.Equal(new[] { 4, 3, 3 }, await browser.Page.EvaluateExpressionAsync<int[]>(CardsPerRow));
 
             await browser.Page.ReloadAsync();
             await page.WaitUntilDrawnAsync();
@@ -123,7 +126,13 @@ public sealed class WebPageTests(DashboardApp app, ITestOutputHelper output)
     }
 
     private static readonly string[] DefaultCards =
-        ["Daily active users", "Total executions", "Success rate", "Credits used", "Active workspaces", "MRR", "Churn rate", "LTV : CAC", "p95 runtime"];
+        ["Daily active users", "Total executions", "Success rate", "Credits used", "Active workspaces", "MRR", "Churn rate", "LTV : CAC", "p95 runtime", "New users", "Active agents"];
+
+    /// <summary>How many cards each row of the grid holds, top to bottom, as the browser laid them out.</summary>
+    private const string CardsPerRow = """
+        Object.values([...document.querySelectorAll('section[aria-label="Key metrics"] article')]
+          .reduce((rows, a) => { const top = Math.round(a.getBoundingClientRect().top); rows[top] = (rows[top] ?? 0) + 1; return rows; }, {}))
+        """;
 
     private async Task RunsVisibleAsync(int runs)
     {
