@@ -38,9 +38,8 @@ public sealed class PageBenchmark(Uri gateway, string ingest, int samples, strin
         (() => {
           const overview = performance.getEntriesByType('resource').filter(e => e.name.includes('/api/executive/overview')).at(-1);
           const js = performance.getEntriesByType('resource').filter(e => e.name.endsWith('.js'));
-          const charts = performance.getEntriesByType('resource').find(e => e.name.includes('/assets/ChartsSection'));
           return { drawn: window.__dashboardDrawnAt, overviewEnd: overview?.responseEnd ?? null,
-                   chartsChunkEnd: charts?.responseEnd ?? null, chartsMounted: window.__chartsMountedAt ?? null,
+                   chartsMounted: window.__chartsMountedAt ?? null,
                    jsBytes: js.reduce((n, e) => n + e.transferSize, 0) };
         })()
         """;
@@ -62,7 +61,6 @@ public sealed class PageBenchmark(Uri gateway, string ingest, int samples, strin
             var drawn = new List<double>();
             var charts = new List<double>();
             var overview = new List<double>();
-            var chunk = new List<double>();
             var mounted = new List<double>();
             long jsBytes = 0;
             for (var i = 0; i < samples; i++)
@@ -73,12 +71,11 @@ public sealed class PageBenchmark(Uri gateway, string ingest, int samples, strin
                 drawn.Add(t.Drawn);
                 overview.Add(t.OverviewEnd);
                 charts.Add(t.Drawn - t.OverviewEnd);
-                chunk.Add(t.ChartsChunkEnd ?? double.NaN);
                 mounted.Add(t.ChartsMounted ?? double.NaN);
                 jsBytes = Math.Max(jsBytes, t.JsBytes);
             }
             Console.WriteLine($"  {(cached ? "return visit (cache on) " : "first visit (cache off) ")}: drawn p50 {P(drawn, 50):F0} p95 {P(drawn, 95):F0} ms · " +
-                              $"overview answered p50 {P(overview, 50):F0} ms · charts chunk loaded p50 {P(chunk, 50):F0} ms · charts mounted p50 {P(mounted, 50):F0} ms · " +
+                              $"overview answered p50 {P(overview, 50):F0} ms · charts mounted p50 {P(mounted, 50):F0} ms · " +
                               $"overview → charts drawn p50 {P(charts, 50):F0} p95 {P(charts, 95):F0} ms · JS transferred {jsBytes / 1024.0:F0} KB");
         }
 

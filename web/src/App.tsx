@@ -1,5 +1,5 @@
 import { keepPreviousData, QueryClient, QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { prependActivity } from './lib/activity';
 import { alertsKey } from './lib/alerts';
 import { ApiError, fetchOverview, overviewKey } from './lib/api';
@@ -7,7 +7,7 @@ import { loadSession, requestDevToken, saveSession, scopesOf, subjectOf, type Se
 import { sectionName } from './lib/sections';
 import { mergeSections } from './lib/overviewMerge';
 import type { ActivityFrame, ExecutiveDashboardData } from './lib/types';
-import { ChartsSkeleton } from './components/ChartsSkeleton';
+import { ChartsSection } from './components/ChartsSection';
 import { CardCustomizer } from './components/CardCustomizer';
 import { DashboardHeader } from './components/DashboardHeader';
 import { DashboardSkeleton } from './components/DashboardSkeleton';
@@ -24,7 +24,6 @@ import { useNow } from './hooks/useNow';
 import { useShortcuts } from './hooks/useShortcuts';
 import { useViewState } from './hooks/useViewState';
 
-const ChartsSection = lazy(() => import('./components/ChartsSection'));
 export const CATCH_UP_RETRY_MS = 1_000;
 /** The roles the exports service shows its audit to (limited there to the scopes of the token). */
 const AUDIT_ROLES = ['ceo', 'admin'];
@@ -75,9 +74,6 @@ function Dashboard({ session, onSession }: { session: Session; onSession: (s: Se
     void layout.save();
     customizeButton.current?.focus();
   }, [layout]);
-
-  // Start fetching the charts' chunk alongside the overview rather than after it.
-  useEffect(() => { void import('./components/ChartsSection'); }, []);
 
   const renew = useCallback(async () => {
     try {
@@ -138,8 +134,9 @@ function Dashboard({ session, onSession }: { session: Session; onSession: (s: Se
   });
 
   const refresh = useCallback(() => void query.refetch(), [query]);
-  // A failed section starts again on another scope or timeframe (SectionBoundary).
-  const resetKeys = [scope, timeframe];
+  // A failed section starts again on another scope or timeframe, and on every new answer (a refetch, a merged
+  // metrics_update): Retry's refetch may settle before the new answer reaches the page, and the answer redraws it.
+  const resetKeys = [scope, timeframe, query.data];
   const retry = useCallback(() => query.refetch(), [query]);
   useShortcuts(refresh, (t) => setView({ timeframe: t }));
 
@@ -216,12 +213,7 @@ function Dashboard({ session, onSession }: { session: Session; onSession: (s: Se
                 <SectionBoundary label="Key metrics" resetKeys={resetKeys} onRetry={retry}>
                   <MetricsGrid data={data} layout={layout.cards} />
                 </SectionBoundary>
-                {/* The outer boundary catches a failed load of the charts' chunk; each chart section has its own inside. */}
-                <SectionBoundary label="Trends" resetKeys={resetKeys} onRetry={retry}>
-                  <Suspense fallback={<ChartsSkeleton />}>
-                    <ChartsSection trends={data.trends} mrrMovements={data.mrrMovements} timeframe={timeframe} degraded={degraded} resetKeys={resetKeys} onRetry={retry} />
-                  </Suspense>
-                </SectionBoundary>
+                <ChartsSection trends={data.trends} mrrMovements={data.mrrMovements} timeframe={timeframe} degraded={degraded} resetKeys={resetKeys} onRetry={retry} />
                 <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
                   <div className="lg:col-span-2">
                     <TablesSection data={data} scope={scope} now={now} session={session} onScopeChange={(s) => setView({ scope: s })} resetKeys={resetKeys} onRetry={retry} />

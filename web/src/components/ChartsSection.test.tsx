@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { FakePlot } from '../test/fakeUplot';
-import ChartsSection from './ChartsSection';
+import { ChartsSection } from './ChartsSection';
 
 const day = (value: number) => [{ timestamp: '2026-09-07T12:00:00Z', value, successful: value, failed: 0 }];
 const trends = { execution: day(10), users: day(3), revenue: day(48250), errors: [] };

@@ -4,7 +4,7 @@ import { ErrorBoundary, getErrorMessage } from 'react-error-boundary';
 interface Props {
   /** The aria-label of the section it guards: the fallback is a section of the same name, in the same place. */
   label: string;
-  /** The boundary starts again when one of these changes (the scope, the timeframe). */
+  /** The boundary starts again when one of these changes (the scope, the timeframe, the answer shown). */
   resetKeys: unknown[];
   /**
    * Called by Retry to ask the server again, since the numbers may be what failed: the section is drawn anew once
