@@ -31,9 +31,10 @@ function Row({ row, largest, net = false }: { row: MovementRow; largest: number;
   const { left, width } = barExtent(row.amount, largest);
   const colour = net ? 'bg-blue-500' : (row.amount ?? 0) > 0 ? 'bg-emerald-500' : 'bg-red-500';
   const content = (
-    <div className="grid grid-cols-[9.5rem_1fr_7rem] items-center gap-3 text-sm">
+    // On a phone the bar takes a line of its own under the label and the amount, so that it keeps a readable length.
+    <div className="grid grid-cols-[1fr_auto] items-center gap-x-3 gap-y-1 text-sm sm:grid-cols-[9.5rem_1fr_7rem]">
       <span className={net ? 'font-semibold text-slate-900 dark:text-white' : 'text-slate-700 dark:text-slate-200'}>{row.label}</span>
-      <span aria-hidden="true" className="relative h-3 rounded-sm bg-slate-100 dark:bg-slate-700/60">
+      <span aria-hidden="true" className="relative order-last col-span-2 h-3 rounded-sm bg-slate-100 sm:order-none sm:col-span-1 dark:bg-slate-700/60">
         <span className="absolute inset-y-0 left-1/2 w-px bg-slate-400 dark:bg-slate-500" />
         {width > 0 && <span className={`absolute inset-y-0 rounded-sm ${colour}`} style={{ left: `${left}%`, width: `${width}%` }} />}
       </span>
