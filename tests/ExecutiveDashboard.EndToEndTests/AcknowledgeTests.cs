@@ -25,13 +25,14 @@ public sealed class AcknowledgeTests(DashboardApp app)
         var ingest = await app.SignInAsync("ingest", "*");
         var now = DateTime.UtcNow;
         await PostAsync(ingest, "/api/executions/events", Enumerable.Range(0, 20)
-            .Select(i => Run($"ack-r{i}", Workspace, "ag_ack", "Ack Bot", "u_ack", succeeded: i >= 6, Iso(now.AddSeconds(-30 * (i + 1))), 5, 1.00m))
+            .Select(i => Run($"ack-page-r{i}", Workspace, "ag_ack", "Ack Bot", "u_ack", succeeded: i >= 6, Iso(now.AddSeconds(-30 * (i + 1))), 5, 1.00m))
             .ToArray());
         var ceo = await app.SignInAsync("ceo", Workspace);
         await ActiveAlertAsync(ceo);
 
         await using var first = await HeadlessBrowser.LaunchAsync();
-        await using var second = await HeadlessBrowser.LaunchAsync();
+        // The watching browser in the dark colour scheme, so that the audit below sees the panel in both.
+        await using var second = await HeadlessBrowser.LaunchAsync(darkMode: true);
         var acknowledging = await OpenAsync(first, First);
         var watching = await OpenAsync(second, Second);
         foreach (var page in new[] { acknowledging, watching })
@@ -53,6 +54,12 @@ public sealed class AcknowledgeTests(DashboardApp app)
         // The API agrees: the first acknowledgement, by name.
         var alert = Assert.Single((await ceo.GetFromJsonAsync<JsonArray>($"/api/alerts?workspace_id={Workspace}&state=active"))!)!;
         Assert.Equal(First, (string?)alert["acknowledgedByName"]);
+        // The panel with a critical alert and an acknowledgement, light and dark: no serious or critical finding.
+        foreach (var browser in new[] { first, second })
+        {
+            var findings = await AxeAudit.RunAsync(browser.Page);
+            Assert.True(!findings.Any(f => f.IsSeriousOrWorse), $"axe-core found:\n{string.Join("\n", findings)}");
+        }
         Assert.Empty(first.ConsoleErrors);
         Assert.Empty(second.ConsoleErrors);
     }

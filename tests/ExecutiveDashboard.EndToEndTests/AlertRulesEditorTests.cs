@@ -17,14 +17,16 @@ public sealed class AlertRulesEditorTests(DashboardApp app)
     private const string Rule = "mrr-drop", Parameter = "dropPercent";
     private const decimal Default = 5m;
 
-    [Fact]
-    public async Task A_platform_admin_sees_the_apis_validation_message_in_the_rule_then_saves_a_valid_threshold()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_platform_admin_sees_the_apis_validation_message_in_the_rule_then_saves_a_valid_threshold(bool darkMode)
     {
         var admin = await app.SignInAsync("admin", "*");
         Assert.Equal(Default, await ThresholdAsync(admin));
         try
         {
-            await using var browser = await HeadlessBrowser.LaunchAsync();
+            await using var browser = await HeadlessBrowser.LaunchAsync(darkMode: darkMode);
             var page = new DashboardPage(browser.Page, app.Gateway.BaseAddress!);
             await page.InstallProbeAsync();
             await page.OpenAsync();
@@ -37,6 +39,9 @@ public sealed class AlertRulesEditorTests(DashboardApp app)
             var problem = await page.WaitForRuleProblemAsync(Rule, "must be between 0.01 and 100");
             Assert.Contains("must be between 0.01 and 100", problem);
             Assert.Equal(Default, await ThresholdAsync(admin));
+            // The dialog with a refused field, in this colour scheme: no serious or critical finding.
+            var findings = await AxeAudit.RunAsync(browser.Page);
+            Assert.True(!findings.Any(f => f.IsSeriousOrWorse), $"axe-core found:\n{string.Join("\n", findings)}");
 
             await page.SetRuleParameterAsync(Rule, Parameter, "7.5");
             await page.SaveRuleAsync(Rule);
