@@ -53,7 +53,7 @@ public static class Extensions
                 .AddRuntimeInstrumentation()
                 .AddMeter("ExecutiveDashboard.*", "MassTransit"))
             .WithTracing(tracing => tracing
-                .SetSampler(NotificationSampler.ForEveryService())
+                .SetSampler(IngestMessageSampler.ForEveryService())
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource("ExecutiveDashboard.*")
                 .AddSource("MassTransit")

@@ -19,7 +19,7 @@ public sealed class LoopRoundTracingTests : IDisposable
 
     public LoopRoundTracingTests() =>
         _tracing = Sdk.CreateTracerProviderBuilder()
-            .SetSampler(NotificationSampler.ForEveryService())
+            .SetSampler(IngestMessageSampler.ForEveryService())
             .AddSource("ExecutiveDashboard.*")
             .AddProcessor(new Exported(_exported))
             .Build()!;
@@ -50,7 +50,7 @@ public sealed class LoopRoundTracingTests : IDisposable
         await RunOneRoundAsync(() =>
         {
             using (LoopRounds.Detach())
-            using (Instrumentation.StartActivity("ExecutiveDashboard.Contracts.IntegrationEvents:RunsCompleted send", ActivityKind.Producer))
+            using (Instrumentation.StartActivity("ExecutiveDashboard.Contracts.IntegrationEvents:AlertTriggered send", ActivityKind.Producer))
             {
             }
             using (Instrumentation.StartActivity("DELETE FROM outbox_messages", ActivityKind.Client))

@@ -7,13 +7,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ExecutiveDashboard.Alerts.IntegrationTests;
 
-/// <summary>The sampler of every service (ServiceDefaults) recognises MetricsChanged by the name MassTransit gives its
-/// publish span: this holds the sampler to the names the real bus gives, which a MassTransit upgrade could change.</summary>
+/// <summary>The sampler of every service (ServiceDefaults) recognises the ingest path's messages by the name MassTransit
+/// gives their publish span: this holds the sampler to the names the real bus gives, which a MassTransit upgrade could change.</summary>
 [Collection(ServersCollection.Name)]
-public sealed class NotificationTracingTests(AlertsServersFixture servers)
+public sealed class IngestMessageTracingTests(AlertsServersFixture servers)
 {
     [Fact]
-    public async Task The_publish_span_of_a_MetricsChanged_is_the_one_the_sampler_thins_out()
+    public async Task The_publish_spans_of_the_ingest_path_are_the_ones_the_sampler_thins_out()
     {
         var published = new ConcurrentDictionary<string, byte>();
         using var listener = new ActivityListener
@@ -32,12 +32,19 @@ public sealed class NotificationTracingTests(AlertsServersFixture servers)
         await using var service = servers.NewService();
         var bus = service.Services.GetRequiredService<IBus>();
 
-        await bus.Publish(new MetricsChanged("ws_traced", "executions", service.Now, ["executionMetrics"]));
+        var change = new MetricsChanged("ws_traced", "executions", service.Now, ["executionMetrics"]);
+        await bus.Publish(new RunsCompleted(Guid.NewGuid(), []));
+        await bus.Publish(new MetricsChangedBatch([change]));
+        await bus.Publish(change);
+        await bus.Publish(new UserActivitiesRecorded(Guid.NewGuid(), []));
         await bus.Publish(new AlertResolved(Guid.NewGuid().ToString(), "ws_traced", "high-error-rate", service.Now));
 
-        var notification = Assert.Single(published.Keys, name => name.Contains(nameof(MetricsChanged), StringComparison.Ordinal));
-        Assert.True(NotificationSampler.IsNotification(notification), notification);
+        foreach (var type in new[] { nameof(RunsCompleted), nameof(MetricsChangedBatch), nameof(MetricsChanged), nameof(UserActivitiesRecorded) })
+        {
+            var publish = Assert.Single(published.Keys, name => name.Contains(":" + type + " ", StringComparison.Ordinal));
+            Assert.True(IngestMessageSampler.IsIngestMessage(publish), publish);
+        }
         var other = Assert.Single(published.Keys, name => name.Contains(nameof(AlertResolved), StringComparison.Ordinal));
-        Assert.False(NotificationSampler.IsNotification(other), other);
+        Assert.False(IngestMessageSampler.IsIngestMessage(other), other);
     }
 }
