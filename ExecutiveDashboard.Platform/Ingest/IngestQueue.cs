@@ -38,8 +38,6 @@ public sealed partial class IngestQueue<T>(
     private IConnection? _connection;
     private IChannel? _channel;
 
-    private string LoopName => $"consume {options.Queue}";
-
     /// <summary>Connects, declares the queue and its error queue, and starts consuming, before the service answers: as
     /// the bus does, so that a publisher finds the queue once the service is up.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -103,7 +101,7 @@ public sealed partial class IngestQueue<T>(
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
                 var delay = Backoff.Default.Delay(failures, Random.Shared.NextDouble());
-                health.Failed(LoopName, e, delay);
+                health.Failed(options.LoopName, e, delay);
                 await Task.Delay(delay, clock, cancellationToken);
             }
         }
@@ -144,14 +142,14 @@ public sealed partial class IngestQueue<T>(
             try
             {
                 await ingest.StoreAsync(events, stopping);
-                health.Succeeded(LoopName);
+                health.Succeeded(options.LoopName);
                 return null;
             }
             catch (Exception e) when (!stopping.IsCancellationRequested)
             {
                 var retry = !Faults.IsPermanent(e) && failures <= EventBusExtensions.ConsumerRetries;
                 var delay = Retry.Step(failures);
-                health.Failed(LoopName, e, retry ? delay : null);
+                health.Failed(options.LoopName, e, retry ? delay : null);
                 if (!retry)
                 {
                     LogGaveUp(options.Queue, failures, e);

@@ -13,4 +13,7 @@ public sealed record IngestQueueOptions(Uri Broker, string Queue)
 
     /// <summary>Where refused batches go, with the reason: named as MassTransit names the error queues of the other consumers.</summary>
     public string ErrorQueue => $"{Queue}_error";
+
+    /// <summary>How <c>LoopHealth</c> names the queue's consumer, as it names the MassTransit consumers.</summary>
+    public string LoopName => $"consume {Queue}";
 }

@@ -12,6 +12,9 @@ public sealed class IngestQueueClient(string broker, IngestQueueOptions queue) :
     private IConnection? _connection;
     private IChannel? _channel;
 
+    /// <summary>How the service's health names the queue's consumer.</summary>
+    public string LoopName => queue.LoopName;
+
     public async Task PublishAsync(string json) => await PublishAsync(Encoding.UTF8.GetBytes(json));
 
     public async Task PublishAsync(byte[] body)
