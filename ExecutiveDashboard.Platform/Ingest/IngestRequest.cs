@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ExecutiveDashboard.Contracts.Ingest;
 using ExecutiveDashboard.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Http;
@@ -7,8 +6,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace ExecutiveDashboard.Platform.Ingest;
 
 /// <summary>The HTTP side of ingest shared by every service: body limits (413), malformed JSON and
-/// invalid events (400, RFC 7807, naming each bad event's index and field), workspaces outside the
-/// token (403), then the service's own durable store (<see cref="IEventIngest{T}"/>).</summary>
+/// invalid events (400, RFC 7807, naming each bad event's index and field), all read by <see cref="IngestBatchReader"/>
+/// as the ingest queue reads them; workspaces outside the token (403); then the service's own durable store
+/// (<see cref="IEventIngest{T}"/>).</summary>
 public static class IngestRequest
 {
     /// <summary>What every ingest route answers, for its OpenAPI description.</summary>
@@ -26,67 +26,37 @@ public static class IngestRequest
     {
         if (request.ContentLength > EventBatch.MaxBytes)
         {
-            return TooLarge($"The body is {request.ContentLength:N0} bytes; at most {EventBatch.MaxBytes:N0} are accepted.");
+            return Refused(IngestBatchReader.TooLarge($"The body is {request.ContentLength:N0} bytes; at most {EventBatch.MaxBytes:N0} are accepted."));
         }
 
         using var buffer = new MemoryStream();
         if (!await CopyBoundedAsync(request.Body, buffer, EventBatch.MaxBytes, cancellationToken))
         {
-            return TooLarge($"The body is larger than {EventBatch.MaxBytes:N0} bytes.");
+            return Refused(IngestBatchReader.TooLarge($"The body is larger than {EventBatch.MaxBytes:N0} bytes."));
         }
 
-        JsonDocument document;
-        try
+        var (events, refusal) = IngestBatchReader.Read(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), ingest, clock.GetUtcNow().UtcDateTime);
+        if (refusal is not null)
         {
-            document = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+            return Refused(refusal);
         }
-        catch (JsonException e)
+
+        var user = request.HttpContext.User;
+        var forbidden = events.Select((e, i) => (Workspace: ingest.WorkspaceOf(e), Index: i))
+            .FirstOrDefault(e => e.Workspace is not null && !user.CanSee(e.Workspace));
+        if (forbidden.Workspace is not null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed JSON",
-                detail: $"The body is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine}). Nothing was stored.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Workspace not allowed",
+                detail: $"Event {forbidden.Index} is for workspace '{forbidden.Workspace}', which the token does not grant. Nothing was stored.");
         }
 
-        using (document)
-        {
-            var root = document.RootElement;
-            if (root.ValueKind == JsonValueKind.Array && root.GetArrayLength() > EventBatch.MaxEvents)
-            {
-                return TooLarge($"The batch holds {root.GetArrayLength():N0} events; at most {EventBatch.MaxEvents:N0} are accepted.");
-            }
-
-            var batch = EventBatch.Parse(root, ingest.Types, ingest.Parse, clock.GetUtcNow().UtcDateTime);
-            if (!batch.IsValid)
-            {
-                return Invalid(batch.Errors);
-            }
-
-            var user = request.HttpContext.User;
-            var forbidden = batch.Events.Select((e, i) => (Workspace: ingest.WorkspaceOf(e), Index: i))
-                .FirstOrDefault(e => e.Workspace is not null && !user.CanSee(e.Workspace));
-            if (forbidden.Workspace is not null)
-            {
-                return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Workspace not allowed",
-                    detail: $"Event {forbidden.Index} is for workspace '{forbidden.Workspace}', which the token does not grant. Nothing was stored.");
-            }
-
-            return TypedResults.Accepted((string?)null, await ingest.StoreAsync(batch.Events, cancellationToken));
-        }
+        return TypedResults.Accepted((string?)null, await ingest.StoreAsync(events, cancellationToken));
     }
 
-    private static ValidationProblem Invalid(IReadOnlyList<IngestError> errors)
-    {
-        var invalidEvents = errors.Select(e => e.Index).Distinct().Count();
-        return TypedResults.ValidationProblem(
-            errors.GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Select(e => e.Describe()).ToArray()),
-            title: "Invalid event batch",
-            detail: errors.Any(e => e.Index < 0)
-                ? $"{errors[0].Message}. Nothing was stored."
-                : $"{invalidEvents} event(s) of the batch are invalid; nothing of the batch was stored.");
-    }
-
-    private static ProblemHttpResult TooLarge(string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Batch too large",
-            detail: detail + " Split it into batches of at most 5,000 events and 5 MiB.");
+    private static Results<Accepted<IngestResult>, ValidationProblem, ProblemHttpResult> Refused(IngestRefusal refusal) =>
+        refusal.Errors is null
+            ? TypedResults.Problem(statusCode: refusal.StatusCode, title: refusal.Title, detail: refusal.Detail)
+            : TypedResults.ValidationProblem(refusal.Errors, title: refusal.Title, detail: refusal.Detail);
 
     private static async Task<bool> CopyBoundedAsync(Stream source, Stream target, long limit, CancellationToken cancellationToken)
     {

@@ -16,6 +16,8 @@ using ExecutiveDashboard.Simulator.Generation.Events;
 // Page in headless Chromium (PageBenchmark): --page [--samples 30] [--timeframe 90d] [--screenshot FILE]: N loads without and N
 //     with the browser cache, then N runs ingested from inside the page (202 → feed line and card, metrics_update → card)
 // Exports (ExportBenchmark), after the seed or with --skip-seed: --exports [--samples N] [--exports-pid N]
+// Ingest over the bus (AmqpIngest): --amqp amqp://guest:guest@127.0.0.1:PORT sends the executions batches to the queue
+//     executions-ingest instead of POSTing them (users and billing still over HTTP); the reads follow as usual
 var options = Options.Parse(args);
 var end = DateTime.UtcNow.Date.AddDays(1);
 var dataset = new PlatformSimulation(new SimulationOptions
@@ -62,9 +64,16 @@ if (!options.SkipSeed)
     var preparing = Stopwatch.StartNew();
     var batches = Batches(dataset.ExecutionEvents(options.From)).ToList();
     Console.WriteLine($"prepared {batches.Sum(b => b.Events):N0} events in {batches.Count:N0} batches in {preparing.Elapsed.TotalSeconds:F1} s");
-    var watch = Stopwatch.StartNew();
-    var sent = await SendAllAsync("executions", batches);
-    Console.WriteLine($"ingest: {sent:N0} run.completed and agent.created in {watch.Elapsed.TotalSeconds:F1} s = {sent / watch.Elapsed.TotalSeconds:N0} events/s (batches of 1,000, {options.Parallel} in flight)");
+    if (options.Amqp is { } broker)
+    {
+        await new AmqpIngest(new Uri(broker), options.Parallel).SendAllAsync(batches);
+    }
+    else
+    {
+        var watch = Stopwatch.StartNew();
+        var sent = await SendAllAsync("executions", batches);
+        Console.WriteLine($"ingest: {sent:N0} run.completed and agent.created in {watch.Elapsed.TotalSeconds:F1} s = {sent / watch.Elapsed.TotalSeconds:N0} events/s (batches of 1,000, {options.Parallel} in flight)");
+    }
 }
 
 // Reads measured while the consumers still work through the ingest would measure the backlog: wait until the
@@ -205,7 +214,7 @@ static double P(double[] values, double percentile) => Percentile.Of(values, per
 static string Iso(DateTime t) => t.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
 internal sealed record Options(string Gateway, long Runs, int Workspaces, int Users, int Subscriptions, int UserActivity, int Days, int Seed,
-    bool SkipSeed, long From, int Samples, int Parallel, int Clients, int Rate, int Seconds, string Timeframe, string Screenshot, int? ExportsPid)
+    bool SkipSeed, long From, int Samples, int Parallel, int Clients, int Rate, int Seconds, string Timeframe, string Screenshot, int? ExportsPid, string? Amqp)
 {
     public static Options Parse(string[] args)
     {
@@ -230,6 +239,7 @@ internal sealed record Options(string Gateway, long Runs, int Workspaces, int Us
             int.Parse(Get("--seconds", "30"), CultureInfo.InvariantCulture),
             Get("--timeframe", "90d"),
             Get("--screenshot", "artifacts/dashboard.png"),
-            Get("--exports-pid", "") is { Length: > 0 } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null);
+            Get("--exports-pid", "") is { Length: > 0 } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
+            Get("--amqp", "") is { Length: > 0 } amqp ? amqp : null);
     }
 }

@@ -15,7 +15,7 @@ namespace ExecutiveDashboard.TestSupport;
 /// Each integration-test project runs it once through a small subclass that gives its events, bad ones included
 /// (<typeparamref name="TBadEvents"/>, the subclass itself). What the events do to the numbers is each service's own ingest tests'.
 /// </summary>
-public abstract class IngestContractTests<TService, TBadEvents>(ServersFixture<TService> servers) : ServiceTests<TService>(servers)
+public abstract partial class IngestContractTests<TService, TBadEvents>(ServersFixture<TService> servers) : ServiceTests<TService>(servers)
     where TService : IServiceUnderTest
     where TBadEvents : IBadEvents
 {

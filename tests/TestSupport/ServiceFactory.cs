@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using ExecutiveDashboard.Platform.Ingest;
 using ExecutiveDashboard.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -31,6 +32,10 @@ public interface IServiceUnderTest : IAsyncDisposable
     HttpClient Ceo { get; }
 
     Task<long> ScalarAsync(string sql);
+
+    /// <summary>A publisher to this service's ingest queue, of its own: instances over one database share the queue,
+    /// as replicas do, and those of other tests on the same broker have theirs.</summary>
+    IngestQueueClient IngestQueue();
 }
 
 /// <summary>
@@ -61,11 +66,21 @@ public abstract class ServiceFactory<TProgram, TOverview>(string connectionStrin
         builder.UseEnvironment("Development");
         builder.UseSetting($"ConnectionStrings:{databaseName}", ConnectionString);
         builder.UseSetting("ConnectionStrings:rabbitmq", broker);
+        builder.UseSetting(IngestQueueOptions.QueueSetting, IngestQueueName);
         foreach (var (key, value) in TestIssuer.Everyone.TrustSettings.Concat(TestIssuer.ServiceOnly.TrustSettings).Concat(Settings))
         {
             builder.UseSetting(key, value);
         }
     }
+
+    public IngestQueueClient IngestQueue()
+    {
+        // The service declares its queue as it starts: started here, a publisher finds it.
+        _ = Services;
+        return new(broker, new IngestQueueOptions(new Uri(broker), IngestQueueName));
+    }
+
+    private string IngestQueueName => $"ingest-{new NpgsqlConnectionStringBuilder(ConnectionString).Database}";
 
     public HttpClient ClientFor(string role, string workspaces) => ClientFor(role, workspaces, subject: "test");
 

@@ -28,4 +28,8 @@ public sealed record BackendService(string Name, IReadOnlyList<string> Feeds, IR
 
     /// <summary>The prefix of its HTTP routes, which the gateway proxies as they are: <c>/api/executions</c>.</summary>
     public string RoutePrefix => $"/api/{Name}";
+
+    /// <summary>The RabbitMQ queue of a service that ingests events (users, executions, billing), which takes the same JSON
+    /// batches as <c>POST {RoutePrefix}/events</c>: <c>executions-ingest</c>.</summary>
+    public string IngestQueue => $"{Name}-ingest";
 }

@@ -22,6 +22,7 @@ public static class Extensions
         builder.Services.AddSingleton(new BillingOptions(
             builder.Configuration["Billing:ReportingCurrency"] ?? BillingEvent.DefaultReportingCurrency));
         builder.Services.AddSingleton<BillingEventStore>();
+        builder.AddIngestQueue<BillingEventStore, BillingEvent>(ServiceCatalog.Billing.IngestQueue);
         builder.Services.AddSingleton<BillingMetrics>();
         builder.Services.AddSingleton<BillingOverviewQuery>();
         builder.Services.AddSingleton<BillingSignalsQuery>();

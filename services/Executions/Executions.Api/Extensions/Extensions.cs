@@ -1,3 +1,4 @@
+using ExecutiveDashboard.Contracts.Ingest;
 using ExecutiveDashboard.Contracts.Services;
 using ExecutiveDashboard.Executions.Ingest;
 using ExecutiveDashboard.Executions.Reads;
@@ -24,6 +25,7 @@ public static class Extensions
         builder.Services.AddSingleton<RollupFolder>();
         builder.Services.AddHostedService(services => services.GetRequiredService<RollupFolder>());
         builder.Services.AddSingleton<ExecutionEventStore>();
+        builder.AddIngestQueue<ExecutionEventStore, ExecutionEvent>(ServiceCatalog.Executions.IngestQueue);
         builder.Services.AddSingleton<ExecutionsMetrics>();
         builder.Services.AddSingleton<RunLeaderboards>();
         builder.Services.AddSingleton<RunLeaderboardFeed>();

@@ -1,3 +1,4 @@
+using ExecutiveDashboard.Contracts.Ingest;
 using ExecutiveDashboard.Contracts.Services;
 using ExecutiveDashboard.Platform.Data;
 using ExecutiveDashboard.Platform.Earliest;
@@ -24,6 +25,7 @@ public static class Extensions
         builder.AddIngest();
         builder.AddScopeBounds();
         builder.Services.AddSingleton<UserEventStore>();
+        builder.AddIngestQueue<UserEventStore, UserEvent>(ServiceCatalog.Users.IngestQueue);
         builder.Services.AddSingleton<UsersMetrics>();
         builder.Services.AddSingleton<ActivitySpansCache>();
         builder.Services.AddHostedService<ActivitySpansPoll>();
