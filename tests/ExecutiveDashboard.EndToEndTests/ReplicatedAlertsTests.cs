@@ -77,21 +77,23 @@ public sealed class ReplicatedAlertsTests(ReplicatedDashboardApp app, ITestOutpu
 
     private static bool IsRun(JsonObject frame) => (string?)frame["kind"] is "run.succeeded" or "run.failed";
 
-    /// <summary>The frames until the alert has come, then those of <see cref="Watch"/> more.</summary>
+    /// <summary>The frames until the alert has come (or a minute has passed: the assertions then say what came), then
+    /// those of <see cref="Watch"/> more.</summary>
     private static async Task<List<JsonObject>> FeedAsync(LiveSocket socket, CancellationToken cancellationToken)
     {
         var frames = new List<JsonObject>();
-        while (!frames.Any(f => (string?)f["kind"] == "alert.triggered"))
-        {
-            frames.Add(await ReceiveAsync(socket, cancellationToken));
-        }
-        using var watch = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        watch.CancelAfter(Watch);
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        patience.CancelAfter(TimeSpan.FromMinutes(1));
         try
         {
+            while (!frames.Any(f => (string?)f["kind"] == "alert.triggered"))
+            {
+                frames.Add(await ReceiveAsync(socket, patience.Token));
+            }
+            patience.CancelAfter(Watch);
             while (true)
             {
-                frames.Add(await ReceiveAsync(socket, watch.Token));
+                frames.Add(await ReceiveAsync(socket, patience.Token));
             }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
