@@ -5,6 +5,7 @@
 #   ./run.sh            with demo data (the simulator backfills 90 days, then keeps a live trickle)
 #   ./run.sh --no-demo  an empty system
 #   ./run.sh --release  Release builds (for benchmarks)
+#   ./run.sh --replicas N  N instances of every service and of the gateway (default 1), behind Aspire's proxy
 #
 # Needs the .NET 10 SDK, and Node.js 20+ with npm for the web page. Without a container engine it installs the servers from the OS packages
 # (postgresql, redis-server, rabbitmq-server) and runs them as local processes, data in .data/.
@@ -15,13 +16,18 @@ cd "$repo"
 
 demo=true
 configuration=Debug
-for arg in "$@"; do
-  case "$arg" in
+replicas=1
+while (( $# > 0 )); do
+  case "$1" in
     --no-demo) demo=false ;;
     --release) configuration=Release ;;
-    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) echo "run.sh: unknown option '$arg' (try --help)" >&2; exit 2 ;;
+    --replicas)
+      if [[ "${2:-}" =~ ^[1-9][0-9]*$ ]]; then replicas="$2"; shift
+      else echo "run.sh: --replicas needs a whole number of 1 or more (e.g. --replicas 2)" >&2; exit 2; fi ;;
+    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "run.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
   esac
+  shift
 done
 
 infra/check-prerequisites.sh run.sh
@@ -60,6 +66,8 @@ export EXECUTIVE_DASHBOARD_INFRA="$infra"
 infra/install-packages.sh fonts-dejavu-core
 # Read by the AppHost as Demo:Enabled (demo-data simulator).
 export Demo__Enabled="$demo"
+# Read by the AppHost as Replicas (instances of every service and of the gateway).
+export Replicas="$replicas"
 
 mkdir -p "$log_dir"
 say "Building the web page…"

@@ -23,6 +23,7 @@ var exportsApi = builder.AddService<Projects.Exports_Api>(ServiceCatalog.Exports
 
 var gateway = builder.AddProject<Projects.Gateway>(ServiceCatalog.Gateway)
     .WithSharedSettings()
+    .WithConfiguredReplicas()
     // The development tokens of /api/dev/token.
     .WithTokenSigningKey(TokenIssuer.Gateway)
     .WithHttpEndpointOnPort(builder.Configuration.GetValue("Gateway:Port", 8080))

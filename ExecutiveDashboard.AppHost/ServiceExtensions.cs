@@ -10,6 +10,9 @@ public static class ServiceExtensions
     /// <summary>Readiness endpoint of every service (ServiceDefaults' <c>MapDefaultEndpoints</c>).</summary>
     public const string ServiceHealthPath = "/health";
 
+    /// <summary>How many instances of every service and of the gateway run (<c>./run.sh --replicas N</c>; 1 by default).</summary>
+    public const string ReplicasSetting = "Replicas";
+
     /// <summary>
     /// Adds one of the dashboard's back-end services (<see cref="ServiceCatalog"/>) with the settings they all share, its
     /// own database, and the message bus; it starts once those are healthy.
@@ -20,6 +23,7 @@ public static class ServiceExtensions
     {
         var project = builder.AddProject<TProject>(service.ResourceName)
             .WithSharedSettings()
+            .WithConfiguredReplicas()
             .WithHttpEndpointOnPort(port: null)
             .WithHttpHealthCheck(ServiceHealthPath);
         var database = infrastructure.AddDatabase(service.Database);
@@ -45,6 +49,19 @@ public static class ServiceExtensions
         }
 
         return project;
+    }
+
+    /// <summary>
+    /// Runs the project as <see cref="ReplicasSetting"/> processes behind the orchestrator's proxy, which spreads requests
+    /// over them, as a cluster's load balancer would: the services share their work through the database (locks, SKIP
+    /// LOCKED) and the broker (competing consumers), so the numbers do not depend on the count (docs/scaling.md).
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithConfiguredReplicas(this IResourceBuilder<ProjectResource> project)
+    {
+        var replicas = project.ApplicationBuilder.Configuration.GetValue(ReplicasSetting, 1);
+        return replicas >= 1
+            ? project.WithReplicas(replicas)
+            : throw new InvalidOperationException($"{ReplicasSetting} must be 1 or more, not {replicas}.");
     }
 
     /// <summary>

@@ -102,7 +102,9 @@ public sealed partial class DatabaseMigrator(
                 }
                 return;
             }
-            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
+            // Another replica created it first: PostgreSQL says so by name when its CREATE had committed before this one
+            // looked, and with the unique index of pg_database when both CREATEs ran at once.
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
             {
                 return;
             }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using ExecutiveDashboard.Contracts.Dashboard;
 using Xunit.Abstractions;
@@ -13,14 +14,18 @@ namespace ExecutiveDashboard.EndToEndTests;
 /// The dataset lives in 2025, before any other test's events (the others use 2026 and later), so that the platform
 /// scope at asOf 2025-11-29T12:00Z holds exactly these events: windows end at asOf, states take events before it.
 /// </para>
+/// <para>
+/// Not sealed: <see cref="ReplicatedOverviewTests"/> runs the same tests against two replicas of every service.
+/// </para>
 /// </summary>
 [Collection(DashboardAppCollection.Name)]
-public sealed class FullOverviewTests(DashboardApp app, ITestOutputHelper output)
+public class FullOverviewTests(DashboardApp app, ITestOutputHelper output)
 {
     private const string AsOf = "2025-11-29T12:00:00Z";
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(5);
-    private static readonly SemaphoreSlim IngestLock = new(1, 1);
-    private static bool s_ingested;
+
+    /// <summary>The dataset goes in once per app model, whichever test comes first.</summary>
+    private static readonly ConditionalWeakTable<DashboardApp, Lazy<Task>> Ingested = new();
 
     // Runs (completedAt, runtime s, credits):           24h = [11-28T12, 11-29T12)  prev 24h = [11-27T12, 11-28T12)
     //   hand_a r1 ag_1 ua1 ok   11-29T10:00  10  1.50    7d  = [11-22T12, 11-29T12)  prev 7d  = [11-15T12, 11-22T12)
@@ -142,25 +147,14 @@ public sealed class FullOverviewTests(DashboardApp app, ITestOutputHelper output
     private static decimal? Number(JsonObject answer, string section, string field) =>
         answer[section]?[field] is JsonValue v ? decimal.Parse(v.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture) : null;
 
-    private async Task IngestOnceAsync()
+    private Task IngestOnceAsync() => Ingested.GetValue(app, running => new Lazy<Task>(() => IngestAsync(running))).Value;
+
+    private static async Task IngestAsync(DashboardApp running)
     {
-        await IngestLock.WaitAsync();
-        try
-        {
-            if (s_ingested)
-            {
-                return;
-            }
-            var ingest = await app.SignInAsync("ingest", "*");
-            await PostAsync(ingest, "/api/users/events", UserEvents);
-            await PostAsync(ingest, "/api/executions/events", ExecutionEvents);
-            await PostAsync(ingest, "/api/billing/events", BillingEvents);
-            s_ingested = true;
-        }
-        finally
-        {
-            IngestLock.Release();
-        }
+        var ingest = await running.SignInAsync("ingest", "*");
+        await PostAsync(ingest, "/api/users/events", UserEvents);
+        await PostAsync(ingest, "/api/executions/events", ExecutionEvents);
+        await PostAsync(ingest, "/api/billing/events", BillingEvents);
     }
 
     // ---------------------------------------------------------------------------------------------------------------

@@ -187,6 +187,36 @@ public class RunningApp<TAppHost> : IAsyncDisposable where TAppHost : class
                 : (r.Name, (string?)null, (string?)null))
             .ToList();
 
+    /// <summary>The state and health of each process of <paramref name="resources"/> (one per replica), by process, once
+    /// each of them has <paramref name="replicas"/> processes running and healthy, or as they were when
+    /// <paramref name="cancellationToken"/> ended the wait.</summary>
+    public async Task<IReadOnlyDictionary<string, (string Resource, string? State, string? Health)>> ProcessesAsync(
+        IReadOnlyCollection<string> resources, int replicas, CancellationToken cancellationToken)
+    {
+        var processes = new Dictionary<string, (string Resource, string? State, string? Health)>();
+        bool Settled() => resources.All(r => processes.Values.Count(p => p.Resource == r && p is { State: "Running", Health: "Healthy" }) == replicas);
+        try
+        {
+            // The watch replays every process's current state before its changes.
+            await foreach (var change in _app.ResourceNotifications.WatchAsync(cancellationToken))
+            {
+                if (resources.Contains(change.Resource.Name))
+                {
+                    processes[change.ResourceId] = (change.Resource.Name, change.Snapshot.State?.Text, change.Snapshot.HealthStatus?.ToString());
+                    if (Settled())
+                    {
+                        break;
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // As they were: the caller says what is missing.
+        }
+        return processes;
+    }
+
     /// <summary>The connection string the app model gives a resource (a database), for a caller that must act on it directly.</summary>
     public async Task<string> ConnectionStringAsync(string resource) =>
         await _app.GetConnectionStringAsync(resource) ?? throw new InvalidOperationException($"'{resource}' has no connection string");
