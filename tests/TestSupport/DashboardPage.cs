@@ -134,12 +134,16 @@ public sealed class DashboardPage(IPage tab, Uri gateway)
     /// <summary>The page's scope as its URL says (<c>scope=</c>), null where the URL names none.</summary>
     public Task<string?> ScopeAsync() => tab.EvaluateExpressionAsync<string?>("new URLSearchParams(location.search).get('scope')");
 
-    /// <summary>Clicks the workspace <paramref name="workspace"/> in the table section <paramref name="section"/>
-    /// ("Top agents", "Top users") and waits until the URL's scope is that workspace.</summary>
+    /// <summary>Activates the workspace <paramref name="workspace"/> in the table section <paramref name="section"/>
+    /// ("Top agents", "Top users") from the keyboard (focus, Enter) and waits until the URL's scope is that workspace.
+    /// Not a mouse click: a click lands where the button was when it was measured, and right after an ingest the
+    /// "catching up" notice comes and goes above the tables, moving them.</summary>
     public async Task ShowWorkspaceAsync(string section, string workspace)
     {
-        await tab.ClickElementAsync(
-            $"document.querySelector({Quote($"section[aria-label={Quote(section)}] button[aria-label={Quote($"Show workspace {workspace}")}]")})");
+        var button = $"document.querySelector({Quote($"section[aria-label={Quote(section)}] button[aria-label={Quote($"Show workspace {workspace}")}]")})";
+        await tab.WaitForAsync($"{button} !== null", Patience);
+        await tab.EvaluateExpressionAsync($"{button}.focus()");
+        await tab.Keyboard.PressAsync("Enter");
         await tab.WaitForAsync($"new URLSearchParams(location.search).get('scope') === {Quote(workspace)}", Patience, describe: "location.href");
     }
 
