@@ -51,6 +51,12 @@ if (args.Contains("--live"))
 Console.WriteLine($"dataset: {options.Workspaces:N0} workspaces, {options.Users:N0} users, {options.Runs:N0} runs over {options.Days} days, " +
                   $"{dataset.CountOf(EventStream.Billing):N0} billing events ({options.Subscriptions:N0} subscription events), {options.UserActivity:N0} sessions (seed {options.Seed})");
 
+// The executions events sent over HTTP and how long their 202s took, for the settled rate below, and every process's CPU
+// time before them.
+long ingested = 0;
+var ingestTime = TimeSpan.Zero;
+ProcessCpu? cpuBefore = null;
+long cpuEvents = 0;
 if (!options.SkipSeed)
 {
     // --from N continues an earlier seed at run N: its users and subscriptions are in already.
@@ -64,35 +70,53 @@ if (!options.SkipSeed)
     var preparing = Stopwatch.StartNew();
     var batches = Batches(dataset.ExecutionEvents(options.From)).ToList();
     Console.WriteLine($"prepared {batches.Sum(b => b.Events):N0} events in {batches.Count:N0} batches in {preparing.Elapsed.TotalSeconds:F1} s");
+    cpuBefore = ProcessCpu.Now();
     if (options.Amqp is { } broker)
     {
-        await new AmqpIngest(new Uri(broker), options.Parallel).SendAllAsync(batches);
+        cpuEvents = await new AmqpIngest(new Uri(broker), options.Parallel).SendAllAsync(batches);
     }
     else
     {
         var watch = Stopwatch.StartNew();
-        var sent = await SendAllAsync("executions", batches);
-        Console.WriteLine($"ingest: {sent:N0} run.completed and agent.created in {watch.Elapsed.TotalSeconds:F1} s = {sent / watch.Elapsed.TotalSeconds:N0} events/s (batches of 1,000, {options.Parallel} in flight)");
+        ingested = await SendAllAsync("executions", batches);
+        ingestTime = watch.Elapsed;
+        cpuEvents = ingested;
+        Console.WriteLine($"ingest: {ingested:N0} run.completed and agent.created in {ingestTime.TotalSeconds:F1} s = {ingested / ingestTime.TotalSeconds:N0} events/s (batches of 1,000, {options.Parallel} in flight)");
     }
 }
 
 // Reads measured while the consumers still work through the ingest would measure the backlog: wait until the
-// platform's numbers stop changing (the run count, the user metrics, the users trend; reads 5 s apart, at most
-// 30 minutes). The users service merges runs in time order, so some count grows until its backlog is gone.
+// platform's numbers stop changing (the run count, the user metrics, the users trend; read every 0.5 s until unchanged
+// for 10 s, at most 30 minutes). The users service merges runs in time order, so some count grows until its backlog is
+// gone. "Settled" is when the last change was seen (to within 0.5 s); the settled rate and the CPU per event count until then.
 var settling = Stopwatch.StartNew();
 var lastChange = TimeSpan.Zero;
-for (var previous = ""; settling.Elapsed < TimeSpan.FromMinutes(30);)
+var cpuSettled = ProcessCpu.Now();
+for (var (previous, reported) = ("", 0); settling.Elapsed < TimeSpan.FromMinutes(30);)
 {
     var numbers = await PlatformNumbersAsync();
-    if (numbers == previous)
+    if (numbers != previous)
     {
-        Console.WriteLine($"drained: the platform's numbers last changed {lastChange.TotalSeconds:F0} s after the ingest (unchanged at {settling.Elapsed.TotalSeconds:F0} s)");
+        (previous, lastChange, cpuSettled) = (numbers, settling.Elapsed, ProcessCpu.Now());
+    }
+    else if (settling.Elapsed - lastChange >= TimeSpan.FromSeconds(10))
+    {
+        Console.WriteLine($"settled: the platform's numbers last changed {lastChange.TotalSeconds:F1} s after the last 202 " +
+                          $"(unchanged for 10 s since)" + (ingested > 0
+                              ? $"; {ingested / (ingestTime + lastChange).TotalSeconds:N0} events/s from the first request to settled"
+                              : ""));
+        if (cpuBefore is not null && cpuEvents > 0)
+        {
+            cpuSettled.PrintSince(cpuBefore, cpuEvents);
+        }
         break;
     }
-    lastChange = settling.Elapsed;
-    Console.WriteLine($"waiting for the consumers to drain ({settling.Elapsed.TotalSeconds:F0} s)…");
-    previous = numbers;
-    await Task.Delay(TimeSpan.FromSeconds(5));
+    if ((int)settling.Elapsed.TotalSeconds / 5 > reported)
+    {
+        reported = (int)settling.Elapsed.TotalSeconds / 5;
+        Console.WriteLine($"waiting for the numbers to settle ({settling.Elapsed.TotalSeconds:F0} s)…");
+    }
+    await Task.Delay(TimeSpan.FromMilliseconds(500));
 }
 
 // Every invocation reads at instants of its own, so an answer cached by an earlier run is never a "miss".
