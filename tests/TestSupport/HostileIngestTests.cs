@@ -75,6 +75,62 @@ public abstract class HostileIngestTests<TService>(ServersFixture<TService> serv
         Assert.True(accepted > 10 && refused > 10, $"{accepted} accepted, {refused} refused");
     }
 
+    /// <summary>
+    /// The bus reads a batch as HTTP does: each fuzzed batch is posted, then published raw to the service's ingest queue.
+    /// A batch HTTP refused is dead-lettered with the same status, title and fields in error, storing nothing; a batch
+    /// HTTP accepted is, over the bus, only duplicates: nothing more is stored and nothing is refused.
+    /// </summary>
+    [Fact]
+    public async Task The_bus_gives_every_fuzzed_batch_the_verdict_HTTP_gives()
+    {
+        var templates = ValidEvents(Workspace, DateTime.UtcNow.AddHours(-1)).Select(Fields).ToArray();
+        await using var queue = Service.IngestQueue();
+        var refusedBefore = await queue.RefusedCountAsync();
+        var (accepted, refused) = (0, 0);
+
+        await Batches(templates).SampleAsync(async batch =>
+        {
+            using var response = await PostAsync(batch.Body);
+            var status = (int)response.StatusCode;
+            Assert.True(status < 500, $"{status} for {Show(batch.Body)}");
+            var stored = await StoredRowsAsync();
+
+            await queue.PublishAsync(batch.Body);
+
+            if (status >= 400)
+            {
+                var answered = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+                var (problem, body) = await queue.NextRefusedAsync(TimeSpan.FromSeconds(30));
+                Assert.Equal(batch.Body, body);
+                Assert.Equal((status, answered["title"]!.GetValue<string>()), (problem["status"]!.GetValue<int>(), problem["title"]!.GetValue<string>()));
+                // The header names the first errors, and counts the others.
+                var (named, all) = (ErrorKeys(problem), ErrorKeys(answered));
+                Assert.Subset(all, named);
+                Assert.Equal(all.Count, named.Count + (problem["errorsNotNamed"]?.GetValue<int>() ?? 0));
+                Assert.Equal(stored, await StoredRowsAsync());
+                refused++;
+            }
+            else
+            {
+                accepted++;
+            }
+        }, iter: 100, threads: 1, print: batch => Show(batch.Body));
+
+        // Every accepted batch went over the bus too: once a batch published after them all is stored, none was refused
+        // and only the last one's id was claimed (ingested_events is the first of the ingest tables).
+        var claimed = (await StoredRowsAsync())[0];
+        var last = ValidEvents(Workspace, DateTime.UtcNow.AddHours(-1))[0];
+        last["eventId"] = $"fz-last-{Guid.NewGuid():N}";
+        await queue.PublishAsync(Batch([Fields(last)]));
+        await Poll.UntilAsync("the last published batch stored", async () => (await StoredRowsAsync())[0] > claimed, TimeSpan.FromSeconds(30));
+        Assert.Equal(claimed + 1, (await StoredRowsAsync())[0]);
+        Assert.Equal(refusedBefore, await queue.RefusedCountAsync());
+        Assert.True(accepted > 5 && refused > 5, $"{accepted} accepted, {refused} refused");
+    }
+
+    private static HashSet<string> ErrorKeys(JsonObject problem) =>
+        [.. problem["errors"]?.AsObject().Select(e => e.Key) ?? []];
+
     [Fact]
     public async Task Raw_invalid_UTF_8_is_a_400_and_stores_nothing()
     {
