@@ -26,7 +26,7 @@ public sealed class OutageTests(OutageServersFixture servers, ITestOutputHelper 
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
     private static readonly DateTime Day = At("2026-11-29T00:00:00Z");
-    private static readonly string Consumer = ConsumerHealth.NameOf(typeof(RunsCompleted));
+    private static readonly string Consumer = ConsumerHealth.NameOf(typeof(RunsActivity));
 
     private UsersService _service = null!;
     private IBusControl _bus = null!;
