@@ -4,7 +4,7 @@ using MassTransit;
 namespace ExecutiveDashboard.Platform.Messaging;
 
 /// <summary>
-/// Reports the message consumers in <see cref="LoopHealth"/>, one entry per message type (<c>consume RunsCompleted</c>):
+/// Reports the message consumers in <see cref="LoopHealth"/>, one entry per message type (<c>consume RunsActivity</c>):
 /// a failed attempt, one that the retry (<see cref="EventBusExtensions"/>) will repeat or one it gave up, makes it
 /// Degraded, then Unhealthy while it lasts; a message consumed makes it Healthy again. As a retry observer it sees each
 /// attempt; as a consume observer it sees the outcome of each message, including those that needed no retry.
