@@ -34,6 +34,11 @@ public sealed class LiveBenchmark(HttpClient http, string ingestToken, Func<Task
     private readonly ConcurrentDictionary<string, ConcurrentQueue<(long Sent, long Accepted)>> _batchesByWorkspace = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<(string Id, long Received)> _activityFrames = new();
     private int _closed;
+    private long _ingestStarted;
+
+    /// <summary>The run's tail is printed per slice of this many seconds too: a slow start (a first run after a restart)
+    /// shows in its first slices.</summary>
+    private const int SliceSeconds = 5;
 
     private string Workspace(int i) => $"{_prefix}-ws{i:D3}";
 
@@ -52,15 +57,18 @@ public sealed class LiveBenchmark(HttpClient http, string ingestToken, Func<Task
         var updates = await Task.WhenAll(listening);
 
         var activity = _activityFrames.Where(f => _accepted.ContainsKey(f.Id))
-            .Select(f => Stopwatch.GetElapsedTime(_accepted[f.Id], f.Received).TotalMilliseconds).ToList();
+            .Select(f => (At: _accepted[f.Id], Ms: Stopwatch.GetElapsedTime(_accepted[f.Id], f.Received).TotalMilliseconds)).ToList();
         var fromSent = UpdateLatencies(updates, batch => batch.Sent);
         var fromRead = UpdateLatencies(updates, batch => batch.Accepted);
-        Console.WriteLine($"  ingested {sent:N0} runs; activity frames received {activity.Count:N0} ({activity.Count(l => l <= 0):N0} before their 202 was read), " +
-                          $"metrics_update latencies {fromSent.Count:N0} ({fromSent.Count(l => l <= 0):N0} before the 202 was read); clients closed by the server: {_closed}");
+        Console.WriteLine($"  ingested {sent:N0} runs; activity frames received {activity.Count:N0} ({activity.Count(l => l.Ms <= 0):N0} before their 202 was read), " +
+                          $"metrics_update latencies {fromSent.Count:N0} ({fromSent.Count(l => l.Ms <= 0):N0} before the 202 was read); clients closed by the server: {_closed}");
         Console.WriteLine("  from the 202 to the frame (ms)                  p50     p95     p99     max");
         Console.WriteLine($"  activity                                    {Line(activity)}");
         Console.WriteLine($"  metrics_update                              {Line(fromSent)}");
         Console.WriteLine($"  metrics_update, first after the 202 was read {Line(fromRead)}");
+        Console.WriteLine($"  p99 by {SliceSeconds} s of sending, activity / metrics_update (ms): " + string.Join(", ",
+            activity.Concat(fromSent).Select(l => Slice(l.At)).Distinct().Order().Select(slice => string.Create(CultureInfo.InvariantCulture,
+                $"{slice * SliceSeconds}–{(slice + 1) * SliceSeconds} s {P99(activity, slice):F0} / {P99(fromSent, slice):F0}"))));
         foreach (var (socket, _) in sockets)
         {
             await socket.DisposeAsync();
@@ -104,6 +112,7 @@ public sealed class LiveBenchmark(HttpClient http, string ingestToken, Func<Task
     {
         var interval = TimeSpan.FromSeconds((double)BatchSize / rate);
         var clock = Stopwatch.StartNew();
+        _ingestStarted = Stopwatch.GetTimestamp();
         var posts = new List<Task>();
         var batches = (int)(seconds * (long)rate / BatchSize);
         for (var b = 0; b < batches; b++)
@@ -187,9 +196,9 @@ public sealed class LiveBenchmark(HttpClient http, string ingestToken, Func<Task
     /// <summary>For each client of a workspace and each batch of that workspace, from the batch's 202 to the first
     /// <c>metrics_update</c> the client received at or after <paramref name="from"/> of the batch (a frame answers every
     /// batch before it); negative where the frame overtook the 202.</summary>
-    private List<double> UpdateLatencies(IEnumerable<(string Scope, List<long> Updates)> clientUpdates, Func<(long Sent, long Accepted), long> from)
+    private List<(long At, double Ms)> UpdateLatencies(IEnumerable<(string Scope, List<long> Updates)> clientUpdates, Func<(long Sent, long Accepted), long> from)
     {
-        var latencies = new List<double>();
+        var latencies = new List<(long At, double Ms)>();
         foreach (var (scope, updates) in clientUpdates)
         {
             if (!_batchesByWorkspace.TryGetValue(scope, out var batches))
@@ -205,7 +214,7 @@ public sealed class LiveBenchmark(HttpClient http, string ingestToken, Func<Task
                 }
                 if (next < updates.Count)
                 {
-                    latencies.Add(Stopwatch.GetElapsedTime(batch.Accepted, updates[next]).TotalMilliseconds);
+                    latencies.Add((batch.Accepted, Stopwatch.GetElapsedTime(batch.Accepted, updates[next]).TotalMilliseconds));
                 }
             }
         }
@@ -235,9 +244,14 @@ public sealed class LiveBenchmark(HttpClient http, string ingestToken, Func<Task
         return (kind, id);
     }
 
-    private static string Line(IEnumerable<double> values)
+    private int Slice(long at) => (int)(Stopwatch.GetElapsedTime(_ingestStarted, at).TotalSeconds / SliceSeconds);
+
+    private double P99(IEnumerable<(long At, double Ms)> latencies, int slice) =>
+        Percentile.Of(latencies.Where(l => Slice(l.At) == slice).Select(l => l.Ms), 99);
+
+    private static string Line(IEnumerable<(long At, double Ms)> latencies)
     {
-        var samples = values.ToArray();
+        var samples = latencies.Select(l => l.Ms).ToArray();
         if (samples.Length == 0)
         {
             return "no samples";
