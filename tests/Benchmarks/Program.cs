@@ -18,6 +18,9 @@ using ExecutiveDashboard.Simulator.Generation.Events;
 // Exports (ExportBenchmark), after the seed or with --skip-seed: --exports [--samples N] [--exports-pid N]
 // Ingest over the bus (AmqpIngest): --amqp amqp://guest:guest@127.0.0.1:PORT sends the executions batches to the queue
 //     executions-ingest instead of POSTing them (users and billing still over HTTP); the reads follow as usual
+// Cold starts (ColdStartBenchmark): --cold [--starts 3] [--rounds 10] starts ./run.sh --no-demo --release of this checkout
+//     itself (nothing may run on the gateway's port), times the first overview, live frames and alert after each start
+//     against warm rounds, and stops it
 var options = Options.Parse(args);
 var end = DateTime.UtcNow.Date.AddDays(1);
 var dataset = new PlatformSimulation(new SimulationOptions
@@ -33,6 +36,11 @@ var dataset = new PlatformSimulation(new SimulationOptions
     IdPrefix = "bench",
     WorkspacePrefix = "bw",
 });
+if (args.Contains("--cold"))
+{
+    await new ColdStartBenchmark(new Uri(options.Gateway), options.Starts, options.Rounds).RunAsync();
+    return;
+}
 var http = new HttpClient { BaseAddress = new Uri(options.Gateway), Timeout = TimeSpan.FromMinutes(2) };
 
 var ingest = await TokenAsync("ingest");
@@ -217,28 +225,14 @@ async Task<string> PlatformNumbersAsync()
     return $"{runs} {overview["userMetrics"]?.ToJsonString() ?? Guid.NewGuid().ToString()} {overview["trends"]?["users"]?.ToJsonString()}";
 }
 
-async Task<string> TokenAsync(string role, string? name = null)
-{
-    while (true)
-    {
-        using var response = await http.PostAsJsonAsync("/api/dev/token", new { role, workspaces = "*", name = name ?? $"Benchmark {role}" });
-        if (response.StatusCode == System.Net.HttpStatusCode.TooManyRequests)
-        {
-            // The gateway's limit of requests without a token, per address: wait as told.
-            await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
-            continue;
-        }
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["token"]!.GetValue<string>();
-    }
-}
+Task<string> TokenAsync(string role, string? name = null) => DevTokens.GetAsync(http, role, name);
 
 static double P(double[] values, double percentile) => Percentile.Of(values, percentile);
 
 static string Iso(DateTime t) => t.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
 internal sealed record Options(string Gateway, long Runs, int Workspaces, int Users, int Subscriptions, int UserActivity, int Days, int Seed,
-    bool SkipSeed, long From, int Samples, int Parallel, int Clients, int Rate, int Seconds, string Timeframe, string Screenshot, int? ExportsPid, string? Amqp)
+    bool SkipSeed, long From, int Samples, int Parallel, int Clients, int Rate, int Seconds, string Timeframe, string Screenshot, int? ExportsPid, string? Amqp, int Starts, int Rounds)
 {
     public static Options Parse(string[] args)
     {
@@ -264,6 +258,8 @@ internal sealed record Options(string Gateway, long Runs, int Workspaces, int Us
             Get("--timeframe", "90d"),
             Get("--screenshot", "artifacts/dashboard.png"),
             Get("--exports-pid", "") is { Length: > 0 } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
-            Get("--amqp", "") is { Length: > 0 } amqp ? amqp : null);
+            Get("--amqp", "") is { Length: > 0 } amqp ? amqp : null,
+            int.Parse(Get("--starts", "3"), CultureInfo.InvariantCulture),
+            int.Parse(Get("--rounds", "10"), CultureInfo.InvariantCulture));
     }
 }

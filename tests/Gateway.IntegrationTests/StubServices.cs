@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using ExecutiveDashboard.Contracts.Services;
 using ExecutiveDashboard.Gateway.Overview;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -12,11 +14,12 @@ namespace ExecutiveDashboard.Gateway.IntegrationTests;
 /// <summary>
 /// What the gateway proxies to, in place of the services, for tests of the gateway's own behaviour: any request gets
 /// a 200 at once, an ingest batch a 202, unless <see cref="Hold"/> keeps batches waiting (in flight at the gateway)
-/// until <see cref="Release"/>.
+/// until <see cref="Release"/>. It remembers what it was asked (<see cref="Requests"/>).
 /// </summary>
 public sealed class StubServices : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly ConcurrentQueue<string> _requests = new();
     private TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _batches;
 
@@ -32,6 +35,11 @@ public sealed class StubServices : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var stub = new StubServices(builder.Build());
+        stub._app.Use((context, next) =>
+        {
+            stub._requests.Enqueue($"{context.Request.Method} {context.Request.Path}");
+            return next(context);
+        });
         stub._app.MapPost("/api/{service}/events", async (HttpContext context) =>
         {
             Interlocked.Increment(ref stub._batches);
@@ -43,13 +51,22 @@ public sealed class StubServices : IAsyncDisposable
         return stub;
     }
 
+    /// <summary>Every request that reached a service so far, in order: its method and path (without the query).</summary>
+    public IReadOnlyList<string> Requests => [.. _requests];
+
     /// <summary>Ingest batches that reached a service so far.</summary>
     public int Batches => Volatile.Read(ref _batches);
 
     /// <summary>The gateway's configuration that sends every proxied route here.</summary>
     public IReadOnlyDictionary<string, string> Routes => DashboardServices.All.ToDictionary(
-        service => $"ReverseProxy:Clusters:{service}:Destinations:{service}:Address",
-        _ => _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        service => $"ReverseProxy:Clusters:{service}:Destinations:{service}:Address", _ => Address);
+
+    /// <summary>The gateway's configuration that makes every service deployed here for the overview's composer too (the
+    /// app model's service discovery).</summary>
+    public IReadOnlyDictionary<string, string> Discovery => ServiceCatalog.All.ToDictionary(
+        service => $"services:{service.ResourceName}:http:0", _ => Address);
+
+    private string Address => _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
     public void Hold() => Volatile.Write(ref _open, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 

@@ -8,6 +8,7 @@ using ExecutiveDashboard.Platform.Data;
 using ExecutiveDashboard.Platform.Messaging;
 using ExecutiveDashboard.ServiceDefaults.Auth;
 using ExecutiveDashboard.ServiceDefaults.OpenApi;
+using ExecutiveDashboard.Platform.WarmUp;
 
 namespace ExecutiveDashboard.Alerts.Extensions;
 
@@ -26,6 +27,7 @@ public static class Extensions
         builder.Services.AddSingleton<ISignalSource, HttpSignalSource>();
         builder.Services.AddSingleton<AlertStore>();
         builder.Services.AddSingleton<AlertEvaluator>();
+        builder.AddWarmUp<AlertsWarmUp>();
         builder.Services.AddSingleton<AlertsMetrics>();
         builder.Services.AddSingleton(new AlertsOptions(
             builder.Configuration.GetValue("Alerts:EvaluationInterval", AlertsOptions.DefaultInterval),

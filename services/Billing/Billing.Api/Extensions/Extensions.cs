@@ -8,6 +8,7 @@ using ExecutiveDashboard.Platform.Data;
 using ExecutiveDashboard.Platform.Ingest;
 using ExecutiveDashboard.Platform.Messaging;
 using ExecutiveDashboard.ServiceDefaults.OpenApi;
+using ExecutiveDashboard.Platform.WarmUp;
 
 namespace ExecutiveDashboard.Billing.Extensions;
 
@@ -26,6 +27,7 @@ public static class Extensions
         builder.Services.AddSingleton<BillingMetrics>();
         builder.Services.AddSingleton<BillingOverviewQuery>();
         builder.Services.AddSingleton<BillingSignalsQuery>();
+        builder.AddWarmUp<BillingWarmUp>();
         builder.AddDefaultOpenApi();
         return builder;
     }

@@ -9,6 +9,7 @@ using ExecutiveDashboard.Platform.Earliest;
 using ExecutiveDashboard.Platform.Ingest;
 using ExecutiveDashboard.Platform.Messaging;
 using ExecutiveDashboard.ServiceDefaults.OpenApi;
+using ExecutiveDashboard.Platform.WarmUp;
 
 namespace ExecutiveDashboard.Executions.Extensions;
 
@@ -34,6 +35,7 @@ public static class Extensions
         builder.Services.AddSingleton<ExecutionsOverviewQuery>();
         builder.Services.AddSingleton<WholeHourP95s>();
         builder.Services.AddSingleton<ExecutionSignalsQuery>();
+        builder.AddWarmUp<ExecutionsWarmUp>();
         builder.AddDefaultOpenApi();
         return builder;
     }

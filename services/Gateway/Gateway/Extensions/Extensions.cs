@@ -5,7 +5,9 @@ using ExecutiveDashboard.Gateway.Overview;
 using ExecutiveDashboard.Gateway.RateLimits;
 using ExecutiveDashboard.Gateway.Realtime;
 using ExecutiveDashboard.Gateway.Telemetry;
+using ExecutiveDashboard.Gateway.WarmUp;
 using ExecutiveDashboard.Platform.Messaging;
+using ExecutiveDashboard.Platform.WarmUp;
 using ExecutiveDashboard.ServiceDefaults.OpenApi;
 
 namespace ExecutiveDashboard.Gateway.Extensions;
@@ -37,6 +39,7 @@ public static class Extensions
         builder.Services.AddSingleton<OverviewComposer>();
         builder.Services.Configure<RealtimeOptions>(builder.Configuration.GetSection("Realtime"));
         builder.Services.AddSingleton<LiveHub>();
+        builder.AddWarmUp<GatewayWarmUp>();
         builder.AddDefaultOpenApi();
         return builder;
     }

@@ -10,6 +10,7 @@ using ExecutiveDashboard.Users.IntegrationEvents.EventHandling;
 using ExecutiveDashboard.Users.Layouts;
 using ExecutiveDashboard.Users.Reads;
 using ExecutiveDashboard.Users.Telemetry;
+using ExecutiveDashboard.Platform.WarmUp;
 
 namespace ExecutiveDashboard.Users.Extensions;
 
@@ -30,6 +31,7 @@ public static class Extensions
         builder.Services.AddSingleton<ActivitySpansCache>();
         builder.Services.AddHostedService<ActivitySpansPoll>();
         builder.Services.AddSingleton<UsersOverviewQuery>();
+        builder.AddWarmUp<UsersWarmUp>();
         builder.Services.AddSingleton<UserNamesQuery>();
         builder.Services.AddSingleton<CardLayoutStore>();
         builder.AddDefaultOpenApi();

@@ -1,0 +1,13 @@
+using ExecutiveDashboard.Contracts.Metrics;
+using ExecutiveDashboard.Platform.Queries;
+using ExecutiveDashboard.Platform.WarmUp;
+
+namespace ExecutiveDashboard.Users.Reads;
+
+/// <summary>The platform's overview, read once before the service reports itself ready: the gateway's first overview
+/// then finds the reader compiled and the pool open.</summary>
+public sealed class UsersWarmUp(UsersOverviewQuery overview, TimeProvider clock) : IWarmUp
+{
+    public Task WarmUpAsync(CancellationToken cancellationToken) =>
+        overview.GetAsync(new OverviewRequest(Scopes.Platform, Timeframe.Day, clock.GetUtcNow().UtcDateTime), cancellationToken);
+}
