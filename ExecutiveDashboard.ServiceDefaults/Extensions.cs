@@ -53,7 +53,7 @@ public static class Extensions
                 .AddRuntimeInstrumentation()
                 .AddMeter("ExecutiveDashboard.*", "MassTransit"))
             .WithTracing(tracing => tracing
-                .SetSampler(IngestMessageSampler.ForEveryService())
+                .SetSampler(IngestMessageSampler.ForEveryService(TimeProvider.System))
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource("ExecutiveDashboard.*")
                 .AddSource("MassTransit")

@@ -95,6 +95,24 @@ public sealed class AlertsTests(AlertsServersFixture servers)
     }
 
     [Fact]
+    public async Task Changes_of_numbers_no_rule_reads_mark_nothing_for_evaluation()
+    {
+        await using var service = servers.NewService();
+        // Both would raise high-error-rate if evaluated.
+        service.Signals.Set("ws_activity", Errors(runs: 20, failed: 6));
+        service.Signals.Set("ws_runs", Errors(runs: 20, failed: 6));
+        // One batch, one round: once ws_runs has its alert, whatever the batch marked has been evaluated.
+        await service.Services.GetRequiredService<IBus>().Publish(new MetricsChangedBatch([
+            new MetricsChanged("ws_activity", "users", service.Now, [Sections.UserMetrics]),
+            new MetricsChanged("ws_activity", "alerts", service.Now, [Sections.ActiveAlerts]),
+            new MetricsChanged("ws_runs", "executions", service.Now, [Sections.ExecutionMetrics])]));
+
+        Assert.Single(await UntilAsync(() => ListAsync(service, service.Ceo, "ws_runs", "active"), a => a.Count > 0));
+        Assert.Empty(await ListAsync(service, service.Ceo, "ws_activity", "all"));
+        Assert.Equal(0, await service.ScalarAsync("SELECT count(*) FROM known_scopes WHERE scope = 'ws_activity'"));
+    }
+
+    [Fact]
     public async Task The_timer_evaluates_the_platform_and_active_alerts_every_tick_and_sweeps_quiet_recent_scopes_a_share_at_a_time()
     {
         await using var service = servers.NewService();

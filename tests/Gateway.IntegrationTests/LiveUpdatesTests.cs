@@ -250,6 +250,57 @@ public sealed class LiveUpdatesTests(RedisAndRabbitMqFixture servers, ITestOutpu
     }
 
     [Fact]
+    public async Task A_replica_that_no_browser_watches_drops_the_feeds_messages_unread_and_reads_them_once_one_does()
+    {
+        using var cts = new CancellationTokenSource(Patience);
+        var bus = _one.Services.GetRequiredService<IBus>();
+        var received = new ReceivedMessages();
+        var consumed = new ConsumedMessages<RunsCompleted>("gateway-live-activity");
+        var receiving = bus.ConnectReceiveObserver(received);
+        var consuming = bus.ConnectConsumeObserver(consumed);
+        try
+        {
+            var unwatched = NewId.NextGuid();
+            await servers.Bus.Publish(new RunsCompleted(Guid.NewGuid(), [Run("unread-1", "unread_1", true, DateTime.UtcNow)]),
+                context => context.MessageId = unwatched, cts.Token);
+            await Poll.UntilAsync("the unwatched runs received", () => received.QueuesOf(unwatched).Count > 0, Patience);
+            var queue = Assert.Single(received.QueuesOf(unwatched));
+
+            Assert.StartsWith("gateway-live-activity-", queue, StringComparison.Ordinal);
+            Assert.Equal(0, consumed.Count);
+            // Dropped, not set aside where it would pile up for nobody.
+            Assert.False(await QueueExistsAsync(queue + "_skipped"), "the skipped message was moved to a _skipped queue");
+
+            await using var socket = await SubscribedAsync(_one, Token(_key, "ceo", "unread_1"), "unread_1", cts.Token);
+            await servers.Bus.Publish(new RunsCompleted(Guid.NewGuid(), [Run("read-1", "unread_1", true, DateTime.UtcNow)]), cts.Token);
+            var feed = await CollectAsync(socket, seen => seen.Any(f => (string?)f["id"] == "read-1"), cts.Token);
+
+            Assert.DoesNotContain(feed, f => (string?)f["id"] == "unread-1");
+        }
+        finally
+        {
+            receiving.Disconnect();
+            consuming.Disconnect();
+        }
+    }
+
+    private async Task<bool> QueueExistsAsync(string queue)
+    {
+        var factory = new RabbitMQ.Client.ConnectionFactory { Uri = new Uri(servers.Broker) };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        try
+        {
+            await channel.QueueDeclarePassiveAsync(queue);
+            return true;
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+        {
+            return false;
+        }
+    }
+
+    [Fact]
     public async Task A_stalled_client_is_dropped_and_does_not_hold_up_the_others()
     {
         using var cts = new CancellationTokenSource(Patience);

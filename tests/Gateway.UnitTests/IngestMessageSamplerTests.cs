@@ -1,13 +1,15 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Time.Testing;
 using ExecutiveDashboard.ServiceDefaults.Telemetry;
 using OpenTelemetry.Trace;
 
 namespace ExecutiveDashboard.Gateway.UnitTests;
 
-/// <summary>The sampler every service traces with (ServiceDefaults): the ingest path's messages 1 in 100, the rest all.</summary>
+/// <summary>The sampler every service traces with (ServiceDefaults): the ingest path's messages 1 in 100, other messages
+/// all but the excess of a burst, requests all.</summary>
 public sealed class IngestMessageSamplerTests
 {
-    private static readonly Sampler Sampler = IngestMessageSampler.ForEveryService();
+    private static readonly Sampler Sampler = IngestMessageSampler.ForEveryService(TimeProvider.System);
 
     [Theory]
     [InlineData("ExecutiveDashboard.Contracts.IntegrationEvents:RunsCompleted send")]
@@ -26,18 +28,46 @@ public sealed class IngestMessageSamplerTests
     }
 
     [Theory]
-    [InlineData("ExecutiveDashboard.Contracts.IntegrationEvents:AlertTriggered send", ActivityKind.Producer)]
-    [InlineData("ExecutiveDashboard.Contracts.IntegrationEvents:SubscriptionChanged send", ActivityKind.Producer)]
-    [InlineData("ExecutiveDashboard.Contracts.IntegrationEvents:UserActivityRecorded send", ActivityKind.Producer)]
     [InlineData("POST /api/executions/events", ActivityKind.Server)]
     [InlineData("GET /api/executive/overview", ActivityKind.Server)]
-    public void Every_other_root_span_is_traced_requests_and_ingest_batches_included(string name, ActivityKind kind)
+    public void Every_request_is_traced_ingest_batches_included_however_many_at_once(string name, ActivityKind kind)
     {
         var random = new Random(7);
         for (var i = 0; i < 1_000; i++)
         {
             Assert.True(Sampled(new SamplingParameters(default, ActivityTraceId.CreateFromBytes(Bytes(random)), name, kind)));
         }
+    }
+
+    [Theory]
+    [InlineData("ExecutiveDashboard.Contracts.IntegrationEvents:AlertTriggered send")]
+    [InlineData("ExecutiveDashboard.Contracts.IntegrationEvents:SubscriptionChanged send")]
+    [InlineData("ExecutiveDashboard.Contracts.IntegrationEvents:UserActivityRecorded send")]
+    public void Other_messages_are_all_traced_at_a_steady_pace_and_ten_a_second_of_a_burst(string publish)
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 6, 12, 0, 0, TimeSpan.Zero));
+        var sampler = IngestMessageSampler.ForEveryService(clock);
+        var random = new Random(7);
+        int TracedOf(int publishes) =>
+            Enumerable.Range(0, publishes).Count(_ => sampler.ShouldSample(Root(ActivityTraceId.CreateFromBytes(Bytes(random)), publish)).Decision
+                == SamplingDecision.RecordAndSample);
+
+        // Five a second for a minute: every one.
+        for (var second = 0; second < 60; second++)
+        {
+            Assert.Equal(5, TracedOf(5));
+            clock.Advance(TimeSpan.FromSeconds(1));
+        }
+        // A backfill's 3,000 within a second, then as many the next: ten of each second.
+        Assert.Equal(10, TracedOf(3_000));
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(10, TracedOf(3_000));
+        // Another message's budget is its own, and a request is never limited.
+        Assert.Equal(10, TracedOf(0) + Enumerable.Range(0, 20).Count(_ => sampler.ShouldSample(
+            Root(ActivityTraceId.CreateFromBytes(Bytes(random)), "ExecutiveDashboard.Contracts.IntegrationEvents:ExportGenerated send")).Decision
+            == SamplingDecision.RecordAndSample));
+        Assert.True(sampler.ShouldSample(new SamplingParameters(default, ActivityTraceId.CreateRandom(), "POST /api/billing/events", ActivityKind.Server))
+            .Decision == SamplingDecision.RecordAndSample);
     }
 
     [Fact]

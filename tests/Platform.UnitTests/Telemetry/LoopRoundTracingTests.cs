@@ -19,7 +19,7 @@ public sealed class LoopRoundTracingTests : IDisposable
 
     public LoopRoundTracingTests() =>
         _tracing = Sdk.CreateTracerProviderBuilder()
-            .SetSampler(IngestMessageSampler.ForEveryService())
+            .SetSampler(IngestMessageSampler.ForEveryService(TimeProvider.System))
             .AddSource("ExecutiveDashboard.*")
             .AddProcessor(new Exported(_exported))
             .Build()!;

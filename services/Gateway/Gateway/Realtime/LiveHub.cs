@@ -47,6 +47,10 @@ public sealed class LiveHub(IOptions<RealtimeOptions> options, TimeProvider cloc
         }
     }
 
+    /// <summary>Whether any client here is subscribed to anything: when none, the live feed's messages are not even read
+    /// (<see cref="IntegrationEvents.SkipWhileNobodyWatches"/>).</summary>
+    public bool HasSubscribers => !_subscriptions.IsEmpty;
+
     /// <summary>Whether any client here would receive a frame of this workspace: when none, consumers skip the work.</summary>
     public bool IsWatched(string workspaceId) =>
         _subscriptions.ContainsKey(workspaceId) || _subscriptions.ContainsKey(Scopes.Platform);
