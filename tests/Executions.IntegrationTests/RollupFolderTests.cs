@@ -39,6 +39,55 @@ public sealed class RollupFolderTests(ExecutionsServersFixture servers) : TwoRep
     }
 
     [Fact]
+    public async Task The_queue_holds_each_new_event_of_a_batch_once_with_every_field_as_sent()
+    {
+        // The folder is held (as a busy replica would hold it), so the queue keeps what ingest put in it.
+        _ = One.Server;   // started and migrated
+        await using var busyFolder = new NpgsqlConnection(One.ConnectionString);
+        await busyFolder.OpenAsync();
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({RollupFolder.LockKey})", busyFolder))
+        {
+            await take.ExecuteNonQueryAsync();
+        }
+
+        await IngestAsync(One,
+            Run("q-1", "ws_q", "ag_1", "u_1", "succeeded", Day.AddSeconds(10), 10, 1.5m, agentName: "Bot"),
+            Run("q-2", "ws_q", "ag_2", "u_2", "failed", Day.AddSeconds(20), 4, 0.25m),
+            AgentCreated("q-a", "ws_q", "ag_3", "Helper", Day.AddSeconds(5)));
+        // A later batch: its new run only, and nothing of the earlier batch's runs again (q-1 is a duplicate).
+        await IngestAsync(One,
+            Run("q-1", "ws_q", "ag_1", "u_1", "succeeded", Day.AddSeconds(10), 10, 1.5m, agentName: "Bot"),
+            Run("q-3", "ws_r", "ag_1", "u_3", "succeeded", Day.AddSeconds(30), 0, 0m));
+
+        var queued = new List<string>();
+        await using (var read = new NpgsqlCommand("""
+            SELECT concat_ws('|', is_run::text, event_id, workspace_id, agent_id, coalesce(agent_name, '-'), to_char(at AT TIME ZONE 'UTC', 'HH24:MI:SS'),
+                             coalesce(run_id, '-'), coalesce(user_id, '-'), coalesce(succeeded::text, '-'),
+                             coalesce(to_char(started_at AT TIME ZONE 'UTC', 'HH24:MI:SS'), '-'), coalesce(credits::text, '-'), coalesce(error_code, '-'))
+            FROM unfolded_events ORDER BY event_id
+            """, busyFolder))
+        await using (var reader = await read.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                queued.Add(reader.GetString(0));
+            }
+        }
+        await using (var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({RollupFolder.LockKey})", busyFolder))
+        {
+            await release.ExecuteNonQueryAsync();
+        }
+
+        Assert.Equal(
+        [
+            "true|q-1|ws_q|ag_1|Bot|00:00:10|run-q-1|u_1|true|00:00:00|1.500000|-",
+            "true|q-2|ws_q|ag_2|-|00:00:20|run-q-2|u_2|false|00:00:16|0.250000|TIMEOUT",
+            "true|q-3|ws_r|ag_1|-|00:00:30|run-q-3|u_3|true|00:00:30|0.000000|-",
+            "false|q-a|ws_q|ag_3|Helper|00:00:05|-|-|-|-|-|-",
+        ], queued);
+    }
+
+    [Fact]
     public async Task Batches_stored_by_two_replicas_at_once_are_each_folded_once_and_seen_by_the_next_read()
     {
         var batches = Enumerable.Range(0, 30).Select(b => Enumerable.Range(0, 40)

@@ -14,8 +14,8 @@ namespace ExecutiveDashboard.Executions.Ingest;
 
 /// <summary>
 /// Stores a valid batch in one transaction: claims the event ids (the ones seen before are
-/// duplicates and change nothing), copies the new raw events, and copies them again into the
-/// <see cref="RollupFolder"/>'s queue, records each scope's earliest event, and puts <see cref="RunsCompleted"/> and a
+/// duplicates and change nothing), copies the new raw events, and queues them for the
+/// <see cref="RollupFolder"/>, records each scope's earliest event, and puts <see cref="RunsCompleted"/> and a
 /// <see cref="MetricsChanged"/> per workspace in the outbox. Committed before the caller answers 202, so an accepted
 /// event survives a crash. <c>MetricsChanged</c> goes out now rather than after the fold: every read catches up
 /// with the folder first, so a reader it prompts already sees the new events, a fold sooner.
@@ -47,12 +47,13 @@ public sealed class ExecutionEventStore(IngestTransaction ingest, Outbox outbox,
         if (runs.Count > 0)
         {
             await CopyRunsAsync(connection, runs, cancellationToken);
+            await QueueStoredRunsAsync(connection, cancellationToken);
         }
         if (agents.Count > 0)
         {
             await CopyAgentEventsAsync(connection, agents, cancellationToken);
+            await CopyUnfoldedAgentsAsync(connection, agents, cancellationToken);
         }
-        await CopyUnfoldedAsync(connection, newEvents, cancellationToken);
         // In ingest, not in the fold, so that the gateway's start of `all` never waits for a fold.
         await ScopeBounds.RecordAsync(connection, RunRollups.EarliestEvents(newEvents), cancellationToken);
 
@@ -84,41 +85,39 @@ public sealed class ExecutionEventStore(IngestTransaction ingest, Outbox outbox,
         await writer.CompleteAsync(cancellationToken);
     }
 
-    /// <summary>The folder's queue, <c>unfolded_events</c>: each event with what the fold needs of it, so that a fold reads
-    /// no other table and the queue needs no index.</summary>
-    private static async Task CopyUnfoldedAsync(NpgsqlConnection connection, IEnumerable<ExecutionEvent> events, CancellationToken cancellationToken)
+    /// <summary>Queues this transaction's runs for the <see cref="RollupFolder"/> (<c>unfolded_events</c>: each event with what
+    /// the fold needs of it, so that a fold reads no other table and the queue needs no index) from the rows just copied into
+    /// <c>runs</c>, found by the transaction's id (<c>runs.xid</c>, by index): PostgreSQL copies them, instead of this service
+    /// encoding and sending every run a second time (in a profile of an ingest, as much of its managed time as the copy into
+    /// <c>runs</c> itself).</summary>
+    private static async Task QueueStoredRunsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        await using var writer = await connection.BeginBinaryImportAsync("""
-            COPY unfolded_events (is_run, event_id, workspace_id, agent_id, agent_name, at,
-                                  run_id, user_id, succeeded, started_at, credits, error_code) FROM STDIN (FORMAT BINARY)
-            """, cancellationToken);
-        foreach (var e in events)
+        await using var command = new NpgsqlCommand("""
+            INSERT INTO unfolded_events (is_run, event_id, workspace_id, agent_id, agent_name, at,
+                                         run_id, user_id, succeeded, started_at, credits, error_code)
+            SELECT true, event_id, workspace_id, agent_id, agent_name, completed_at,
+                   run_id, user_id, succeeded, started_at, credits, error_code
+            FROM runs WHERE xid = pg_current_xact_id()
+            """, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Queues the new agents for the <see cref="RollupFolder"/>, as <see cref="QueueStoredRunsAsync"/> does the runs;
+    /// a batch holds few of them, so they are sent again rather than found.</summary>
+    private static async Task CopyUnfoldedAgentsAsync(NpgsqlConnection connection, IEnumerable<AgentCreatedEvent> agents, CancellationToken cancellationToken)
+    {
+        await using var writer = await connection.BeginBinaryImportAsync(
+            "COPY unfolded_events (is_run, event_id, workspace_id, agent_id, agent_name, at) FROM STDIN (FORMAT BINARY)",
+            cancellationToken);
+        foreach (var agent in agents)
         {
-            await writer.StartRowAsync(cancellationToken);
-            await writer.WriteAsync(e is RunCompletedEvent, NpgsqlDbType.Boolean, cancellationToken);
-            switch (e)
-            {
-                case RunCompletedEvent run:
-                    await WriteRunAsync(writer, run, cancellationToken);
-                    break;
-                case AgentCreatedEvent agent:
-                    await writer.WriteAsync(agent.EventId, NpgsqlDbType.Text, cancellationToken);
-                    await writer.WriteAsync(agent.WorkspaceId, NpgsqlDbType.Text, cancellationToken);
-                    await writer.WriteAsync(agent.AgentId, NpgsqlDbType.Text, cancellationToken);
-                    await writer.WriteAsync(agent.AgentName, NpgsqlDbType.Text, cancellationToken);
-                    await writer.WriteAsync(agent.OccurredAt, NpgsqlDbType.TimestampTz, cancellationToken);
-                    for (var i = 0; i < 6; i++)
-                    {
-                        await writer.WriteNullAsync(cancellationToken);
-                    }
-                    break;
-            }
+            await writer.WriteRowAsync(cancellationToken, false, agent.EventId, agent.WorkspaceId, agent.AgentId, agent.AgentName, agent.OccurredAt);
         }
         await writer.CompleteAsync(cancellationToken);
     }
 
-    /// <summary>A run's fields in the order both COPYs list them: event, workspace, agent, agent name, completion, run,
-    /// user, succeeded, start, credits, error code.</summary>
+    /// <summary>A run's fields in the order <see cref="CopyRunsAsync"/> lists them: event, workspace, agent, agent name,
+    /// completion, run, user, succeeded, start, credits, error code.</summary>
     private static async Task WriteRunAsync(NpgsqlBinaryImporter writer, RunCompletedEvent run, CancellationToken cancellationToken)
     {
         await writer.WriteAsync(run.EventId, NpgsqlDbType.Text, cancellationToken);
