@@ -31,9 +31,10 @@ public sealed class ProcessCpu
             try
             {
                 var stat = File.ReadAllText(Path.Combine(directory, "stat"));
-                // After "pid (comm) ": state is field 3, utime and stime are fields 14 and 15.
+                // After "pid (comm) ": state is field 3; utime and stime, fields 14 and 15, and the same of the children
+                // it has reaped, 16 and 17: a PostgreSQL backend the pool closed during the run counts, as the server's.
                 var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                var ticks = fields[11..15].Sum(f => long.Parse(f, CultureInfo.InvariantCulture));
                 var comm = stat[(stat.IndexOf('(') + 1)..stat.LastIndexOf(')')];
                 processes[pid] = (Label(File.ReadAllText(Path.Combine(directory, "cmdline")), comm), ticks);
             }
@@ -46,8 +47,8 @@ public sealed class ProcessCpu
     }
 
     /// <summary>Prints each group's CPU seconds since <paramref name="before"/> and per event, largest first, and the
-    /// total without the benchmark itself. A process that ended meanwhile is not counted (the services' pooled
-    /// connections and processes live through an ingest).</summary>
+    /// total without the benchmark itself. A process that ended meanwhile counts in its parent's group once reaped (a
+    /// PostgreSQL backend in the server's), not in its own.</summary>
     public void PrintSince(ProcessCpu before, long events)
     {
         var spent = new Dictionary<string, long>();
