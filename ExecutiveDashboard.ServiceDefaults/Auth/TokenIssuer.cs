@@ -13,5 +13,9 @@ public sealed record TokenIssuer(string KeyId, IReadOnlyList<string> MaySign)
     /// <summary>The alerts service, calling <c>/signals</c> on its own behalf (<see cref="ServiceTokens"/>).</summary>
     public static readonly TokenIssuer Alerts = new("alerts", [Roles.Service]);
 
-    public static readonly IReadOnlyList<TokenIssuer> All = [Gateway, Alerts];
+    /// <summary>The exports service, reading a digest's numbers for the person who subscribed, with exactly the role and
+    /// workspaces of that person's latest token: people's roles that read the dashboard, never ingest or a service.</summary>
+    public static readonly TokenIssuer Exports = new("exports", [Roles.Ceo, Roles.Admin]);
+
+    public static readonly IReadOnlyList<TokenIssuer> All = [Gateway, Alerts, Exports];
 }

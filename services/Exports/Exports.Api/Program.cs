@@ -10,6 +10,7 @@ app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapExportsApi();
 app.MapAuditApi();
+app.MapDigestsApi();
 app.Run();
 
 public partial class Program;

@@ -25,7 +25,8 @@ public static class AuditChain
     /// <summary>
     /// The record's fields but its hash, in the order of the spec (<c>id, at, subject, name, role, tokenWorkspaces, scope,
     /// timeframe, asOf, format, outcome, status, bytes, sha256, durationMs, clientAddress, userAgent</c>), every one present
-    /// (null as <c>null</c>), without whitespace. The id is lower-case with hyphens, times are <see cref="TimeFormat"/>,
+    /// (null as <c>null</c>), then <c>channel</c> only when it is not <c>download</c>, without whitespace. (Records written
+    /// before channels existed are downloads and hash as they did; a channel changed either way no longer verifies.) The id is lower-case with hyphens, times are <see cref="TimeFormat"/>,
     /// numbers are integers, and strings are escaped as RFC 8785 (JCS) does: <c>\"</c>, <c>\\</c>, <c>\b \f \n \r \t</c>,
     /// <c>\u00xx</c> (lower-case hex) for the other control characters, every other character as itself.
     /// </summary>
@@ -54,6 +55,10 @@ public static class AuditChain
         Number(Field(json, "durationMs"), record.DurationMs);
         Text(Field(json, "clientAddress"), record.ClientAddress);
         Text(Field(json, "userAgent"), record.UserAgent);
+        if (record.Channel != ExportChannel.Download)
+        {
+            Text(Field(json, "channel"), record.Channel);
+        }
         return json.Append('}').ToString();
     }
 

@@ -173,5 +173,6 @@ public sealed class AuditLog(NpgsqlDataSource dataSource, Outbox outbox, TimePro
         entry.DurationMs,
         AuditText.Storable(entry.ClientAddress),
         AuditText.Storable(entry.UserAgent),
-        Hash: "");
+        Hash: "",
+        entry.Channel);
 }

@@ -8,10 +8,10 @@ internal static class AuditRows
 {
     public const string Columns =
         "id, at, subject, name, role, token_workspaces, scope, timeframe, as_of, format, outcome, status, bytes, sha256, "
-        + "duration_ms, client_address, user_agent, hash";
+        + "duration_ms, client_address, user_agent, hash, channel";
 
     public const string Insert =
-        $"INSERT INTO export_audit ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)";
+        $"INSERT INTO export_audit ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)";
 
     public static void AddParameters(NpgsqlCommand command, AuditRecord record)
     {
@@ -19,7 +19,7 @@ internal static class AuditRows
         [
             record.Id, record.At, record.Subject, record.Name, record.Role, record.TokenWorkspaces.ToArray(), record.Scope,
             record.Timeframe, record.AsOf, record.Format, record.Outcome, record.Status, record.Bytes, record.Sha256,
-            record.DurationMs, record.ClientAddress, record.UserAgent, record.Hash,
+            record.DurationMs, record.ClientAddress, record.UserAgent, record.Hash, record.Channel,
         ];
         foreach (var value in values)
         {
@@ -46,7 +46,8 @@ internal static class AuditRows
         row.GetInt64(first + 14),
         Text(row, first + 15),
         Text(row, first + 16),
-        row.GetString(first + 17));
+        row.GetString(first + 17),
+        row.GetString(first + 18));
 
     private static string? Text(NpgsqlDataReader row, int ordinal) => row.IsDBNull(ordinal) ? null : row.GetString(ordinal);
 }

@@ -1,6 +1,7 @@
 using ExecutiveDashboard.Contracts.Services;
 using ExecutiveDashboard.Exports.Audit;
 using ExecutiveDashboard.Exports.Csv;
+using ExecutiveDashboard.Exports.Digests;
 using ExecutiveDashboard.Exports.Downloads;
 using ExecutiveDashboard.Exports.Files;
 using ExecutiveDashboard.Exports.Limits;
@@ -31,6 +32,7 @@ public static class Extensions
         builder.Services.AddSingleton<ExportsMetrics>();
         builder.Services.AddScoped<DashboardDownload>();
         builder.Services.AddSingleton<AuditLog>();
+        builder.AddDigests();
         builder.AddDefaultOpenApi();
         return builder;
     }

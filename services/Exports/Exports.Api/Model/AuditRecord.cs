@@ -3,6 +3,7 @@ namespace ExecutiveDashboard.Exports.Model;
 /// <summary>One stored record of the exports audit, as <c>GET /api/exports/audit</c> answers it. <see cref="Hash"/> is
 /// SHA-256 (lower-case hex) of the previous record's hash followed by this record's canonical JSON (every field but the
 /// hash, in this order).</summary>
+/// <param name="Channel"><see cref="ExportChannel"/>: <c>download</c> or <c>digest</c>.</param>
 public sealed record AuditRecord(
     Guid Id,
     DateTime At,
@@ -21,4 +22,5 @@ public sealed record AuditRecord(
     long DurationMs,
     string? ClientAddress,
     string? UserAgent,
-    string Hash);
+    string Hash,
+    string Channel = ExportChannel.Download);

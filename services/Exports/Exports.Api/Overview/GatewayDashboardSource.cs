@@ -24,6 +24,13 @@ public sealed class GatewayDashboardSource(HttpClient gateway) : IDashboardSourc
             ?? throw new DashboardSourceException(StatusCodes.Status502BadGateway, "The gateway answered the overview without one.");
     }
 
+    public async Task<IReadOnlyList<AlertItem>> ReadAlertsAsync(string scope, DateTime asOf, string authorization, CancellationToken cancellationToken)
+    {
+        var path = string.Create(CultureInfo.InvariantCulture,
+            $"/api/alerts?workspace_id={Uri.EscapeDataString(scope)}&state=all&limit=500&asOf={asOf:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}");
+        return await GetAsync<List<AlertItem>>(path, authorization, cancellationToken) ?? [];
+    }
+
     public async Task<IReadOnlyList<string>?> ReadCardOrderAsync(string authorization, CancellationToken cancellationToken)
     {
         try

@@ -12,4 +12,9 @@ public interface IDashboardSource
     /// <summary>The card ids of the caller's saved layout, in order; null when they saved none or it cannot be read
     /// (the file then follows the default order).</summary>
     Task<IReadOnlyList<string>?> ReadCardOrderAsync(string authorization, CancellationToken cancellationToken);
+
+    /// <summary>The alerts of <paramref name="scope"/> active or resolved as of <paramref name="asOf"/> (at most 500: the
+    /// active ones, then the most recently resolved).</summary>
+    /// <exception cref="DashboardSourceException">The gateway refused or failed the read.</exception>
+    Task<IReadOnlyList<AlertItem>> ReadAlertsAsync(string scope, DateTime asOf, string authorization, CancellationToken cancellationToken);
 }
