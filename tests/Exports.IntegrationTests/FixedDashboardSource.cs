@@ -24,10 +24,17 @@ public sealed class FixedDashboardSource : IDashboardSource
     /// <summary>What an overview read throws instead of answering, e.g. <c>new DashboardSourceException(503, …)</c>.</summary>
     public Exception? Failure { get; set; }
 
+    /// <summary>The Authorization header of every overview read, in order.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Authorizations { get; } = new();
+
+    /// <summary>What every alerts read answers; null: the read fails as the gateway's would with a 503.</summary>
+    public IReadOnlyList<AlertItem>? Alerts { get; set; } = [];
+
     public Task<ExecutiveDashboardData> ReadOverviewAsync(string scope, string timeframe, DateTime asOf, string authorization,
         CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _reads);
+        Authorizations.Enqueue(authorization);
         return Failure is not null ? Task.FromException<ExecutiveDashboardData>(Failure)
             : First.TryDequeue(out var first) ? Task.FromResult(first)
             : Overview is { } overview ? Task.FromResult(overview)
@@ -36,4 +43,8 @@ public sealed class FixedDashboardSource : IDashboardSource
 
     public Task<IReadOnlyList<string>?> ReadCardOrderAsync(string authorization, CancellationToken cancellationToken) =>
         Task.FromResult(CardOrder);
+
+    public Task<IReadOnlyList<AlertItem>> ReadAlertsAsync(string scope, DateTime asOf, string authorization, CancellationToken cancellationToken) =>
+        Alerts is { } alerts ? Task.FromResult(alerts)
+            : Task.FromException<IReadOnlyList<AlertItem>>(new DashboardSourceException(503, "The alerts service did not answer."));
 }

@@ -101,6 +101,58 @@ public static class HostileInputs
             ["asOf without an offset"] = ("""{ "scopes": ["all"], "asOf": "2026-11-29T12:00:00" }""", "asOf"),
         };
 
+    /// <summary>A valid body of <c>PUT /api/users/me/digests</c> (one weekly digest of ws_1).</summary>
+    public const string ValidDigests =
+        """{ "digests": [ { "scope": "ws_1", "cadence": "weekly", "weekday": "monday", "localTime": "09:00", "timeZone": "Europe/Paris", "email": "dana@example.com" } ] }""";
+
+    /// <summary>Bodies of <c>PUT /api/users/me/digests</c> with one value out of its rules, and the field the 400 must name.</summary>
+    public static readonly IReadOnlyDictionary<string, (string Body, string Field)> InvalidDigests = new Dictionary<string, (string, string)>
+    {
+        ["no digests property"] = ("""{ "digest": [] }""", "digests"),
+        ["digests not an array"] = ("""{ "digests": {} }""", "digests"),
+        ["eleven digests"] = ($$"""{ "digests": [{{string.Join(',', Enumerable.Repeat(Digest(), 11))}}] }""", "digests"),
+        ["an item not an object"] = ("""{ "digests": [ 1 ] }""", "digests[0]"),
+        ["scope missing"] = (Digests(Digest(scope: null)), "digests[0].scope"),
+        ["scope '*'"] = (Digests(Digest(scope: "\"*\"")), "digests[0].scope"),
+        ["scope a path"] = (Digests(Digest(scope: "\"../ws_1\"")), "digests[0].scope"),
+        ["scope of 129 characters"] = (Digests(Digest(scope: $"\"{new string('w', 129)}\"")), "digests[0].scope"),
+        ["scope a number"] = (Digests(Digest(scope: "1")), "digests[0].scope"),
+        ["cadence monthly"] = (Digests(Digest(cadence: "\"monthly\"")), "digests[0].cadence"),
+        ["cadence in capitals"] = (Digests(Digest(cadence: "\"WEEKLY\"")), "digests[0].cadence"),
+        ["weekly without a weekday"] = (Digests(Digest(weekday: null)), "digests[0].weekday"),
+        ["weekday mon"] = (Digests(Digest(weekday: "\"mon\"")), "digests[0].weekday"),
+        ["weekday a number"] = (Digests(Digest(weekday: "1")), "digests[0].weekday"),
+        ["daily with a weekday"] = (Digests(Digest(cadence: "\"daily\"")), "digests[0].weekday"),
+        ["localTime 24:00"] = (Digests(Digest(localTime: "\"24:00\"")), "digests[0].localTime"),
+        ["localTime 9:00"] = (Digests(Digest(localTime: "\"9:00\"")), "digests[0].localTime"),
+        ["localTime with seconds"] = (Digests(Digest(localTime: "\"09:00:00\"")), "digests[0].localTime"),
+        ["localTime a number"] = (Digests(Digest(localTime: "900")), "digests[0].localTime"),
+        ["timeZone unknown"] = (Digests(Digest(timeZone: "\"Mars/Olympus\"")), "digests[0].timeZone"),
+        ["timeZone an offset"] = (Digests(Digest(timeZone: "\"+05:30\"")), "digests[0].timeZone"),
+        ["timeZone a path"] = (Digests(Digest(timeZone: "\"../../etc/passwd\"")), "digests[0].timeZone"),
+        ["email missing"] = (Digests(Digest(email: null)), "digests[0].email"),
+        ["email without a domain"] = (Digests(Digest(email: "\"dana\"")), "digests[0].email"),
+        ["email with a display name"] = (Digests(Digest(email: "\"Dana <dana@example.com>\"")), "digests[0].email"),
+        ["email of two addresses"] = (Digests(Digest(email: "\"dana@example.com,eve@example.com\"")), "digests[0].email"),
+        ["email with a header"] = (Digests(Digest(email: "\"dana@example.com\\r\\nBcc: eve@example.com\"")), "digests[0].email"),
+        ["email of 300 characters"] = (Digests(Digest(email: $"\"{new string('d', 290)}@example.com\"")), "digests[0].email"),
+        ["id not a guid"] = (Digests(Digest(id: "\"1; DROP TABLE digest_subscriptions\"")), "digests[0].id"),
+        ["one id twice"] = ($$"""{ "digests": [{{Digest(id: TwiceId)}}, {{Digest(id: TwiceId)}}] }""", "digests[1].id"),
+    };
+
+    private const string TwiceId = "\"0191f3c2-0000-7000-8000-000000000001\"";
+
+    private static string Digests(string digest) => $$"""{ "digests": [{{digest}}] }""";
+
+    /// <summary>A digest's JSON with raw JSON values; null leaves the property out.</summary>
+    private static string Digest(string? scope = "\"ws_1\"", string? cadence = "\"weekly\"", string? weekday = "\"monday\"",
+        string? localTime = "\"09:00\"", string? timeZone = "\"Europe/Paris\"", string? email = "\"dana@example.com\"", string? id = null)
+    {
+        (string Name, string? Value)[] fields =
+            [("id", id), ("scope", scope), ("cadence", cadence), ("weekday", weekday), ("localTime", localTime), ("timeZone", timeZone), ("email", email)];
+        return "{ " + string.Join(", ", fields.Where(f => f.Value is not null).Select(f => $"\"{f.Name}\": {f.Value}")) + " }";
+    }
+
     /// <summary>A body as sent: its bytes and content type (null: no Content-Type header).</summary>
     public sealed record RawBody(byte[] Bytes, string? ContentType)
     {

@@ -68,4 +68,17 @@ public sealed class AuditChainTests
     public void A_time_is_kept_to_the_microsecond_as_utc() =>
         Assert.Equal(new DateTime(2026, 12, 6, 8, 10, 22, DateTimeKind.Utc).AddTicks(1_234_560),
             AuditChain.ToMicrosecond(First.At));
+
+    [Fact]
+    public void A_download_hashes_as_records_did_before_channels_existed() =>
+        Assert.Equal(SecondHash, AuditChain.Hash(FirstHash, Second with { Channel = ExportChannel.Download }));
+
+    /// <summary>Computed apart from the code: <c>printf '%s' "$FirstHash$json" | sha256sum</c>.</summary>
+    [Fact]
+    public void A_digest_names_its_channel_last_and_so_hashes_apart_from_a_download()
+    {
+        var digest = Second with { Channel = ExportChannel.Digest };
+        Assert.Equal(SecondJson[..^1] + ""","channel":"digest"}""", AuditChain.CanonicalJson(digest));
+        Assert.Equal("6c6761eb88106286f9c489fe8957614df864edabe0a02278cad8c44ff04c54e6", AuditChain.Hash(FirstHash, digest));
+    }
 }
