@@ -140,8 +140,9 @@ public sealed class AuditApiTests(ExportsServersFixture servers) : ServiceTests<
         var item = Assert.Single(page["items"]!.AsArray())!.AsObject();
         Assert.Equal(
             ["id", "at", "subject", "name", "role", "tokenWorkspaces", "scope", "timeframe", "asOf", "format", "outcome", "status",
-             "bytes", "sha256", "durationMs", "clientAddress", "userAgent", "hash"],
+             "bytes", "sha256", "durationMs", "clientAddress", "userAgent", "hash", "channel"],
             item.Select(p => p.Key));
+        Assert.Equal("download", (string?)item["channel"]);
         Assert.Equal(record.Id.ToString(), (string?)item["id"]);
         Assert.Equal(record.Hash, (string?)item["hash"]);
         Assert.Equal("2026-12-01T00:00:00Z", (string?)item["asOf"]);
