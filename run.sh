@@ -64,6 +64,8 @@ fi
 export EXECUTIVE_DASHBOARD_INFRA="$infra"
 # The fonts the exports service embeds in its PDFs (DejaVu Sans), read from the OS, never downloaded at run time.
 infra/install-packages.sh fonts-dejavu-core
+# smtp4dev (the Rnwood.Smtp4dev dotnet tool) into .tools/: the local SMTP server whose web UI shows every digest sent.
+infra/install-smtp4dev.sh
 # Read by the AppHost as Demo:Enabled (demo-data simulator).
 export Demo__Enabled="$demo"
 # Read by the AppHost as Replicas (instances of every service and of the gateway).

@@ -13,6 +13,8 @@ cd "$repo"
 infra/check-prerequisites.sh test.sh
 # fonts-dejavu-core: the fonts the exports service embeds in its PDFs.
 infra/install-packages.sh postgresql redis-server rabbitmq-server chromium fonts-dejavu-core
+# smtp4dev into .tools/: the real SMTP server of the digests' tests.
+infra/install-smtp4dev.sh
 
 results="$repo/TestResults"
 rm -rf "$results"

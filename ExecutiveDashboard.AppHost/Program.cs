@@ -1,6 +1,7 @@
 using ExecutiveDashboard.AppHost;
 using ExecutiveDashboard.AppHost.Diagnostics;
 using ExecutiveDashboard.AppHost.Infrastructure;
+using ExecutiveDashboard.AppHost.Infrastructure.Local;
 using ExecutiveDashboard.Contracts.Services;
 using ExecutiveDashboard.ServiceDefaults.Auth;
 using Microsoft.Extensions.Configuration;
@@ -19,7 +20,15 @@ var alertsApi = builder.AddService<Projects.Alerts_Api>(ServiceCatalog.Alerts, i
     .WithTokenSigningKey(TokenIssuer.Alerts)
     .WithReference(executionsApi).WaitFor(executionsApi)
     .WithReference(billingApi).WaitFor(billingApi);
-var exportsApi = builder.AddService<Projects.Exports_Api>(ServiceCatalog.Exports, infra);
+// Digests are mailed through Smtp:Host when one is configured; otherwise through a local smtp4dev, whose web UI shows
+// every mail sent. The exports service signs the tokens a digest's numbers are read with.
+var exportsApi = builder.AddService<Projects.Exports_Api>(ServiceCatalog.Exports, infra)
+    .WithTokenSigningKey(TokenIssuer.Exports);
+if (string.IsNullOrEmpty(builder.Configuration["Smtp:Host"]))
+{
+    var smtp = builder.AddLocalSmtp4dev("smtp");
+    exportsApi.WithReference(smtp).WaitFor(smtp);
+}
 
 var gateway = builder.AddProject<Projects.Gateway>(ServiceCatalog.Gateway)
     .WithSharedSettings()
@@ -39,7 +48,9 @@ var gateway = builder.AddProject<Projects.Gateway>(ServiceCatalog.Gateway)
     .WithReference(alertsApi).WaitFor(alertsApi)
     // Not waited for: the exports service itself waits for the gateway, whose composed overview it reads.
     .WithReference(exportsApi);
-exportsApi.WithReference(gateway).WaitFor(gateway);
+exportsApi.WithReference(gateway).WaitFor(gateway)
+    // The digests' links to the dashboard.
+    .WithEnvironment("Digests__PublicUrl", gateway.GetEndpoint("http"));
 
 // Demo data: 90 days of a generated platform posted through the gateway, then a live trickle. run.sh turns it on
 // (Demo__Enabled=true) unless --no-demo; tests and benchmarks leave it off and get an empty system.

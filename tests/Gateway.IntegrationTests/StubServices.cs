@@ -61,6 +61,10 @@ public sealed class StubServices : IAsyncDisposable
     public IReadOnlyDictionary<string, string> Routes => DashboardServices.All.ToDictionary(
         service => $"ReverseProxy:Clusters:{service}:Destinations:{service}:Address", _ => Address);
 
+    /// <summary>The gateway's configuration that sends the routes of these clusters here.</summary>
+    public IReadOnlyDictionary<string, string> RoutesOf(params string[] clusters) => clusters.ToDictionary(
+        cluster => $"ReverseProxy:Clusters:{cluster}:Destinations:{cluster}:Address", _ => Address);
+
     /// <summary>The gateway's configuration that makes every service deployed here for the overview's composer too (the
     /// app model's service discovery).</summary>
     public IReadOnlyDictionary<string, string> Discovery => ServiceCatalog.All.ToDictionary(

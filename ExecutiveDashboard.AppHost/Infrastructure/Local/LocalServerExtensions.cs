@@ -34,6 +34,20 @@ public static class LocalServerExtensions
             .WithEndpoint(port: distPort, targetPort: distPort, name: "dist", env: "DIST_PORT", isProxied: false);
     }
 
+    /// <summary>smtp4dev (infra/smtp4dev.sh, which installs the dotnet tool into the repository's .tools when missing): an
+    /// SMTP server that keeps every mail, shown in its web UI, whose address the dashboard lists as the resource's
+    /// <c>web</c> endpoint. Connection string <c>smtp://127.0.0.1:port</c>.</summary>
+    public static IResourceBuilder<LocalServerResource> AddLocalSmtp4dev(this IDistributedApplicationBuilder builder, string name)
+    {
+        var webPort = FreeTcpPort.Next();
+        return builder.AddLocalServer(
+                name,
+                "infra/smtp4dev.sh",
+                endpoint => ReferenceExpression.Create($"smtp://127.0.0.1:{endpoint.Property(EndpointProperty.Port)}"),
+                server => new SmtpReadyCheck(server))
+            .WithHttpEndpoint(port: webPort, targetPort: webPort, name: "web", env: "WEB_PORT", isProxied: false);
+    }
+
     /// <summary>
     /// A database on a local PostgreSQL server, running and healthy when its server is. Aspire
     /// already applies the parent's health checks to a child resource; naming the same check here

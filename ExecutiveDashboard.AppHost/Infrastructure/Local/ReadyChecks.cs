@@ -66,6 +66,29 @@ internal sealed class RedisReadyCheck(LocalServerResource server) : IHealthCheck
     }
 }
 
+/// <summary>Reads the SMTP greeting: a 220 means the server takes mail.</summary>
+internal sealed class SmtpReadyCheck(LocalServerResource server) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync("127.0.0.1", server.PrimaryEndpoint.Port, cancellationToken);
+            var buffer = new byte[256];
+            var read = await client.GetStream().ReadAsync(buffer, cancellationToken);
+            var greeting = Encoding.ASCII.GetString(buffer, 0, read);
+            return greeting.StartsWith("220", StringComparison.Ordinal)
+                ? HealthCheckResult.Healthy()
+                : HealthCheckResult.Unhealthy($"The server greeted '{greeting.TrimEnd()}'");
+        }
+        catch (Exception ex) when (ex is SocketException or IOException)
+        {
+            return HealthCheckResult.Unhealthy($"Not ready: {ex.Message}");
+        }
+    }
+}
+
 /// <summary>Opens and closes an AMQP connection as guest.</summary>
 internal sealed class RabbitMqReadyCheck(LocalServerResource server) : IHealthCheck
 {
