@@ -166,6 +166,7 @@ function Dashboard({ session, onSession }: { session: Session; onSession: (s: Se
           canReadAudit: AUDIT_ROLES.includes(session.role),
           canVerifyAudit: session.workspaces.includes('*'),
         }}
+        digests={{ token: session.token, scopes }}
       />
       <main className="mx-auto max-w-screen-2xl space-y-6 px-4 py-6 sm:px-6">
         {query.isError && !data ? (

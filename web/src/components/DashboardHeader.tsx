@@ -1,5 +1,6 @@
 import { TIMEFRAMES, type Timeframe } from '../lib/types';
 import type { LiveStatus } from '../lib/liveSocket';
+import { DigestsButton, type DigestsButtonProps } from './DigestsButton';
 import { ExportMenu, type ExportMenuProps } from './ExportMenu';
 
 const LABELS: Record<Timeframe, string> = { '24h': '24h', '7d': '7d', '30d': '30d', '90d': '90d', all: 'All' };
@@ -94,6 +95,8 @@ export interface DashboardHeaderProps {
   onSignOut: () => void;
   /** What the Export menu needs besides the scope and timeframe shown. */
   exports: Omit<ExportMenuProps, 'scope' | 'timeframe'>;
+  /** The person's digests by e-mail. */
+  digests: Omit<DigestsButtonProps, 'scope'>;
 }
 
 export function DashboardHeader(p: DashboardHeaderProps) {
@@ -106,6 +109,7 @@ export function DashboardHeader(p: DashboardHeaderProps) {
         <TimeframeSelector value={p.timeframe} onChange={p.onTimeframeChange} />
         <RefreshButton onRefresh={p.onRefresh} busy={p.refreshing} />
         <ExportMenu {...p.exports} scope={p.scope} timeframe={p.timeframe} />
+        <DigestsButton {...p.digests} scope={p.scope} />
         <span className="text-sm text-slate-600 dark:text-slate-300">{p.userName}</span>
         <button type="button" onClick={p.onSignOut} className="text-sm text-blue-700 underline hover:no-underline dark:text-blue-300">Sign out</button>
       </div>
