@@ -18,6 +18,8 @@ using ExecutiveDashboard.Simulator.Generation.Events;
 // Exports (ExportBenchmark), after the seed or with --skip-seed: --exports [--samples N] [--exports-pid N]
 // Ingest over the bus (AmqpIngest): --amqp amqp://guest:guest@127.0.0.1:PORT sends the executions batches to the queue
 //     executions-ingest instead of POSTing them (users and billing still over HTTP); the reads follow as usual
+// Digests (DigestBenchmark): --digests N weekly digests with their PDF due at one instant, sent through the app's SMTP server,
+//     then screenshots of the Digests dialog in artifacts/ (--digests 0: the screenshots alone)
 // Cold starts (ColdStartBenchmark): --cold [--starts 3] [--rounds 10] starts ./run.sh --no-demo --release of this checkout
 //     itself (nothing may run on the gateway's port), times the first overview, live frames and alert after each start
 //     against warm rounds, and stops it
@@ -48,6 +50,13 @@ var ceo = await TokenAsync("ceo");
 if (args.Contains("--page"))
 {
     await new PageBenchmark(new Uri(options.Gateway), ingest, options.Samples, options.Timeframe, options.Screenshot).RunAsync();
+    return;
+}
+if (Array.IndexOf(args, "--digests") is var digestsAt and >= 0)
+{
+    var digests = new DigestBenchmark(http, name => TokenAsync("ceo", name), int.Parse(args[digestsAt + 1], CultureInfo.InvariantCulture));
+    await digests.RunAsync();
+    await digests.ScreenshotsAsync(new Uri(options.Gateway), "artifacts");
     return;
 }
 if (args.Contains("--live"))
