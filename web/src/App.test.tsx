@@ -98,6 +98,25 @@ describe('App', () => {
     await waitFor(() => expect(overviewCalls.length).toBeGreaterThan(beforeR));
   });
 
+  it('opens a digest\'s link at its asOf, holds those numbers through live updates, and goes back to now', async () => {
+    window.history.replaceState(null, '', '/?timeframe=7d&scope=all&asOf=2026-12-07T08:00:00Z');
+    render(<App queryClient={createQueryClient()} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Sign in' }));
+
+    await screen.findByRole('article', { name: 'Total executions' });
+    expect(overviewCalls).toEqual(['/api/executive/overview?workspace_id=all&timeframe=7d&asOf=2026-12-07T08%3A00%3A00Z']);
+    expect(screen.getAllByRole('status').some((s) => s.textContent?.includes('these numbers do not update'))).toBe(true);
+
+    const ws = FakeWebSocket.instances.at(-1)!;
+    act(() => ws.serverOpen());
+    act(() => ws.serverSend({ event: 'metrics_update', workspaceId: 'all', sections: ['executionMetrics'], at: new Date().toISOString() }));
+    expect(overviewCalls).toHaveLength(1);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Back to now' }));
+    await waitFor(() => expect(overviewCalls.at(-1)).toBe('/api/executive/overview?workspace_id=all&timeframe=7d'));
+    expect(window.location.search).toBe('?timeframe=7d&scope=all');
+  });
+
   it('asks again for sections that were catching up, until they settle', async () => {
     sessionStorage.setItem('executive-dashboard.session', JSON.stringify({ token: TOKEN, request: { role: 'ceo', workspaces: '*', name: 'Ann' }, name: 'Ann', role: 'ceo', workspaces: ['*'], expiresAt: null }));
     const calls: string[] = [];

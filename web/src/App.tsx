@@ -62,6 +62,7 @@ function Dashboard({ session, onSession }: { session: Session; onSession: (s: Se
   const scopes = scopesOf(session);
   const scope = view.scope ?? scopes[0] ?? 'all';
   const timeframe = view.timeframe;
+  const asOf = view.asOf;
   const [feed, setFeed] = useState<ActivityFrame[]>([]);
   const now = useNow();
   const subject = useMemo(() => subjectOf(session), [session]);
@@ -85,8 +86,8 @@ function Dashboard({ session, onSession }: { session: Session; onSession: (s: Se
   }, [session.request, onSession]);
 
   const query = useQuery({
-    queryKey: overviewKey(scope, timeframe),
-    queryFn: ({ signal }) => fetchOverview(session.token, scope, timeframe, signal),
+    queryKey: overviewKey(scope, timeframe, asOf),
+    queryFn: ({ signal }) => fetchOverview(session.token, scope, timeframe, signal, undefined, asOf),
     placeholderData: keepPreviousData,
   });
 
@@ -100,6 +101,8 @@ function Dashboard({ session, onSession }: { session: Session; onSession: (s: Se
 
   // A metrics_update names what changed: ask only for that, and keep the rest of the answer shown.
   const refreshSections = useCallback(async (sections: string[]) => {
+    // The dashboard of a fixed instant does not move with new events; only a section still catching up is read again.
+    if (asOf) return void client.invalidateQueries({ queryKey: overviewKey(scope, timeframe, asOf) });
     const key = overviewKey(scope, timeframe);
     if (sections.length === 0 || !client.getQueryData(key)) return void refetchScope();
     try {
@@ -109,7 +112,7 @@ function Dashboard({ session, onSession }: { session: Session; onSession: (s: Se
     } catch {
       void refetchScope();
     }
-  }, [client, scope, timeframe, session.token, refetchScope]);
+  }, [client, scope, timeframe, asOf, session.token, refetchScope]);
 
   // Sections answered while a backfill is ahead of the rollups settle within seconds: ask for them again.
   const catchingUpNow = query.data?.meta.catchingUp.join(',') ?? '';
@@ -121,7 +124,7 @@ function Dashboard({ session, onSession }: { session: Session; onSession: (s: Se
 
   const status = useLiveSocket(session.token, scope, {
     onMetricsUpdate: (frame) => {
-      void refreshSections(frame.sections);
+      if (!asOf) void refreshSections(frame.sections);
       // The alerts panel reads the alerts service itself (resolved ones and acknowledgements are not in the overview).
       if (frame.sections.includes('activeAlerts')) void client.invalidateQueries({ queryKey: alertsKey(scope) });
     },
@@ -179,6 +182,12 @@ function Dashboard({ session, onSession }: { session: Session; onSession: (s: Se
                   {scope === 'all' ? 'All workspaces' : `Workspace ${scope}`} · {new Date(data.period.start).toLocaleString()} – {new Date(data.period.end).toLocaleString()}
                   {data.meta.cached && ' · cached'}
                   {query.isError && ' · last refresh failed, showing earlier numbers'}
+                  {asOf && (
+                    <span role="status" className="ml-2 inline-flex items-center gap-2 rounded bg-amber-100 px-2 py-0.5 font-medium text-amber-900 dark:bg-amber-900 dark:text-amber-100">
+                      As of {new Date(asOf).toLocaleString()}: these numbers do not update.
+                      <button type="button" onClick={() => setView({ asOf: null })} className="underline hover:no-underline">Back to now</button>
+                    </span>
+                  )}
                 </p>
               ) : <span />}
               <button

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { parseViewState, toSearch, type ViewState } from '../lib/urlState';
 
-/** Timeframe and scope from/to the query string; pushState per change so the back button steps back. */
+/** Timeframe, scope and asOf from/to the query string; pushState per change so the back button steps back. */
 export function useViewState(): [ViewState, (next: Partial<ViewState>) => void] {
   const [state, setState] = useState<ViewState>(() => parseViewState(window.location.search));
 
@@ -14,7 +14,7 @@ export function useViewState(): [ViewState, (next: Partial<ViewState>) => void] 
   const update = useCallback((next: Partial<ViewState>) => {
     setState((prev) => {
       const merged = { ...prev, ...next };
-      if (merged.timeframe === prev.timeframe && merged.scope === prev.scope) return prev;
+      if (merged.timeframe === prev.timeframe && merged.scope === prev.scope && merged.asOf === prev.asOf) return prev;
       window.history.pushState(null, '', toSearch(merged, window.location.search));
       return merged;
     });

@@ -7,12 +7,16 @@ export class ApiError extends Error {
   }
 }
 
-export const overviewKey = (scope: string, timeframe: Timeframe) => ['overview', scope, timeframe] as const;
+/** The overview of now, or of a fixed instant (a fourth part: it never changes). */
+export const overviewKey = (scope: string, timeframe: Timeframe, asOf: string | null = null) =>
+  asOf ? ['overview', scope, timeframe, asOf] as const : ['overview', scope, timeframe] as const;
 
-/** The overview; with `sections`, only the services feeding them are asked (meta.sections says what it holds). */
-export async function fetchOverview(token: string, scope: string, timeframe: Timeframe, signal?: AbortSignal, sections?: string[]): Promise<ExecutiveDashboardData> {
+/** The overview; with `sections`, only the services feeding them are asked (meta.sections says what it holds); with
+ * `asOf`, the dashboard at that instant. */
+export async function fetchOverview(token: string, scope: string, timeframe: Timeframe, signal?: AbortSignal, sections?: string[], asOf?: string | null): Promise<ExecutiveDashboardData> {
   const query = new URLSearchParams({ workspace_id: scope, timeframe });
   if (sections?.length) query.set('sections', sections.join(','));
+  if (asOf) query.set('asOf', asOf);
   const response = await fetch(`/api/executive/overview?${query}`, {
     headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
     signal,

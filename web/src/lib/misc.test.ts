@@ -10,11 +10,11 @@ const token = (claims: object) => `${b64url({ alg: 'HS256' })}.${b64url(claims)}
 
 describe('url state', () => {
   it('reads timeframe and scope, with 7d as default and junk ignored', () => {
-    expect(parseViewState('?timeframe=30d&scope=ws_2')).toEqual({ timeframe: '30d', scope: 'ws_2' });
-    expect(parseViewState('?timeframe=1y')).toEqual({ timeframe: '7d', scope: null });
+    expect(parseViewState('?timeframe=30d&scope=ws_2')).toEqual({ timeframe: '30d', scope: 'ws_2', asOf: null });
+    expect(parseViewState('?timeframe=1y')).toEqual({ timeframe: '7d', scope: null, asOf: null });
   });
   it('writes them back and never keeps a token in the URL', () => {
-    expect(toSearch({ timeframe: 'all', scope: 'all' }, '?access_token=x&foo=1')).toBe('?foo=1&timeframe=all&scope=all');
+    expect(toSearch({ timeframe: 'all', scope: 'all', asOf: null }, '?access_token=x&foo=1')).toBe('?foo=1&timeframe=all&scope=all');
   });
 });
 
