@@ -126,6 +126,30 @@ public sealed class DigestSendingTests(ExportsServersFixture servers, SmtpServer
         Assert.Equal(DigestSendStatus.Skipped, Assert.Single((await ListAsync(Person("u_ops", "ws_1"))).Digests).LastSend!.Status);
     }
 
+    [Fact]
+    public async Task A_digest_whose_holder_has_not_come_back_for_30_days_is_not_sent_until_they_do()
+    {
+        var email = Email("away");
+        var dana = Person("u_away", "ws_1");
+        var due = (await SaveAsync(dana, Body(Daily("ws_1", email)))).Digests.Single().NextDueAt;
+
+        // 29 days on, the grants are still trusted; 31 days on they are not.
+        Assert.Equal(1, await RunAtAsync(due.AddDays(29).AddSeconds(1)));
+        Assert.Single(await MailsToAsync(email));
+        await RunAtAsync(due.AddDays(31).AddSeconds(1));
+        Assert.Single(await MailsToAsync(email));
+        var skipped = Assert.Single((await Service.Audit.ListAsync(new AuditQuery(null, null, null, null, null, 100), new HashSet<string> { "*" },
+            CancellationToken.None)).Items);
+        Assert.Equal(ExportChannel.Digest, skipped.Channel);
+
+        // Reading the digests (the page does at every load) confirms the grants again: the next one goes out.
+        var last = Assert.Single((await ListAsync(dana)).Digests).LastSend!;
+        Assert.Equal(DigestSendStatus.Skipped, last.Status);
+        Assert.Contains("Open the dashboard to confirm it again", last.Reason);
+        await RunAtAsync(due.AddDays(32).AddSeconds(1));
+        Assert.Equal(2, (await MailsToAsync(email)).Count);
+    }
+
     private async Task<IReadOnlyList<AuditRecord>> DigestRecordsAsync() =>
         [.. (await Service.Audit.ListAsync(new AuditQuery(null, null, null, null, null, 100), new HashSet<string> { "*" }, CancellationToken.None))
             .Items.Where(r => r.Channel == ExportChannel.Digest)];

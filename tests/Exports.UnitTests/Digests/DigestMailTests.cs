@@ -13,7 +13,8 @@ public sealed class DigestMailTests
         Guid.Parse("0191f3c2-0000-7000-8000-000000000001"),
         new DigestHolder("u_dana", "Dana", "ceo", ["ws_1"]),
         new DigestSettings(null, "ws_1", DigestCadence.Weekly, "monday", "09:00", "Europe/Paris", "dana@example.com"),
-        Due.AddDays(7));
+        Due.AddDays(7),
+        Due.AddDays(-1));
 
     private static MimeMessage Compose(IReadOnlyList<AlertItem>? raised = null, IReadOnlyList<AlertItem>? resolved = null)
     {

@@ -46,13 +46,14 @@ public static class DigestsApi
         return app;
     }
 
-    public static async Task<Results<Ok<DigestList>, ProblemHttpResult>> GetDigests(ClaimsPrincipal user, DigestStore store, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<DigestList>, ProblemHttpResult>> GetDigests(
+        ClaimsPrincipal user, DigestStore store, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (DigestHolder.Of(user) is not { } holder)
         {
             return NoSubject();
         }
-        await store.RefreshHolderAsync(holder, cancellationToken);
+        await store.RefreshHolderAsync(holder, Instant.FromDateTimeOffset(clock.GetUtcNow()), cancellationToken);
         return TypedResults.Ok(await ListAsync(holder, store, cancellationToken));
     }
 

@@ -5,7 +5,8 @@ using ExecutiveDashboard.ServiceDefaults.Auth;
 namespace ExecutiveDashboard.Exports.Digests;
 
 /// <summary>Who a digest is for, as their latest token to <c>/api/users/me/digests</c> says: the digest is sent with a
-/// token of exactly this role and these workspaces (<see cref="DigestTokens"/>).</summary>
+/// token of exactly this role and these workspaces (<see cref="DigestTokens"/>), while that token is recent enough
+/// (<see cref="DigestOptions.GrantsValidFor"/>).</summary>
 public sealed record DigestHolder(string Subject, string? Name, string Role, IReadOnlyList<string> Grants)
 {
     /// <returns>Null for a token without a subject: there is no one to keep digests for.</returns>

@@ -48,7 +48,7 @@ public static class DigestMail
         html.Append("<!DOCTYPE html><html><body style=\"margin:0;padding:24px;background:#f8fafc;font-family:Segoe UI,Helvetica,Arial,sans-serif;color:#0f172a\">")
             .Append("<div style=\"max-width:640px;margin:0 auto;background:#ffffff;border:1px solid #e2e8f0;border-radius:8px;padding:24px\">")
             .Append(CultureInfo.InvariantCulture, $"<h1 style=\"font-size:20px;margin:0 0 4px\">{cadence} digest: {E(scope)}</h1>")
-            .Append(CultureInfo.InvariantCulture, $"<p style=\"margin:0 0 16px;color:{Neutral}\">{E(period)}</p>");
+            .Append(CultureInfo.InvariantCulture, $"<p style=\"margin:0 0 16px;color:{Neutral}\">{E(char.ToUpperInvariant(period[0]) + period[1..])}</p>");
 
         Heading(text, html, "Headline changes");
         if (headline.Count == 0)

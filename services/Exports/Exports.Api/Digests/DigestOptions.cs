@@ -26,6 +26,11 @@ public sealed class DigestOptions
     /// <summary>Sends each replica makes at once.</summary>
     public int Parallelism { get; set; } = 4;
 
+    /// <summary>How long the grants of a holder's latest token are trusted: a person who has not opened the dashboard
+    /// (which reads their digests at every load) for this long gets no digest until they do, so that access revoked at the
+    /// identity provider stops the mails too.</summary>
+    public TimeSpan GrantsValidFor { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>Off: this instance sends nothing (the API still keeps the subscriptions).</summary>
     public bool SenderEnabled { get; set; } = true;
 }

@@ -12,6 +12,7 @@ public static class DigestSendStatus
     /// <summary>Every attempt failed; the reason is the last attempt's.</summary>
     public const string Failed = "failed";
 
-    /// <summary>Not sent: the holder's token no longer grants the digest's scope.</summary>
+    /// <summary>Not sent: the holder's latest token no longer grants the digest's scope, or is older than
+    /// <see cref="DigestOptions.GrantsValidFor"/>.</summary>
     public const string Skipped = "skipped";
 }

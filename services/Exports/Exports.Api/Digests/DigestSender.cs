@@ -68,9 +68,12 @@ public sealed partial class DigestSender(
             var reason = digest.Settings.Scope == Scopes.Platform
                 ? "Not sent: the whole platform ('all') needs the workspaces '*', which your latest token does not grant."
                 : $"Not sent: your latest token does not grant workspace '{digest.Settings.Scope}'.";
-            await store.MarkEndedAsync(send, DigestSendStatus.Skipped, reason, CancellationToken.None);
-            metrics.Attempted(DigestSendStatus.Skipped);
-            LogSkipped(logger, digest.Id, send.DueAt);
+            await SkipAsync(send, reason);
+            return;
+        }
+        if (clock.GetUtcNow().UtcDateTime - digest.GrantsSeenAt > options.Value.GrantsValidFor)
+        {
+            await SkipAsync(send, $"Not sent: your access was last confirmed on {digest.GrantsSeenAt:yyyy-MM-dd}. Open the dashboard to confirm it again.");
             return;
         }
         try
@@ -105,6 +108,13 @@ public sealed partial class DigestSender(
         }
     }
 
+    private async Task SkipAsync(ClaimedSend send, string reason)
+    {
+        await store.MarkEndedAsync(send, DigestSendStatus.Skipped, reason, CancellationToken.None);
+        metrics.Attempted(DigestSendStatus.Skipped);
+        LogSkipped(logger, send.Digest.Id, send.DueAt);
+    }
+
     /// <summary>The audit's record of a digest's PDF: the holder as the caller, no client address or user agent.</summary>
     private AuditEntry Entry(DigestRow digest, DigestContent content) => new(
         digest.Holder.Subject, digest.Holder.Name, digest.Holder.Role, digest.Holder.Grants, digest.Settings.Scope, content.Key.Timeframe,
@@ -124,7 +134,7 @@ public sealed partial class DigestSender(
 
     private Instant Now() => Instant.FromDateTimeOffset(clock.GetUtcNow());
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Digest {Digest} due {DueAt:o} was not sent: its scope is no longer granted")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Digest {Digest} due {DueAt:o} was not sent: its scope is no longer granted, or its grants are too old")]
     private static partial void LogSkipped(ILogger logger, Guid digest, DateTime dueAt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Digest {Digest} due {DueAt:o} failed on attempt {Attempt}; trying again in {Delay}")]

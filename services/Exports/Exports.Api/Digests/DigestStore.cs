@@ -13,7 +13,7 @@ namespace ExecutiveDashboard.Exports.Digests;
 public sealed class DigestStore(NpgsqlDataSource dataSource)
 {
     private const string Columns =
-        "s.id, s.subject, s.name, s.role, s.token_workspaces, s.scope, s.cadence, s.weekday, s.local_time, s.time_zone, s.email, s.next_due_at";
+        "s.id, s.subject, s.name, s.role, s.token_workspaces, s.scope, s.cadence, s.weekday, s.local_time, s.time_zone, s.email, s.next_due_at, s.grants_seen_at";
 
     public async Task<IReadOnlyList<(DigestRow Digest, DigestSendView? LastSend)>> ListAsync(string subject, CancellationToken cancellationToken)
     {
@@ -28,8 +28,8 @@ public sealed class DigestStore(NpgsqlDataSource dataSource)
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var last = reader.IsDBNull(12) ? null : new DigestSendView(reader.GetDateTime(12), reader.GetString(13), reader.GetInt32(14),
-                reader.IsDBNull(15) ? null : reader.GetString(15), reader.IsDBNull(16) ? null : reader.GetDateTime(16));
+            var last = reader.IsDBNull(13) ? null : new DigestSendView(reader.GetDateTime(13), reader.GetString(14), reader.GetInt32(15),
+                reader.IsDBNull(16) ? null : reader.GetString(16), reader.IsDBNull(17) ? null : reader.GetDateTime(17));
             list.Add((Read(reader), last));
         }
         return list;
@@ -66,24 +66,25 @@ public sealed class DigestStore(NpgsqlDataSource dataSource)
             var d = digests[i];
             var next = d.Timing().NextAfter(now).ToDateTimeUtc();
             batch.BatchCommands.Add(Command("""
-                INSERT INTO digest_subscriptions (id, subject, name, role, token_workspaces, position, scope, cadence, weekday, local_time, time_zone, email, next_due_at)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+                INSERT INTO digest_subscriptions (id, subject, name, role, token_workspaces, position, scope, cadence, weekday, local_time, time_zone, email, next_due_at, grants_seen_at)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
                 ON CONFLICT (id) DO UPDATE SET position = $6, scope = $7, cadence = $8, weekday = $9, local_time = $10, time_zone = $11, email = $12,
                     next_due_at = CASE WHEN (digest_subscriptions.cadence, digest_subscriptions.weekday, digest_subscriptions.local_time, digest_subscriptions.time_zone)
                         IS NOT DISTINCT FROM ($8::text, $9::text, $10::text, $11::text) THEN digest_subscriptions.next_due_at ELSE $13 END
                 """, ids[i], holder.Subject, holder.Name, holder.Role, holder.Grants.ToArray(), i, d.Scope, d.Cadence, d.Weekday, d.LocalTime,
-                d.TimeZone, d.Email, next));
+                d.TimeZone, d.Email, next, now.ToDateTimeUtc()));
         }
-        batch.BatchCommands.Add(HolderUpdate(holder));
+        batch.BatchCommands.Add(HolderUpdate(holder, now));
         await batch.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Stores the holder's latest name, role and grants on their digests: the grants a digest is sent with.</summary>
-    public async Task RefreshHolderAsync(DigestHolder holder, CancellationToken cancellationToken)
+    /// <summary>Stores the holder's latest name, role and grants on their digests, seen at <paramref name="now"/>: the grants
+    /// a digest is sent with.</summary>
+    public async Task RefreshHolderAsync(DigestHolder holder, Instant now, CancellationToken cancellationToken)
     {
         await using var batch = dataSource.CreateBatch();
-        batch.BatchCommands.Add(HolderUpdate(holder));
+        batch.BatchCommands.Add(HolderUpdate(holder, now));
         await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -156,7 +157,7 @@ public sealed class DigestStore(NpgsqlDataSource dataSource)
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            claimed.Add(new ClaimedSend(Read(reader), reader.GetDateTime(12), reader.GetInt32(13), reader.IsDBNull(14) ? null : reader.GetGuid(14)));
+            claimed.Add(new ClaimedSend(Read(reader), reader.GetDateTime(13), reader.GetInt32(14), reader.IsDBNull(15) ? null : reader.GetGuid(15)));
         }
         return claimed;
     }
@@ -185,9 +186,9 @@ public sealed class DigestStore(NpgsqlDataSource dataSource)
         await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static NpgsqlBatchCommand HolderUpdate(DigestHolder holder) =>
-        Command("UPDATE digest_subscriptions SET name = $2, role = $3, token_workspaces = $4 WHERE subject = $1",
-            holder.Subject, holder.Name, holder.Role, holder.Grants.ToArray());
+    private static NpgsqlBatchCommand HolderUpdate(DigestHolder holder, Instant now) =>
+        Command("UPDATE digest_subscriptions SET name = $2, role = $3, token_workspaces = $4, grants_seen_at = $5 WHERE subject = $1",
+            holder.Subject, holder.Name, holder.Role, holder.Grants.ToArray(), now.ToDateTimeUtc());
 
     private static NpgsqlBatchCommand Command(string sql, params object?[] values)
     {
@@ -205,5 +206,6 @@ public sealed class DigestStore(NpgsqlDataSource dataSource)
         new DigestHolder(row.GetString(1), row.IsDBNull(2) ? null : row.GetString(2), row.GetString(3), row.GetFieldValue<string[]>(4)),
         new DigestSettings(row.GetGuid(0), row.GetString(5), row.GetString(6), row.IsDBNull(7) ? null : row.GetString(7), row.GetString(8),
             row.GetString(9), row.GetString(10)),
-        row.GetDateTime(11));
+        row.GetDateTime(11),
+        row.GetDateTime(12));
 }

@@ -13,6 +13,8 @@ CREATE TABLE digest_subscriptions (
     name             text,
     role             text NOT NULL,
     token_workspaces text[] NOT NULL,
+    -- When the holder last presented a token to the route: grants older than Digests:GrantsValidFor are not trusted.
+    grants_seen_at   timestamptz NOT NULL,
     position         integer NOT NULL,
     scope            text NOT NULL,
     cadence          text NOT NULL CHECK (cadence IN ('daily', 'weekly')),
