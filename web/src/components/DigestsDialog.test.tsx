@@ -3,21 +3,15 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { axeFindings } from '../test/axe';
 import { json, problem } from '../test/alerts';
-import type { Digest } from '../lib/digests';
+import { weeklyDigest } from '../test/digests';
 import DigestsDialog from './DigestsDialog';
-
-const weekly: Digest = {
-  id: 'd1', scope: 'ws_1', cadence: 'weekly', weekday: 'monday', localTime: '09:00', timeZone: 'Europe/Paris', email: 'dana@example.com',
-  nextDueAt: '2026-12-07T08:00:00Z', granted: true,
-  lastSend: { dueAt: '2026-11-30T08:00:00Z', status: 'failed', attempts: 4, reason: 'SocketException: Connection refused', sentAt: null },
-};
 
 let requests: { method: string; url: string; body?: unknown }[];
 let answers: (() => Response)[];
 
 beforeEach(() => {
   requests = [];
-  answers = [() => json({ digests: [weekly] })];
+  answers = [() => json({ digests: [weeklyDigest] })];
   vi.stubGlobal('fetch', vi.fn(async (url: string, init: RequestInit) => {
     expect((init.headers as Record<string, string>).Authorization).toBe('Bearer tok');
     requests.push({ method: init.method ?? 'GET', url, body: init.body ? JSON.parse(init.body as string) : undefined });
@@ -55,7 +49,7 @@ describe('DigestsDialog', () => {
     expect((within(second).getByLabelText('Scope') as HTMLSelectElement).value).toBe('ws_2');
     expect((within(second).getByLabelText('E-mail') as HTMLInputElement).value).toBe('dana@example.com');
     fireEvent.change(within(second).getByLabelText('At (local time)'), { target: { value: '18:30' } });
-    answers = [() => json({ digests: [weekly] })];
+    answers = [() => json({ digests: [weeklyDigest] })];
 
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
 
@@ -82,7 +76,7 @@ describe('DigestsDialog', () => {
   });
 
   it('offers no more than ten digests', async () => {
-    answers = [() => json({ digests: Array.from({ length: 10 }, (_, i) => ({ ...weekly, id: `d${i}` })) })];
+    answers = [() => json({ digests: Array.from({ length: 10 }, (_, i) => ({ ...weeklyDigest, id: `d${i}` })) })];
     const { dialog } = renderDialog();
     await within(dialog).findByRole('group', { name: 'Digest 10' });
     expect((within(dialog).getByRole('button', { name: /Add a digest/ }) as HTMLButtonElement).disabled).toBe(true);
