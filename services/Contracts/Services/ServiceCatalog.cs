@@ -18,7 +18,11 @@ public static class ServiceCatalog
     public static readonly BackendService Billing = new("billing",
         [Sections.BusinessMetrics, Sections.MrrMovements, Sections.RevenueTrend]);
 
-    public static readonly BackendService Alerts = new("alerts", [Sections.ActiveAlerts]);
+    public static readonly BackendService Alerts = new("alerts", [Sections.ActiveAlerts, Sections.Annotations]);
+
+    /// <summary>The annotations' routes, a public prefix of their own that the gateway proxies to the alerts service, which
+    /// keeps them.</summary>
+    public const string AnnotationsRoutePrefix = "/api/annotations";
 
     /// <summary>Turns the composed overview into files and keeps their audit. It feeds no section: it reads the overview
     /// through the gateway, with the caller's own token, and is not in <see cref="All"/>.</summary>
