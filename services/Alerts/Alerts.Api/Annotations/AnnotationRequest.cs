@@ -43,7 +43,8 @@ public static class AnnotationRequest
         {
             errors["text"] = [$"must be 1–{AnnotationKinds.MaxTextLength} characters, not blank, without control characters"];
         }
-        return errors.Count > 0 ? (null, errors) : (new NewAnnotation(at, scope!, kind!, text!), errors);
+        // To the millisecond, as asOf is taken: the answer then states the time exactly as it is stored and read back.
+        return errors.Count > 0 ? (null, errors) : (new NewAnnotation(OverviewRequest.ToMillisecond(at), scope!, kind!, text!), errors);
     }
 
     public static bool IsValidText(string? text) =>
