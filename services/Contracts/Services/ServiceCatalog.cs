@@ -18,7 +18,11 @@ public static class ServiceCatalog
     public static readonly BackendService Billing = new("billing",
         [Sections.BusinessMetrics, Sections.MrrMovements, Sections.RevenueTrend]);
 
-    public static readonly BackendService Alerts = new("alerts", [Sections.ActiveAlerts, Sections.Annotations]);
+    /// <summary>Its alerts' changes name activeAlerts; a write of an annotation names annotations alone (the annotations'
+    /// own store says so), so that neither makes the page refetch the other.</summary>
+    public static readonly BackendService Alerts = new("alerts",
+        Feeds: [Sections.ActiveAlerts, Sections.Annotations],
+        Changes: [Sections.ActiveAlerts]);
 
     /// <summary>The annotations' routes, a public prefix of their own that the gateway proxies to the alerts service, which
     /// keeps them.</summary>
