@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeAnnotation, kindStyle, latestFrom, marksInRange } from './annotations';
+import { describeAnnotation, kindStyle, latestFrom, marksInRange, tipPlacement } from './annotations';
 import type { Annotation } from './types';
 
 const a = (id: string, at: string, kind = 'deploy', scope = 'ws_1', text = 'Release 4.2'): Annotation => ({ id, at, scope, kind, text });
@@ -38,5 +38,16 @@ describe('describeAnnotation', () => {
     const colours = ['deploy', 'incident', 'campaign', 'note'].map((k) => kindStyle(k).color);
     expect(new Set(colours).size).toBe(4);
     expect(kindStyle('release')).toEqual({ label: 'release', color: kindStyle('note').color });
+  });
+});
+
+describe('tipPlacement', () => {
+  it('centres a 256 px tooltip on its flag, kept within the chart', () => {
+    expect(tipPlacement(500, 1000)).toEqual({ left: 372, width: 256 });
+    expect(tipPlacement(60, 1000)).toEqual({ left: 0, width: 256 });
+    expect(tipPlacement(990, 1000)).toEqual({ left: 744, width: 256 });
+  });
+  it('takes the whole width of a chart narrower than that (a phone)', () => {
+    expect(tipPlacement(200, 220)).toEqual({ left: 0, width: 220 });
   });
 });

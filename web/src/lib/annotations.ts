@@ -51,3 +51,12 @@ export function describeAnnotation(a: Annotation): string {
   const platform = a.scope === 'all' ? ' (all workspaces)' : '';
   return `${kindStyle(a.kind).label}${platform}, ${formatAnnotationTime(a.at)}: ${a.text}`;
 }
+
+/** The widest a tooltip gets; on a narrow chart (a phone) it takes the chart's width. */
+const TIP_WIDTH = 256;
+
+/** A tooltip centred on `centre` and kept within `[0, outer]` (CSS px from the chart's left). */
+export function tipPlacement(centre: number, outer: number): { left: number; width: number } {
+  const width = Math.min(TIP_WIDTH, Math.max(0, outer));
+  return { left: Math.min(Math.max(0, centre - width / 2), Math.max(0, outer - width)), width };
+}

@@ -5,9 +5,9 @@ import type { Annotation } from '../../lib/types';
 /**
  * The flag at the top of an annotation's line: a button in the kind's colour whose text shows as a tooltip on hover and
  * on keyboard focus (the WAI-ARIA tooltip pattern, as InfoTip: its name is the kind and time, the tooltip its description), hidden on leaving, on blur and with Escape. The tooltip
- * opens towards the inside of the chart (`alignRight` near the right edge).
+ * is placed by the chart (`tip`: from the flag's left, in CSS px), so that it stays within the chart on a phone too.
  */
-export function AnnotationFlag({ annotation, alignRight }: { annotation: Annotation; alignRight: boolean }) {
+export function AnnotationFlag({ annotation, tip }: { annotation: Annotation; tip: { left: number; width: number } }) {
   const tipId = useId();
   const [hovered, setHovered] = useState(false);
   const [focused, setFocused] = useState(false);
@@ -42,7 +42,8 @@ export function AnnotationFlag({ annotation, alignRight }: { annotation: Annotat
         id={tipId}
         role="tooltip"
         hidden={!open}
-        className={`absolute top-full z-20 mt-1 w-64 max-w-[calc(100vw-2rem)] rounded-md bg-slate-900 px-3 py-2 text-sm leading-snug font-normal text-white shadow-lg dark:bg-slate-100 dark:text-slate-900 ${alignRight ? 'right-0' : 'left-0'}`}
+        style={{ left: tip.left, width: tip.width }}
+        className="absolute top-full z-20 mt-1 rounded-md bg-slate-900 px-3 py-2 text-sm leading-snug font-normal text-white shadow-lg dark:bg-slate-100 dark:text-slate-900"
       >
         <span className="flex items-center gap-1.5 text-xs font-semibold">
           <span aria-hidden="true" className="inline-block h-2 w-2 rounded-full" style={{ backgroundColor: style.color }} />

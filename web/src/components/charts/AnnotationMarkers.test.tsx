@@ -4,7 +4,7 @@ import { AnnotationMarkers } from './AnnotationMarkers';
 
 const at = (s: number) => new Date(s * 1000).toISOString();
 const note = (id: string, seconds: number, kind = 'deploy') => ({ id, at: at(seconds), scope: 'ws_1', kind, text: `text ${id}` });
-const area = { left: 40, top: 10, width: 400, height: 200, min: 1000, max: 2000 };
+const area = { left: 40, top: 10, width: 400, height: 200, outer: 460, min: 1000, max: 2000 };
 
 describe('AnnotationMarkers', () => {
   it('puts a flag over each annotation of the range at its x, and leaves out the others', () => {
@@ -23,10 +23,11 @@ describe('AnnotationMarkers', () => {
     rerender(<AnnotationMarkers chart="Error rate" annotations={[note('late', 2500)]} area={area} />);
     expect(container.innerHTML).toBe('');
   });
-  it('opens the tooltips of flags on the right half towards the left', () => {
+  it('keeps each tooltip within the chart, placed from its flag', () => {
     render(<AnnotationMarkers chart="Error rate" annotations={[note('left', 1100), note('right', 1900)]} area={area} />);
     const [left, right] = screen.getAllByRole('tooltip', { hidden: true });
-    expect(left.className).toContain('left-0');
-    expect(right.className).toContain('right-0');
+    // Flags centred at 80 and 400 px (their li at 68 and 388); the tooltips at 0 and 460 − 256 = 204 px of the chart.
+    expect([left.style.left, left.style.width]).toEqual(['-68px', '256px']);
+    expect([right.style.left, right.style.width]).toEqual(['-184px', '256px']);
   });
 });

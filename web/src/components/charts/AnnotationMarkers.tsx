@@ -1,12 +1,14 @@
-import { marksInRange } from '../../lib/annotations';
+import { marksInRange, tipPlacement } from '../../lib/annotations';
 import type { Annotation } from '../../lib/types';
 import { AnnotationFlag } from './AnnotationFlag';
 import type { PlotArea } from './plotOptions';
 
+const FLAG = 24;
+
 /**
  * The annotations of a chart as focusable flags laid over the canvas, each above its dashed line (drawn on the canvas
  * by plotOptions), so that a pointer and a keyboard reach their text alike. Positioned from the plotting area the last
- * draw reported; nothing before the first draw.
+ * draw reported; nothing before the first draw. Each tooltip is centred on its flag and kept within the chart.
  */
 export function AnnotationMarkers({ chart, annotations, area }: { chart: string; annotations: readonly Annotation[]; area: PlotArea | null }) {
   if (!area) return null;
@@ -16,10 +18,11 @@ export function AnnotationMarkers({ chart, annotations, area }: { chart: string;
   return (
     <ul aria-label={`${chart} annotations`} className="pointer-events-none absolute inset-0">
       {marks.map(({ annotation, x }) => {
-        const offset = span > 0 ? ((x - area.min) / span) * area.width : area.width / 2;
+        const centre = area.left + (span > 0 ? ((x - area.min) / span) * area.width : area.width / 2);
+        const tip = tipPlacement(centre, area.outer);
         return (
-          <li key={annotation.id} className="pointer-events-auto absolute" style={{ left: area.left + offset - 12, top: Math.max(0, area.top - 12) }}>
-            <AnnotationFlag annotation={annotation} alignRight={offset > area.width / 2} />
+          <li key={annotation.id} className="pointer-events-auto absolute" style={{ left: centre - FLAG / 2, top: Math.max(0, area.top - FLAG / 2) }}>
+            <AnnotationFlag annotation={annotation} tip={{ left: tip.left - (centre - FLAG / 2), width: tip.width }} />
           </li>
         );
       })}

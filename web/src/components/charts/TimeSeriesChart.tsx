@@ -135,4 +135,4 @@ export function TimeSeriesChart({ title, section, degraded, points, timeframe, s
 }
 
 const sameArea = (a: PlotArea, b: PlotArea) =>
-  a.left === b.left && a.top === b.top && a.width === b.width && a.height === b.height && a.min === b.min && a.max === b.max;
+  a.left === b.left && a.top === b.top && a.width === b.width && a.height === b.height && a.outer === b.outer && a.min === b.min && a.max === b.max;

@@ -32,8 +32,9 @@ export interface PlotHooks {
   onArea?: (area: PlotArea) => void;
 }
 
-/** The plotting area in CSS pixels from the plot's top left, and the x scale it spans (Unix seconds). */
-export interface PlotArea { left: number; top: number; width: number; height: number; min: number; max: number }
+/** The plotting area in CSS pixels from the plot's top left, the whole plot's width (`outer`, axes included), and the x
+ * scale it spans (Unix seconds). */
+export interface PlotArea { left: number; top: number; width: number; height: number; outer: number; min: number; max: number }
 
 export function plotOptions(spec: PlotSpec, timeframe: Timeframe, width: number, hooks: PlotHooks): uPlot.Options {
   const axis = { stroke: () => hooks.textColor(), font: FONT, grid: { stroke: GRID, width: 1 }, ticks: { stroke: GRID, width: 1 } };
@@ -96,7 +97,7 @@ function reportArea(u: uPlot, hooks: PlotHooks) {
   if (!hooks.onArea || min == null || max == null) return;
   const px = (v: string) => Number.parseFloat(v) || 0;
   const { left, top, width, height } = u.over.style;
-  hooks.onArea({ left: px(left), top: px(top), width: px(width), height: px(height), min, max });
+  hooks.onArea({ left: px(left), top: px(top), width: px(width), height: px(height), outer: u.width, min, max });
 }
 
 export function yTicks(splits: readonly number[], spec: Pick<PlotSpec, 'formatAxis' | 'integer'>): string[] {
