@@ -80,19 +80,39 @@ public sealed class AnnotationsTests(AlertsServersFixture servers)
     }
 
     [Fact]
-    public async Task A_write_tells_the_scope_that_its_annotations_changed()
+    public async Task A_write_tells_the_scope_that_its_annotations_changed_and_a_platform_one_every_known_scope()
     {
         await using var service = servers.NewService();
-        var changed = new TaskCompletionSource<MetricsChanged>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var batches = new System.Collections.Concurrent.ConcurrentQueue<MetricsChangedBatch>();
         var handle = service.Services.GetRequiredService<IBus>().ConnectReceiveEndpoint($"annotations-test-{Guid.NewGuid():N}", endpoint =>
-            endpoint.Handler<MetricsChangedBatch>(c => Task.FromResult(changed.TrySetResult(c.Message.Changes.Single()))));
+            endpoint.Handler<MetricsChangedBatch>(c =>
+            {
+                if (c.Message.Changes.Any(change => change.Service == "alerts"))
+                {
+                    batches.Enqueue(c.Message);
+                }
+                return Task.CompletedTask;
+            }));
         await handle.Ready;
         try
         {
+            // Two workspaces the service has heard of, as the executions service tells it of changed numbers.
+            await service.Services.GetRequiredService<IBus>().Publish(new MetricsChangedBatch(
+                [new MetricsChanged("ws_k1", "executions", service.Now, [Sections.ExecutionMetrics]), new MetricsChanged("ws_k2", "executions", service.Now, [Sections.ExecutionMetrics])]));
+            await Poll.UntilAsync("both workspaces known", async () =>
+                await service.ScalarAsync("SELECT count(*) FROM known_scopes WHERE scope IN ('ws_k1', 'ws_k2')") == 2, TimeSpan.FromSeconds(20));
+
             await AddAsync(service.Ceo, service.Now, "ws_c", "note", "hello");
-            var change = await changed.Task.WaitAsync(TimeSpan.FromSeconds(20));
+            await Poll.UntilAsync("the note's change", () => batches.Count == 1, TimeSpan.FromSeconds(20));
+            var change = Assert.Single(batches.Single().Changes);
             Assert.Equal(("ws_c", "alerts"), (change.WorkspaceId, change.Service));
             Assert.Equal([Sections.Annotations], change.Sections);
+
+            await AddAsync(service.Ceo, service.Now, "all", "deploy", "everywhere");
+            await Poll.UntilAsync("the platform note's change", () => batches.Count == 2, TimeSpan.FromSeconds(20));
+            var platform = batches.Last().Changes;
+            Assert.Equal(["all", "ws_k1", "ws_k2"], platform.Select(c => c.WorkspaceId).Order(StringComparer.Ordinal));
+            Assert.All(platform, c => Assert.Equal([Sections.Annotations], c.Sections));
         }
         finally
         {

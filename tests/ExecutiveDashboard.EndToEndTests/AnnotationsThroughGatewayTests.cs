@@ -9,7 +9,7 @@ namespace ExecutiveDashboard.EndToEndTests;
 /// Annotations through the gateway: written on its public route <c>/api/annotations</c>, which it proxies to the alerts
 /// service, and composed into the overview from the same call as activeAlerts. A workspace's overview holds its own and the
 /// platform's ('all') annotations, never another workspace's; one written after the overview was cached shows at once (the
-/// write's MetricsChanged drops the scope's cached answers).
+/// write's MetricsChanged drops the scope's cached answers; a platform-wide one's drops those of every workspace with data).
 /// </summary>
 [Collection(DashboardAppCollection.Name)]
 public sealed class AnnotationsThroughGatewayTests(DashboardApp app)
@@ -24,6 +24,12 @@ public sealed class AnnotationsThroughGatewayTests(DashboardApp app)
         var ceo = await app.SignInAsync("ceo", Workspace);
         var otherCeo = await app.SignInAsync("ceo", Other);
         var now = DateTime.UtcNow;
+        // A run: the workspace has data, which the alerts service hears of (and a platform-wide note then tells it).
+        await Events.PostAsync(ingest, "/api/executions/events",
+            Events.Run("ann-r1", Workspace, "ag_ann", "Note Bot", "u_ann", true, Events.Iso(now.AddHours(-1)), 5, 1.00m));
+        var (_, _, counted) = await OverviewJson.ReadUntilAsync(ceo, Workspace, "24h", Events.Iso(now.AddMinutes(1)),
+            a => (int?)a["executionMetrics"]?["totalRuns"] == 1, TimeSpan.FromSeconds(20));
+        Assert.True(counted, "the run never reached the overview");
 
         var everywhere = await AddAsync(platform, now.AddHours(-3), "all", "deploy", "Platform release 7.0");
         var own = await AddAsync(ingest, now.AddHours(-2), Workspace, "campaign", "Winter campaign mail");
@@ -38,6 +44,9 @@ public sealed class AnnotationsThroughGatewayTests(DashboardApp app)
         await Poll.UntilAsync("the new annotation in the overview", async () => (await AnnotationsAsync(ceo, Workspace)).Contains(later),
             TimeSpan.FromSeconds(30));
         Assert.DoesNotContain(later, await AnnotationsAsync(otherCeo, Other));
+        var platformLater = await AddAsync(platform, now.AddMinutes(-4), "all", "incident", "Model provider outage");
+        await Poll.UntilAsync("the new platform-wide annotation in the workspace's overview",
+            async () => (await AnnotationsAsync(ceo, Workspace)).Contains(platformLater), TimeSpan.FromSeconds(30));
 
         using var refused = await ceo.PostAsJsonAsync("/api/annotations", new { at = now, scope = Other, kind = "note", text = "not mine" });
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);

@@ -9,7 +9,8 @@ namespace ExecutiveDashboard.Alerts.Annotations;
 
 /// <summary>The annotations of the alerts database. A write tells the scope's readers through the outbox, in the same
 /// transaction, that its <see cref="Sections.Annotations"/> changed: the gateway drops the scope's cached overviews, and
-/// live pages refetch the section.</summary>
+/// live pages refetch the section. A platform-wide (<c>all</c>) annotation shows on every workspace's charts, so its write
+/// names every scope the service knows (<c>known_scopes</c>: each workspace whose numbers ever changed).</summary>
 public sealed class AnnotationStore(NpgsqlDataSource dataSource, Outbox outbox)
 {
     /// <summary>The most annotations one read answers (oldest first): far more than a chart can show apart.</summary>
@@ -32,7 +33,7 @@ public sealed class AnnotationStore(NpgsqlDataSource dataSource, Outbox outbox)
             }
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
-        await outbox.EnqueueAsync(connection, [MetricsChangedBatch.Of([annotation.Scope], ServiceCatalog.Alerts.Name, now, Changed)], cancellationToken);
+        await TellAsync(connection, annotation.Scope, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         outbox.Notify();
         return new Annotation(id.ToString(), annotation.At, annotation.Scope, annotation.Kind, annotation.Text);
@@ -83,10 +84,25 @@ public sealed class AnnotationStore(NpgsqlDataSource dataSource, Outbox outbox)
         {
             return false;
         }
-        await outbox.EnqueueAsync(connection, [MetricsChangedBatch.Of([annotation.Scope], ServiceCatalog.Alerts.Name, now, Changed)], cancellationToken);
+        await TellAsync(connection, annotation.Scope, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         outbox.Notify();
         return true;
+    }
+
+    private async Task TellAsync(NpgsqlConnection connection, string scope, DateTime now, CancellationToken cancellationToken)
+    {
+        List<string> scopes = [scope];
+        if (scope == Scopes.Platform)
+        {
+            await using var known = new NpgsqlCommand("SELECT scope FROM known_scopes ORDER BY scope", connection);
+            await using var reader = await known.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                scopes.Add(reader.GetString(0));
+            }
+        }
+        await outbox.EnqueueAsync(connection, [MetricsChangedBatch.Of(scopes, ServiceCatalog.Alerts.Name, now, Changed)], cancellationToken);
     }
 
     private const string Columns = "id, at, scope, kind, text";
