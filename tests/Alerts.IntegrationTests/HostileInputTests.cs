@@ -7,7 +7,7 @@ namespace ExecutiveDashboard.Alerts.IntegrationTests;
 [Collection(ServersCollection.Name)]
 public sealed class HostileInputTests(AlertsServersFixture servers) : ServiceHostileInputTable<AlertsService>(servers)
 {
-    protected override IReadOnlyList<string> Reads => ["/api/alerts"];
+    protected override IReadOnlyList<string> Reads => ["/api/alerts", "/api/alerts/overview"];
 
     protected override DateTime Now => Service.Now;
 
@@ -21,7 +21,42 @@ public sealed class HostileInputTests(AlertsServersFixture servers) : ServiceHos
             ["a number as text"] = ("""{ "errorRate": "10" }""", "errorRate"),
             ["an unknown parameter"] = ("""{ "minRuns": 10, "maxRuns": 5 }""", "maxRuns"),
         }),
+        new(HttpMethod.Post, "/api/annotations", Annotation(IngestJson.Iso(Now), "ws_1", "deploy", "Release 1.2"), new Dictionary<string, (string, string)>
+        {
+            ["at year 1"] = (Annotation("0001-01-01T00:00:00Z", "ws_1", "note", "x"), "at"),
+            ["at year 9999"] = (Annotation("9999-12-31T23:59:59Z", "ws_1", "note", "x"), "at"),
+            ["at two days ahead"] = (Annotation(IngestJson.Iso(Now.AddDays(2)), "ws_1", "note", "x"), "at"),
+            ["at as a number"] = ("""{ "at": 1735689600, "scope": "ws_1", "kind": "note", "text": "x" }""", "at"),
+            ["the platform's storage key"] = (Annotation(IngestJson.Iso(Now), "*", "note", "x"), "scope"),
+            ["a CRLF in the scope"] = (Annotation(IngestJson.Iso(Now), "ws_1\\r\\nX: y", "note", "x"), "scope"),
+            ["2,000 characters of scope"] = (Annotation(IngestJson.Iso(Now), new string('a', 2000), "note", "x"), "scope"),
+            ["an unknown kind"] = (Annotation(IngestJson.Iso(Now), "ws_1", "release", "x"), "kind"),
+            ["a null kind"] = ("""{ "at": "2026-11-29T12:00:00Z", "scope": "ws_1", "kind": null, "text": "x" }""", "kind"),
+            ["empty text"] = (Annotation(IngestJson.Iso(Now), "ws_1", "note", ""), "text"),
+            ["501 characters"] = (Annotation(IngestJson.Iso(Now), "ws_1", "note", new string('x', 501)), "text"),
+            ["a control character"] = (Annotation(IngestJson.Iso(Now), "ws_1", "note", "a\\u001bb"), "text"),
+            ["an escaped NUL"] = (Annotation(IngestJson.Iso(Now), "ws_1", "note", "a\\u0000b"), "text"),
+            ["a lone surrogate"] = (Annotation(IngestJson.Iso(Now), "ws_1", "note", "\\udc00"), "text"),
+        }, HttpStatusCode.Created),
     ];
+
+    private static string Annotation(string at, string scope, string kind, string text) =>
+        $$"""{ "at": "{{at}}", "scope": "{{scope}}", "kind": "{{kind}}", "text": "{{text}}" }""";
+
+    [Fact]
+    public Task A_hostile_annotations_query_is_a_400_problem_naming_the_parameter() => Rows.ExpectAllAsync(
+        (from w in HostileInputs.WorkspaceIds
+         select Rows.Get(Service.Ceo, $"workspace_id {w.Key}", $"/api/annotations?workspace_id={Uri.EscapeDataString(w.Value)}", "workspace_id"))
+        .Concat(
+            from name in new[] { "from", "to" }
+            from time in HostileInputs.Times(Now)
+            select Rows.Get(Service.Ceo, $"{name} {time.Key}", $"/api/annotations?workspace_id=ws_1&{name}={Uri.EscapeDataString(time.Value)}", name))
+        .Append(Rows.Get(Service.Ceo, "no workspace_id", "/api/annotations", "workspace_id"))
+        .Append(Rows.Get(Service.Ceo, "to before from", "/api/annotations?workspace_id=ws_1&from=2026-11-02T00:00:00Z&to=2026-11-01T00:00:00Z", "to"))
+        .Append(Rows.Get(Service.Ceo, "to at from", "/api/annotations?workspace_id=ws_1&from=2026-11-02T00:00:00Z&to=2026-11-02T00:00:00Z", "to"))
+        .Append(Rows.Get(Service.Ceo, "from twice", "/api/annotations?workspace_id=ws_1&from=2026-11-02T00:00:00Z&from=2026-11-01T00:00:00Z", "from"))
+        .Append(Rows.Get(Service.Ceo, "the bounds", $"/api/annotations?workspace_id=all&from=2000-01-01T00:00:00Z&to={Uri.EscapeDataString(IngestJson.Iso(Now.AddHours(23)))}",
+            null, HttpStatusCode.OK)));
 
     [Fact]
     public Task A_nonsense_state_is_a_400_problem_naming_it() => Rows.ExpectAllAsync(

@@ -43,13 +43,13 @@ public sealed class HostileInputTests(RedisAndRabbitMqFixture servers) : Hostile
     /// overview and on every proxied service route.</summary>
     [Fact]
     public Task A_start_from_outside_is_refused_everywhere() => Rows.ExpectAllAsync(
-        from path in new[] { "/api/executive/overview", "/api/executions/overview", "/api/users/earliest", "/api/billing/overview" }
+        from path in new[] { "/api/executive/overview", "/api/executions/overview", "/api/users/earliest", "/api/billing/overview", "/api/alerts/overview" }
         from start in new[] { "2020-01-01T00:00:00Z", "0001-01-01T00:00:00Z", "" }
         select Rows.Get(Reader, $"{path} start '{start}'", $"{path}?workspace_id=all&timeframe=all&start={Uri.EscapeDataString(start)}", "start"));
 
     [Fact]
     public Task A_parameter_given_twice_is_refused_before_it_is_proxied() => Rows.ExpectAllAsync(
-        from path in new[] { "/api/executions/overview", "/api/alerts", "/api/users/earliest" }
+        from path in new[] { "/api/executions/overview", "/api/alerts", "/api/users/earliest", "/api/annotations" }
         select Rows.Get(Reader, path, $"{path}?workspace_id=ws_1&workspace_id=ws_2", "workspace_id"));
 
     [Fact]
@@ -60,6 +60,6 @@ public sealed class HostileInputTests(RedisAndRabbitMqFixture servers) : Hostile
 
     [Fact]
     public Task The_overview_answers_without_start_and_with_known_sections() => Rows.ExpectAllAsync(
-        from query in new[] { "workspace_id=all&timeframe=all", "workspace_id=ws_1&sections=executionMetrics,activeAlerts", "workspace_id=ws_1&sections=" }
+        from query in new[] { "workspace_id=all&timeframe=all", "workspace_id=ws_1&sections=executionMetrics,activeAlerts", "workspace_id=ws_1&sections=annotations", "workspace_id=ws_1&sections=" }
         select Rows.Get(Reader, query, $"/api/executive/overview?{query}", named: null, HttpStatusCode.OK));
 }

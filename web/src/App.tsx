@@ -223,7 +223,7 @@ function Dashboard({ session, onSession }: { session: Session; onSession: (s: Se
                 <SectionBoundary label="Key metrics" resetKeys={resetKeys} onRetry={retry}>
                   <MetricsGrid data={data} layout={layout.cards} />
                 </SectionBoundary>
-                <ChartsSection trends={data.trends} mrrMovements={data.mrrMovements} timeframe={timeframe} degraded={degraded} resetKeys={resetKeys} onRetry={retry} />
+                <ChartsSection trends={data.trends} mrrMovements={data.mrrMovements} annotations={data.annotations} timeframe={timeframe} degraded={degraded} resetKeys={resetKeys} onRetry={retry} />
                 <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
                   <div className="lg:col-span-2">
                     <TablesSection data={data} scope={scope} now={now} session={session} onScopeChange={(s) => setView({ scope: s })} resetKeys={resetKeys} onRetry={retry} />

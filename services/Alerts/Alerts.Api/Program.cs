@@ -9,6 +9,8 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapAlertsApi();
+app.MapAlertsOverviewApi();
+app.MapAnnotationsApi();
 app.Run();
 
 public partial class Program;

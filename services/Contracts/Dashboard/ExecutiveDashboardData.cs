@@ -17,4 +17,10 @@ public sealed record ExecutiveDashboardData(
     IReadOnlyList<ActiveAlert> ActiveAlerts,
     IReadOnlyList<TopUser> TopUsers,
     MrrMovements MrrMovements,
-    DashboardMeta Meta);
+    DashboardMeta Meta)
+{
+    /// <summary>The scope's annotations with <c>at</c> in the period, and the platform's (<c>all</c>) ones, oldest first; empty
+    /// when the alerts service is degraded (section <see cref="Sections.Annotations"/>). A property rather than a parameter:
+    /// it was added later, and every producer that does not set it answers an empty list.</summary>
+    public IReadOnlyList<Annotation> Annotations { get; init; } = [];
+}

@@ -18,7 +18,15 @@ public static class ServiceCatalog
     public static readonly BackendService Billing = new("billing",
         [Sections.BusinessMetrics, Sections.MrrMovements, Sections.RevenueTrend]);
 
-    public static readonly BackendService Alerts = new("alerts", [Sections.ActiveAlerts]);
+    /// <summary>Its alerts' changes name activeAlerts; a write of an annotation names annotations alone (the annotations'
+    /// own store says so), so that neither makes the page refetch the other.</summary>
+    public static readonly BackendService Alerts = new("alerts",
+        Feeds: [Sections.ActiveAlerts, Sections.Annotations],
+        Changes: [Sections.ActiveAlerts]);
+
+    /// <summary>The annotations' routes, a public prefix of their own that the gateway proxies to the alerts service, which
+    /// keeps them.</summary>
+    public const string AnnotationsRoutePrefix = "/api/annotations";
 
     /// <summary>Turns the composed overview into files and keeps their audit. It feeds no section: it reads the overview
     /// through the gateway, with the caller's own token, and is not in <see cref="All"/>.</summary>

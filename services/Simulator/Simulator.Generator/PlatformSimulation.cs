@@ -2,6 +2,7 @@ using ExecutiveDashboard.Simulator.Generation.Activity;
 using ExecutiveDashboard.Simulator.Generation.Billing;
 using ExecutiveDashboard.Simulator.Generation.Events;
 using ExecutiveDashboard.Simulator.Generation.Randomness;
+using ExecutiveDashboard.Simulator.Generation.Story;
 using ExecutiveDashboard.Simulator.Generation.World;
 
 namespace ExecutiveDashboard.Simulator.Generation;
@@ -69,6 +70,9 @@ public sealed class PlatformSimulation
     };
 
     public IReadOnlyList<BillingEvent> BillingEvents() => _billing;
+
+    /// <summary>The notes that say why the story's lines move (its launch, incidents and fixes), oldest first.</summary>
+    public IReadOnlyList<StoryAnnotation> Annotations() => StoryAnnotations.Plan(_incidents, Start);
 
     /// <summary>Signups and sessions (<c>user.active</c>) in time order.</summary>
     public IEnumerable<PlatformEvent> UserEvents()

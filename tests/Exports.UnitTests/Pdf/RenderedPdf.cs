@@ -53,6 +53,12 @@ internal sealed class RenderedPdf
     public string ColorOf(int page, string text)
     {
         var word = Words[page].FirstOrDefault(w => w.Text == text) ?? throw new InvalidOperationException($"no '{text}' on page {page + 1}");
+        return ColorOfWord(word);
+    }
+
+    /// <summary>A word's fill colour, as hex "#rrggbb".</summary>
+    public string ColorOfWord(Word word)
+    {
         var (r, g, b) = word.Letters[0].FillColor.ToRGBValues();
         return $"#{(int)Math.Round(r * 255):x2}{(int)Math.Round(g * 255):x2}{(int)Math.Round(b * 255):x2}";
     }

@@ -6,7 +6,7 @@ import { ChartsSection } from './ChartsSection';
 const day = (value: number) => [{ timestamp: '2026-09-07T12:00:00Z', value, successful: value, failed: 0 }];
 const trends = { execution: day(10), users: day(3), revenue: day(48250), errors: [] };
 const movements = { new: 10, expansion: 0, contraction: 0, churned: 0, reactivation: 0 };
-const guard = { resetKeys: ['all', '90d'], onRetry: () => undefined };
+const guard = { resetKeys: ['all', '90d'], onRetry: () => undefined, annotations: [] };
 
 describe('ChartsSection', () => {
   it('draws the four trends in "Trends", an empty one saying so, and the movements in their own section', () => {
@@ -38,5 +38,11 @@ describe('ChartsSection', () => {
     expect(within(failed).getByRole('button', { name: 'Retry' })).toBeTruthy();
     expect(within(screen.getByRole('region', { name: 'Trends' })).getAllByRole('figure')).toHaveLength(4);
     error.mockRestore();
+  });
+  it('marks the annotations on each of the four trends', () => {
+    const annotations = [{ id: 'a', at: '2026-09-07T12:00:00Z', scope: 'ws_1', kind: 'deploy', text: 'Release' }];
+    render(<ChartsSection trends={{ ...trends, errors: day(2) }} mrrMovements={movements} timeframe="90d" degraded={[]} {...guard} annotations={annotations} />);
+    expect(screen.getAllByRole('list', { name: /annotations$/ }).map((l) => l.getAttribute('aria-label'))).toEqual(
+      ['Execution trend annotations', 'User activity annotations', 'Revenue (MRR) annotations', 'Error rate annotations']);
   });
 });

@@ -13,6 +13,8 @@ import { UserActivityChart } from './charts/UserActivityChart';
 interface Props {
   trends: ExecutiveDashboardData['trends'];
   mrrMovements: ExecutiveDashboardData['mrrMovements'];
+  /** Marked on each trend (MRR movements has no time axis). */
+  annotations: ExecutiveDashboardData['annotations'];
   timeframe: Timeframe;
   degraded: readonly string[];
   /** Trends and MRR movements each keep their own render error (see SectionBoundary). */
@@ -20,16 +22,16 @@ interface Props {
   onRetry: () => Promise<unknown> | void;
 }
 
-export function ChartsSection({ trends, mrrMovements, timeframe, degraded, resetKeys, onRetry }: Props) {
+export function ChartsSection({ trends, mrrMovements, annotations, timeframe, degraded, resetKeys, onRetry }: Props) {
   const is = (section: string) => degraded.includes(section);
   return (
     <>
       <SectionBoundary label="Trends" resetKeys={resetKeys} onRetry={onRetry}>
         <section aria-label="Trends" className="grid grid-cols-1 gap-4 lg:grid-cols-2">
-          <ExecutionTrendChart points={trends.execution} timeframe={timeframe} degraded={is('trends.execution')} />
-          <UserActivityChart points={trends.users} timeframe={timeframe} degraded={is('trends.users')} />
-          <RevenueChart points={trends.revenue} timeframe={timeframe} degraded={is('trends.revenue')} />
-          <ErrorRateChart points={trends.errors} timeframe={timeframe} degraded={is('trends.errors')} />
+          <ExecutionTrendChart points={trends.execution} annotations={annotations} timeframe={timeframe} degraded={is('trends.execution')} />
+          <UserActivityChart points={trends.users} annotations={annotations} timeframe={timeframe} degraded={is('trends.users')} />
+          <RevenueChart points={trends.revenue} annotations={annotations} timeframe={timeframe} degraded={is('trends.revenue')} />
+          <ErrorRateChart points={trends.errors} annotations={annotations} timeframe={timeframe} degraded={is('trends.errors')} />
         </section>
       </SectionBoundary>
       <SectionBoundary label="MRR movements" resetKeys={resetKeys} onRetry={onRetry}>

@@ -51,6 +51,17 @@ export interface ActiveAlert {
   triggeredAt: string;
 }
 
+export type AnnotationKind = 'deploy' | 'incident' | 'campaign' | 'note';
+
+/** A note on the timeline (POST /api/annotations): scope is its workspace, or 'all' for a platform-wide one. */
+export interface Annotation {
+  id: string;
+  at: string;
+  scope: string;
+  kind: AnnotationKind | string;
+  text: string;
+}
+
 export interface ExecutiveDashboardData {
   timeframe: Timeframe;
   period: { start: string; end: string };
@@ -81,6 +92,8 @@ export interface ExecutiveDashboardData {
     errors: TimeSeriesPoint[];
   };
   activeAlerts: ActiveAlert[];
+  /** The scope's and the platform's annotations with `at` in the period, oldest first; every chart marks them. */
+  annotations: Annotation[];
   topUsers: TopUser[];
   mrrMovements: {
     new: number | null; expansion: number | null; contraction: number | null;

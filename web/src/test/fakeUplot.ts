@@ -12,15 +12,36 @@ export class FakePlot {
   destroyed = false;
   sizes: number[] = [];
   dataSets: uPlot.AlignedData[];
+  /** The x scale as the options' range makes it of the data; the plotting area 40 px in from the left and 10 down. */
+  scales: { x: { min: number | null; max: number | null } } = { x: { min: null, max: null } };
+  over = Object.assign(document.createElement('div'), {});
+  bbox = { left: 40, top: 10, width: 0, height: 200 };
+  /** What was drawn on the canvas beyond the series: each line's colour and x. */
+  lines: { color: string; x: number }[] = [];
+  ctx = fakeContext(this.lines);
 
   constructor(public opts: uPlot.Options, data: uPlot.AlignedData, public target: HTMLElement) {
     this.width = opts.width;
     this.dataSets = [data];
     FakePlot.instances.push(this);
+    this.layout(data);
     this.fire('draw');
   }
-  setData(data: uPlot.AlignedData) { this.dataSets.push(data); this.fire('draw'); }
-  setSize({ width }: { width: number; height: number }) { this.width = width; this.sizes.push(width); this.fire('draw'); }
+  setData(data: uPlot.AlignedData) { this.dataSets.push(data); this.layout(data); this.fire('draw'); }
+  /** CSS pixels from the plotting area's left (canvas pixels with `canvas`, the same here). */
+  valToPos(value: number, _scale: string, canvas = false) {
+    const { min, max } = this.scales.x;
+    return (canvas ? this.bbox.left : 0) + (max === min ? 0 : ((value - min!) / (max! - min!)) * this.bbox.width);
+  }
+  private layout(data: uPlot.AlignedData) {
+    const xs = data[0] as number[];
+    const range = this.opts.scales?.x?.range as ((u: unknown, min: number | null, max: number | null) => [number | null, number | null]) | undefined;
+    const [min, max] = [xs.length ? Math.min(...xs) : null, xs.length ? Math.max(...xs) : null];
+    [this.scales.x.min, this.scales.x.max] = range ? range(this, min, max) : [min, max];
+    this.bbox.width = this.width - 60;
+    Object.assign(this.over.style, { left: '40px', top: '10px', width: `${this.bbox.width}px`, height: '200px' });
+  }
+  setSize({ width }: { width: number; height: number }) { this.width = width; this.sizes.push(width); this.layout(this.dataSets.at(-1)!); this.fire('draw'); }
   redraw() { this.fire('draw'); }
   destroy() { this.destroyed = true; }
   /** What the pointer does over the canvas. */
@@ -29,6 +50,17 @@ export class FakePlot {
     for (const hook of ((this.opts.hooks as Record<string, Hook[] | undefined>)[name] ?? [])) hook(this);
   }
   static reset() { FakePlot.instances = []; }
+}
+
+/** A 2D context that remembers the vertical lines stroked on it (moveTo then stroke). */
+function fakeContext(lines: { color: string; x: number }[]) {
+  let x = 0;
+  return {
+    strokeStyle: '', lineWidth: 1,
+    save() {}, restore() {}, setLineDash() {}, beginPath() {}, lineTo() {},
+    moveTo(at: number) { x = at; },
+    stroke() { lines.push({ color: this.strokeStyle, x }); },
+  };
 }
 
 const observers: FakeResizeObserver[] = [];

@@ -1,3 +1,4 @@
+using ExecutiveDashboard.Alerts.Annotations;
 using ExecutiveDashboard.Alerts.Evaluation;
 using ExecutiveDashboard.Alerts.IntegrationEvents.EventHandling;
 using ExecutiveDashboard.Alerts.Model;
@@ -26,6 +27,7 @@ public static class Extensions
         }
         builder.Services.AddSingleton<ISignalSource, HttpSignalSource>();
         builder.Services.AddSingleton<AlertStore>();
+        builder.Services.AddSingleton<AnnotationStore>();
         builder.Services.AddSingleton<AlertEvaluator>();
         builder.AddWarmUp<AlertsWarmUp>();
         builder.Services.AddSingleton<AlertsMetrics>();

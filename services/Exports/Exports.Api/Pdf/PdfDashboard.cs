@@ -1,4 +1,5 @@
 using ExecutiveDashboard.Exports.Files;
+using ExecutiveDashboard.Exports.Pdf.Annotations;
 using ExecutiveDashboard.Exports.Pdf.Layout;
 using ExecutiveDashboard.Exports.Pdf.Content;
 using SkiaSharp;
@@ -22,6 +23,7 @@ public sealed class PdfDashboard(PdfFonts fonts) : IDashboardFile
         CoverSection.Add(flow, ctx);
         KpiSection.Add(flow, ctx);
         TrendSection.Add(flow, ctx);
+        AnnotationsSection.Add(flow, ctx);
         MrrMovementsSection.Add(flow, ctx);
         TablesSection.Add(flow, ctx);
         DefinitionsSection.Add(flow, ctx);

@@ -1,13 +1,15 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using ExecutiveDashboard.Simulator.Generation.Events;
+using ExecutiveDashboard.Simulator.Generation.Story;
 
 namespace ExecutiveDashboard.Simulator.Ingest;
 
 /// <summary>
-/// Posts batches of events to the gateway's ingest endpoints, as any platform service would. A <c>429</c> waits
+/// Posts batches of events to the gateway's ingest endpoints, and the story's annotations, as any platform service would. A <c>429</c> waits
 /// as its <c>Retry-After</c> says; timeouts, connection failures and <c>5xx</c> are retried with backoff (ingest is
 /// idempotent by event id, so a batch stored before its answer was lost only comes back as duplicates); a
 /// <c>401</c> fetches a fresh token once. Anything else (a refused batch) is a bug here and stops the caller.
@@ -25,7 +27,16 @@ public sealed class IngestClient(HttpClient http, GatewayTokens tokens, TimeProv
 
     public async Task<IngestResult> PostAsync(EventStream stream, byte[] body, CancellationToken cancellationToken)
     {
-        var path = $"/api/{PlatformEvent.ServiceOf(stream)}/events";
+        var answer = await SendAsync($"/api/{PlatformEvent.ServiceOf(stream)}/events", body, cancellationToken);
+        return new IngestResult(answer?["accepted"]?.GetValue<long>() ?? 0, answer?["duplicates"]?.GetValue<long>() ?? 0);
+    }
+
+    /// <summary>One note of the story on the timeline (<c>POST /api/annotations</c>), with the same retries as a batch.</summary>
+    public Task PostAsync(StoryAnnotation annotation, CancellationToken cancellationToken) =>
+        SendAsync("/api/annotations", JsonSerializer.SerializeToUtf8Bytes(annotation, JsonSerializerOptions.Web), cancellationToken);
+
+    private async Task<JsonObject?> SendAsync(string path, byte[] body, CancellationToken cancellationToken)
+    {
         var failures = 0;
         var refreshed = false;
         var rateLimited = TimeSpan.Zero;
@@ -41,8 +52,7 @@ public sealed class IngestClient(HttpClient http, GatewayTokens tokens, TimeProv
                 using var response = await http.SendAsync(request, cancellationToken);
                 if (response.IsSuccessStatusCode)
                 {
-                    var answer = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken);
-                    return new IngestResult(answer?["accepted"]?.GetValue<long>() ?? 0, answer?["duplicates"]?.GetValue<long>() ?? 0);
+                    return await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken);
                 }
                 if (response.StatusCode == HttpStatusCode.TooManyRequests && rateLimited < MaxRateLimitWait)
                 {

@@ -92,5 +92,14 @@ public sealed class DemoWorker(
         logger.LogInformation(
             "backfill: done in {Seconds:F1} s: {Total:N0} events ({Rate:N0}/s), {Accepted:N0} new, {Duplicates:N0} already stored",
             watch.Elapsed.TotalSeconds, progress.Sent, progress.Sent / Math.Max(0.001, watch.Elapsed.TotalSeconds), progress.Accepted, progress.Duplicates);
+
+        // Once the events are all stored, so that a restart which finds the backfill complete (and skips it) does not post
+        // them a second time: annotations carry no id the service could count once.
+        var notes = simulation.Annotations();
+        foreach (var note in notes)
+        {
+            await ingest.PostAsync(note, stoppingToken);
+        }
+        logger.LogInformation("backfill: {Count} annotations of the story posted", notes.Count);
     }
 }

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using ExecutiveDashboard.ServiceDefaults.Auth;
 using ExecutiveDashboard.ServiceDefaults.Http;
 using ExecutiveDashboard.Users.Layouts;
@@ -60,26 +59,10 @@ public static class LayoutApi
         {
             return NoSubject();
         }
-        if (!request.HasJsonContentType())
+        var (document, refusal) = await JsonBody.ReadAsync(request, CardLayoutRequest.MaxBytes, "A card layout", cancellationToken);
+        if (document is null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported Media Type",
-                detail: "Send the body as JSON, with Content-Type: application/json. Nothing was stored.");
-        }
-        if (request.ContentLength > CardLayoutRequest.MaxBytes || await ReadBoundedAsync(request.Body, cancellationToken) is not { } body)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Layout too large",
-                detail: $"A card layout is at most {CardLayoutRequest.MaxBytes:N0} bytes. Nothing was stored.");
-        }
-
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = RequestValidation.MaxJsonDepth });
-        }
-        catch (JsonException e)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed JSON",
-                detail: $"The body is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine}). Nothing was stored.");
+            return refusal!;
         }
         using (document)
         {
@@ -109,21 +92,4 @@ public static class LayoutApi
     private static ProblemHttpResult NoSubject() =>
         TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "No subject",
             detail: "The token has no 'sub' claim, so there is no one to keep a layout for.");
-
-    /// <summary>The body, or null once it passes <see cref="CardLayoutRequest.MaxBytes"/> (a chunked body has no length to check first).</summary>
-    private static async Task<ReadOnlyMemory<byte>?> ReadBoundedAsync(Stream body, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[4096];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > CardLayoutRequest.MaxBytes)
-            {
-                return null;
-            }
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
-    }
 }

@@ -1,9 +1,8 @@
 import { memo } from 'react';
 import type { SeriesSpec } from '../../lib/chartData';
 import { formatCompact, formatCount } from '../../lib/format';
-import type { Timeframe, TimeSeriesPoint } from '../../lib/types';
 import type { PlotSpec } from './plotOptions';
-import { TimeSeriesChart } from './TimeSeriesChart';
+import { TimeSeriesChart, type TrendProps } from './TimeSeriesChart';
 
 const SERIES: SeriesSpec[] = [
   { key: 'value', label: 'Total', color: '#3b82f6' },
@@ -13,6 +12,6 @@ const SERIES: SeriesSpec[] = [
 export const EXECUTION_SPEC: PlotSpec = { series: SERIES, formatAxis: formatCompact, integer: true };
 
 /** Runs per bucket: total, successful and failed. */
-export const ExecutionTrendChart = memo(function ExecutionTrendChart({ points, timeframe, degraded }: { points: TimeSeriesPoint[]; timeframe: Timeframe; degraded: boolean }) {
-  return <TimeSeriesChart title="Execution trend" section="trends.execution" degraded={degraded} points={points} timeframe={timeframe} spec={EXECUTION_SPEC} formatValue={formatCount} />;
+export const ExecutionTrendChart = memo(function ExecutionTrendChart({ points, timeframe, degraded, annotations }: TrendProps) {
+  return <TimeSeriesChart title="Execution trend" section="trends.execution" degraded={degraded} points={points} timeframe={timeframe} annotations={annotations} spec={EXECUTION_SPEC} formatValue={formatCount} />;
 });

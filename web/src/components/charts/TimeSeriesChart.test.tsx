@@ -60,4 +60,30 @@ describe('TimeSeriesChart', () => {
     unmount();
     expect(FakePlot.instances[0].destroyed).toBe(true);
   });
+  it('marks each annotation of its range with a line in its kind colour and a flag, stretching to one after the last point', () => {
+    const annotations = [
+      { id: 'd', at: '2026-09-07T18:00:00Z', scope: 'ws_1', kind: 'deploy', text: 'Release 4.2' },
+      { id: 'i', at: '2026-09-08T18:00:00Z', scope: 'all', kind: 'incident', text: 'Provider outage' },
+      { id: 'o', at: '2026-09-06T12:00:00Z', scope: 'ws_1', kind: 'note', text: 'Before the first point' },
+    ];
+    render(chart({ annotations }));
+    const plot = FakePlot.instances[0];
+    // Sep 7 12:00 to Sep 8 18:00 (the incident, after the last point): 30 hours over the 540 px of the fake's area.
+    expect(plot.scales.x).toEqual({ min: 1788782400, max: 1788782400 + 30 * 3600 });
+    expect(plot.lines).toEqual([{ color: '#8b5cf6', x: 40 + 108 }, { color: '#f97316', x: 40 + 540 }]);
+    const flags = screen.getAllByRole('button');
+    expect(flags.map((b) => b.getAttribute('data-kind'))).toEqual(['deploy', 'incident']);
+    expect(screen.getByRole('list', { name: 'Execution trend annotations' })).toBeTruthy();
+    expect(screen.getAllByRole('tooltip', { hidden: true }).map((t) => t.textContent)).toEqual([
+      expect.stringMatching(/Release 4\.2$/), expect.stringMatching(/Provider outage$/)]);
+  });
+  it('redraws new annotations without a new plot', () => {
+    const { rerender } = render(chart());
+    expect(FakePlot.instances[0].lines).toEqual([]);
+    expect(screen.queryAllByRole('button')).toHaveLength(0);
+    rerender(chart({ annotations: [{ id: 'c', at: '2026-09-08T00:00:00Z', scope: 'ws_1', kind: 'campaign', text: 'Winter mail' }] }));
+    expect(FakePlot.instances).toHaveLength(1);
+    expect(FakePlot.instances[0].lines).toEqual([{ color: '#d946ef', x: 40 + 270 }]);
+    expect(screen.getByRole('button').getAttribute('data-kind')).toBe('campaign');
+  });
 });

@@ -5,9 +5,10 @@ import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 're
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { describeSeries, readingAt, toColumns } from '../../lib/chartData';
-import type { Timeframe, TimeSeriesPoint } from '../../lib/types';
+import type { Annotation, Timeframe, TimeSeriesPoint } from '../../lib/types';
 import { DegradedNotice } from '../DegradedNotice';
-import { PLOT_HEIGHT, plotOptions, type PlotSpec } from './plotOptions';
+import { AnnotationMarkers } from './AnnotationMarkers';
+import { PLOT_HEIGHT, plotOptions, type PlotArea, type PlotSpec } from './plotOptions';
 
 export interface TimeSeriesChartProps {
   title: string;
@@ -18,9 +19,16 @@ export interface TimeSeriesChartProps {
   timeframe: Timeframe;
   spec: PlotSpec;
   formatValue: (n: number | null) => string;
+  /** The period's annotations: a dashed line and a flag each, where they fall in the chart's range. */
+  annotations?: readonly Annotation[];
 }
 
-export function TimeSeriesChart({ title, section, degraded, points, timeframe, spec, formatValue }: TimeSeriesChartProps) {
+/** What each of the four trend charts takes. */
+export type TrendProps = Pick<TimeSeriesChartProps, 'points' | 'timeframe' | 'degraded' | 'annotations'>;
+
+const NONE: readonly Annotation[] = [];
+
+export function TimeSeriesChart({ title, section, degraded, points, timeframe, spec, formatValue, annotations = NONE }: TimeSeriesChartProps) {
   const figure = useRef<HTMLElement>(null);
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
@@ -33,6 +41,9 @@ export function TimeSeriesChart({ title, section, degraded, points, timeframe, s
   latest.current = columns;
   /** The columns the canvas shows, so that a plot made with the newest ones is not given them again. */
   const shown = useRef<typeof columns | null>(null);
+  const marked = useRef(annotations);
+  marked.current = annotations;
+  const [area, setArea] = useState<PlotArea | null>(null);
 
   // The plot is made in the first ResizeObserver callback, which comes after layout with the width already known:
   // no forced layout, and later resizes only resize the canvas. A layout effect observes before the first paint, so
@@ -44,7 +55,12 @@ export function TimeSeriesChart({ title, section, degraded, points, timeframe, s
     let text = '';
     // data-drawn is set on the element rather than through state: a re-render per chart would only add frames before
     // the probe (and a person) sees the charts. React leaves it alone while the prop it gave ('false') is unchanged.
-    const hooks = { textColor: () => text, onDraw: () => figure.current?.setAttribute('data-drawn', 'true'), onCursor: setCursor };
+    const hooks = {
+      textColor: () => text, onDraw: () => figure.current?.setAttribute('data-drawn', 'true'), onCursor: setCursor,
+      annotations: () => marked.current,
+      // Only a changed area re-renders the markers: most draws (new numbers) keep it.
+      onArea: (next: PlotArea) => setArea((prev) => (prev && sameArea(prev, next) ? prev : next)),
+    };
     const observer = new ResizeObserver(([entry]) => {
       const width = Math.floor(entry.contentRect.width);
       if (width <= 0) return;
@@ -73,6 +89,14 @@ export function TimeSeriesChart({ title, section, degraded, points, timeframe, s
     shown.current = columns;
   }, [columns]);
 
+  // New annotations: the x range may stretch to them, so the scales are set again (and the lines redrawn).
+  const drawnAnnotations = useRef(annotations);
+  useEffect(() => {
+    if (!plot.current || drawnAnnotations.current === annotations) return;
+    drawnAnnotations.current = annotations;
+    plot.current.setData(latest.current);
+  }, [annotations]);
+
   const reading = readingAt(points, cursor, spec.series, formatValue, timeframe);
   const description = useMemo(() => describeSeries(points, spec.series, formatValue, timeframe), [points, spec.series, formatValue, timeframe]);
 
@@ -100,9 +124,15 @@ export function TimeSeriesChart({ title, section, degraded, points, timeframe, s
               </span>
             ))}
           </p>
-          <div ref={host} aria-hidden="true" className="mt-1 w-full" style={{ height: PLOT_HEIGHT }} />
+          <div className="relative mt-1">
+            <div ref={host} aria-hidden="true" className="w-full" style={{ height: PLOT_HEIGHT }} />
+            <AnnotationMarkers chart={title} annotations={annotations} area={area} />
+          </div>
         </>
       )}
     </figure>
   );
 }
+
+const sameArea = (a: PlotArea, b: PlotArea) =>
+  a.left === b.left && a.top === b.top && a.width === b.width && a.height === b.height && a.outer === b.outer && a.min === b.min && a.max === b.max;

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type uPlot from 'uplot';
-import { plotOptions, yRange, yTicks } from './plotOptions';
+import { drawMarks, plotOptions, xRange, yRange, yTicks } from './plotOptions';
 
 const hooks = { textColor: () => 'rgb(100, 116, 139)', onDraw: vi.fn(), onCursor: vi.fn() };
 const series = [{ key: 'value' as const, label: 'MRR', color: '#0ea5e9', area: true }];
@@ -40,5 +40,36 @@ describe('plotOptions', () => {
     const o = plotOptions({ series: [{ ...series[0], area: false }], formatAxis: String }, '24h', 300, hooks);
     expect(o.series[1].fill).toBeUndefined();
     expect(o.series[1].paths).toBeUndefined();
+  });
+});
+
+describe('annotations on the canvas', () => {
+  const note = (id: string, at: string, kind = 'incident') => ({ id, at, scope: 'ws_1', kind, text: id });
+  it('stretch the x range to the latest one after the last point, and only then', () => {
+    expect(xRange(100, 200, [])).toEqual([100, 200]);
+    expect(xRange(1788782400, 1788786000, [note('a', '2026-09-07T13:30:00Z')])).toEqual([1788782400, 1788787800]);
+    expect(xRange(1788782400, 1788786000, [note('a', '2026-09-07T12:30:00Z'), note('b', '2026-09-07T11:00:00Z')])).toEqual([1788782400, 1788786000]);
+    expect(xRange(null, null, [note('a', '2026-09-07T13:30:00Z')])).toEqual([null, null]);
+  });
+  it('are dashed lines across the plotting area in their kind colour, those outside the x range left out', () => {
+    const strokes: { color: string; from: number[]; to: number[] }[] = [];
+    let from: number[] = [];
+    let to: number[] = [];
+    const ctx = {
+      strokeStyle: '', lineWidth: 0, save() {}, restore() {}, setLineDash: vi.fn(), beginPath() {},
+      moveTo(x: number, y: number) { from = [x, y]; }, lineTo(x: number, y: number) { to = [x, y]; },
+      stroke() { strokes.push({ color: this.strokeStyle, from, to }); },
+    };
+    const u = {
+      scales: { x: { min: 1000, max: 2000 } }, bbox: { left: 50, top: 20, width: 1000, height: 300 }, ctx,
+      valToPos: (v: number) => 50 + (v - 1000),
+    } as unknown as uPlot;
+    const at = (s: number) => new Date(s * 1000).toISOString();
+    drawMarks(u, [note('deploy', at(1500), 'deploy'), note('before', at(999)), note('incident', at(2000)), note('after', at(2001))]);
+    expect(strokes).toEqual([
+      { color: '#8b5cf6', from: [550, 20], to: [550, 320] },
+      { color: '#f97316', from: [1050, 20], to: [1050, 320] },
+    ]);
+    expect(ctx.setLineDash).toHaveBeenCalled();
   });
 });

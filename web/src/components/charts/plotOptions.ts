@@ -1,8 +1,9 @@
 // The uPlot options shared by the four trend charts. Kept pure (no DOM reads) so that the axes' formatting and the
 // scales can be tested without a canvas.
 import uPlot from 'uplot';
+import { kindStyle, latestFrom, marksInRange } from '../../lib/annotations';
 import { formatTick, type SeriesSpec } from '../../lib/chartData';
-import type { Timeframe } from '../../lib/types';
+import type { Annotation, Timeframe } from '../../lib/types';
 
 export const PLOT_HEIGHT = 240;
 const GRID = 'rgba(148, 163, 184, 0.3)';
@@ -25,7 +26,15 @@ export interface PlotHooks {
   textColor: () => string;
   onDraw: () => void;
   onCursor: (index: number | null) => void;
+  /** The annotations to mark, read at each draw: they change without a new plot. */
+  annotations?: () => readonly Annotation[];
+  /** Where the plotting area lies after each draw, for the markers laid over the canvas. */
+  onArea?: (area: PlotArea) => void;
 }
+
+/** The plotting area in CSS pixels from the plot's top left, the whole plot's width (`outer`, axes included), and the x
+ * scale it spans (Unix seconds). */
+export interface PlotArea { left: number; top: number; width: number; height: number; outer: number; min: number; max: number }
 
 export function plotOptions(spec: PlotSpec, timeframe: Timeframe, width: number, hooks: PlotHooks): uPlot.Options {
   const axis = { stroke: () => hooks.textColor(), font: FONT, grid: { stroke: GRID, width: 1 }, ticks: { stroke: GRID, width: 1 } };
@@ -35,7 +44,10 @@ export function plotOptions(spec: PlotSpec, timeframe: Timeframe, width: number,
     height: PLOT_HEIGHT,
     legend: { show: false },
     cursor: { y: false, points: { size: 7 } },
-    scales: { x: { time: true }, y: { range: (_u, min, max) => yRange(min, max, spec.fromZero ?? false) } },
+    scales: {
+      x: { time: true, range: (_u, min, max) => xRange(min, max, hooks.annotations?.() ?? []) },
+      y: { range: (_u, min, max) => yRange(min, max, spec.fromZero ?? false) },
+    },
     series: [
       {},
       ...spec.series.map((s) => ({
@@ -47,10 +59,45 @@ export function plotOptions(spec: PlotSpec, timeframe: Timeframe, width: number,
       { ...axis, size: 56, values: (_u: uPlot, splits: number[]) => yTicks(splits, spec) },
     ],
     hooks: {
-      draw: [() => hooks.onDraw()],
+      draw: [(u) => { drawMarks(u, hooks.annotations?.() ?? []); reportArea(u, hooks); hooks.onDraw(); }],
       setCursor: [(u) => hooks.onCursor(u.cursor.idx ?? null)],
     },
   };
+}
+
+/** The buckets' span, stretched to the latest annotation after the last point (inside the last bucket): every annotation
+ * of the period is on the chart. */
+export function xRange(min: number | null, max: number | null, annotations: readonly Annotation[]): uPlot.Range.MinMax {
+  if (min === null || max === null) return [min, max];
+  const latest = latestFrom(annotations, min);
+  return [min, latest !== null && latest > max ? latest : max];
+}
+
+/** A dashed vertical line per annotation in the x range, in its kind's colour, under the cursor and over the series. */
+export function drawMarks(u: uPlot, annotations: readonly Annotation[]) {
+  const { min, max } = u.scales.x;
+  if (min == null || max == null || annotations.length === 0) return;
+  const { ctx, bbox } = u;
+  ctx.save();
+  ctx.lineWidth = Math.max(1, Math.round(1.5 * (globalThis.devicePixelRatio || 1)));
+  ctx.setLineDash([4 * (globalThis.devicePixelRatio || 1), 3 * (globalThis.devicePixelRatio || 1)]);
+  for (const mark of marksInRange(annotations, min, max)) {
+    const x = Math.round(u.valToPos(mark.x, 'x', true));
+    ctx.strokeStyle = kindStyle(mark.annotation.kind).color;
+    ctx.beginPath();
+    ctx.moveTo(x, bbox.top);
+    ctx.lineTo(x, bbox.top + bbox.height);
+    ctx.stroke();
+  }
+  ctx.restore();
+}
+
+function reportArea(u: uPlot, hooks: PlotHooks) {
+  const { min, max } = u.scales.x;
+  if (!hooks.onArea || min == null || max == null) return;
+  const px = (v: string) => Number.parseFloat(v) || 0;
+  const { left, top, width, height } = u.over.style;
+  hooks.onArea({ left: px(left), top: px(top), width: px(width), height: px(height), outer: u.width, min, max });
 }
 
 export function yTicks(splits: readonly number[], spec: Pick<PlotSpec, 'formatAxis' | 'integer'>): string[] {

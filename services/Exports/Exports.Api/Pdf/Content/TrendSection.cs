@@ -1,3 +1,4 @@
+using ExecutiveDashboard.Exports.Pdf.Annotations;
 using ExecutiveDashboard.Exports.Pdf.Formatting;
 using ExecutiveDashboard.Exports.Pdf.Layout;
 using ScottPlot;
@@ -58,7 +59,8 @@ internal static class TrendSection
             return;
         }
 
-        var plot = Build(ctx, chart);
+        var markers = ChartMarkers.For(ctx.Document.Overview.Annotations, chart.Points[0].Timestamp.ToOADate());
+        var plot = Build(ctx, chart, markers);
         var area = new PixelRect(0, body.Width, body.Height, 0);
         // ScottPlot renders twice on its first render (to settle the layout the first pass measured). On a PDF canvas
         // that would write every line and label twice, so the first render goes to a canvas that draws nothing.
@@ -67,10 +69,11 @@ internal static class TrendSection
         canvas.Translate(body.Left, body.Top);
         canvas.ClipRect(new SKRect(0, 0, body.Width, body.Height));
         plot.Render(canvas, area);
+        markers.Draw(canvas, ctx, plot);
         canvas.Restore();
     }
 
-    private static Plot Build(RenderContext ctx, TrendChart chart)
+    private static Plot Build(RenderContext ctx, TrendChart chart, ChartMarkers markers)
     {
         var plot = new Plot();
         // The chart shares the page: no clearing of the canvas, no background of its own.
@@ -115,6 +118,10 @@ internal static class TrendSection
         plot.Grid.MajorLineWidth = 0.5f;
 
         plot.Axes.Margins(horizontal: 0.01, vertical: 0.08);
+        if (markers.StretchedLimits(xs[0], xs[^1]) is var (left, right))
+        {
+            plot.Axes.SetLimitsX(left, right);
+        }
         if (chart.FromZero)
         {
             var max = chart.Series.SelectMany(s => chart.Points.Select(s.Value)).DefaultIfEmpty(0).Max();
