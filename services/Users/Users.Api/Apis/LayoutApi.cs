@@ -1,7 +1,5 @@
 using System.Security.Claims;
-using System.Text.Json;
 using ExecutiveDashboard.ServiceDefaults.Auth;
-using ExecutiveDashboard.ServiceDefaults.Http;
 using ExecutiveDashboard.Users.Layouts;
 using ExecutiveDashboard.Users.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -60,26 +58,10 @@ public static class LayoutApi
         {
             return NoSubject();
         }
-        if (!request.HasJsonContentType())
+        var (document, refusal) = await PersonalSettings.ReadJsonAsync(request, CardLayoutRequest.MaxBytes, "Layout too large", cancellationToken);
+        if (document is null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported Media Type",
-                detail: "Send the body as JSON, with Content-Type: application/json. Nothing was stored.");
-        }
-        if (request.ContentLength > CardLayoutRequest.MaxBytes || await ReadBoundedAsync(request.Body, cancellationToken) is not { } body)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Layout too large",
-                detail: $"A card layout is at most {CardLayoutRequest.MaxBytes:N0} bytes. Nothing was stored.");
-        }
-
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = RequestValidation.MaxJsonDepth });
-        }
-        catch (JsonException e)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed JSON",
-                detail: $"The body is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine}). Nothing was stored.");
+            return refusal!;
         }
         using (document)
         {
@@ -103,27 +85,7 @@ public static class LayoutApi
         return TypedResults.NoContent();
     }
 
-    private static string? SubjectOf(ClaimsPrincipal user) =>
-        user.FindFirst(Roles.SubjectClaim)?.Value is { Length: > 0 } subject ? subject : null;
+    private static string? SubjectOf(ClaimsPrincipal user) => PersonalSettings.SubjectOf(user);
 
-    private static ProblemHttpResult NoSubject() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "No subject",
-            detail: "The token has no 'sub' claim, so there is no one to keep a layout for.");
-
-    /// <summary>The body, or null once it passes <see cref="CardLayoutRequest.MaxBytes"/> (a chunked body has no length to check first).</summary>
-    private static async Task<ReadOnlyMemory<byte>?> ReadBoundedAsync(Stream body, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[4096];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > CardLayoutRequest.MaxBytes)
-            {
-                return null;
-            }
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
-    }
+    private static ProblemHttpResult NoSubject() => PersonalSettings.NoSubject("a layout");
 }
