@@ -79,7 +79,8 @@ internal static class TrendSection
         plot.DataBackground.Color = Colors.Transparent;
         plot.Font.Set(ctx.Fonts.ChartFamily);
 
-        var xs = chart.Points.Select(p => p.Timestamp.ToOADate()).ToArray();
+        // Plotted at the reader's wall-clock times, so that the axis labels are local (midnight reads 00:00).
+        var xs = chart.Points.Select(p => TimeText.Local(p.Timestamp, ctx.Zone).ToOADate()).ToArray();
         foreach (var series in chart.Series)
         {
             var line = plot.Add.ScatterLine(xs, chart.Points.Select(series.Value).ToArray(), Color.FromHex(series.Color));
