@@ -18,7 +18,11 @@ import { MetricsGrid } from './components/MetricsGrid';
 import { SectionBoundary } from './components/SectionBoundary';
 import { SignIn } from './components/SignIn';
 import { TablesSection } from './components/TablesSection';
+import { ReaderSettings } from './components/ReaderSettings';
 import { useCardLayout } from './hooks/useCardLayout';
+import { usePreferences } from './hooks/usePreferences';
+import { ReaderZoneContext } from './hooks/useReaderZone';
+import { formatDateTime } from './lib/readerZone';
 import { useLiveSocket } from './hooks/useLiveSocket';
 import { useNow } from './hooks/useNow';
 import { useShortcuts } from './hooks/useShortcuts';
@@ -67,6 +71,9 @@ function Dashboard({ session, onSession }: { session: Session; onSession: (s: Se
   const subject = useMemo(() => subjectOf(session), [session]);
   // Fetched alongside the overview; the grid shows the default order until it arrives.
   const layout = useCardLayout(session.token, subject);
+  // The person's zone and week start: every read, label and export follows them.
+  const preferences = usePreferences(session.token, subject);
+  const reader = preferences.setting;
   const [customizing, setCustomizing] = useState(false);
   const customizeButton = useRef<HTMLButtonElement>(null);
   const doneCustomizing = useCallback(() => {
@@ -85,9 +92,11 @@ function Dashboard({ session, onSession }: { session: Session; onSession: (s: Se
   }, [session.request, onSession]);
 
   const query = useQuery({
-    queryKey: overviewKey(scope, timeframe),
-    queryFn: ({ signal }) => fetchOverview(session.token, scope, timeframe, signal),
+    queryKey: overviewKey(scope, timeframe, reader),
+    queryFn: ({ signal }) => fetchOverview(session.token, scope, timeframe, signal, undefined, reader),
     placeholderData: keepPreviousData,
+    // Read once, in the saved zone, rather than first in the browser's and again when the setting arrives.
+    enabled: preferences.ready,
   });
 
   useEffect(() => {
@@ -100,16 +109,16 @@ function Dashboard({ session, onSession }: { session: Session; onSession: (s: Se
 
   // A metrics_update names what changed: ask only for that, and keep the rest of the answer shown.
   const refreshSections = useCallback(async (sections: string[]) => {
-    const key = overviewKey(scope, timeframe);
+    const key = overviewKey(scope, timeframe, reader);
     if (sections.length === 0 || !client.getQueryData(key)) return void refetchScope();
     try {
-      const part = await fetchOverview(session.token, scope, timeframe, undefined, sections);
+      const part = await fetchOverview(session.token, scope, timeframe, undefined, sections, reader);
       client.setQueryData<ExecutiveDashboardData>(key, (shown) => (shown ? mergeSections(shown, part) : shown));
-      void client.invalidateQueries({ queryKey: ['overview', scope], predicate: (q) => q.queryKey[2] !== timeframe, refetchType: 'none' });
+      void client.invalidateQueries({ queryKey: ['overview', scope], predicate: (q) => q.queryKey.join() !== key.join(), refetchType: 'none' });
     } catch {
       void refetchScope();
     }
-  }, [client, scope, timeframe, session.token, refetchScope]);
+  }, [client, scope, timeframe, session.token, refetchScope, reader]);
 
   // Sections answered while a backfill is ahead of the rollups settle within seconds: ask for them again.
   const catchingUpNow = query.data?.meta.catchingUp.join(',') ?? '';
@@ -145,7 +154,7 @@ function Dashboard({ session, onSession }: { session: Session; onSession: (s: Se
   const catchingUp = data?.meta.catchingUp ?? [];
 
   return (
-    <>
+    <ReaderZoneContext.Provider value={reader.timeZone}>
       <DashboardHeader
         timeframe={timeframe}
         onTimeframeChange={(t) => setView({ timeframe: t })}
@@ -163,6 +172,7 @@ function Dashboard({ session, onSession }: { session: Session; onSession: (s: Se
           // Numbers of another timeframe or scope stay on screen while the new ones load: nothing to export then.
           asOf: data && !query.isPlaceholderData ? data.meta.asOf : undefined,
           cards: layout.cards.filter((c) => c.visible).map((c) => c.id),
+          reader,
           canReadAudit: AUDIT_ROLES.includes(session.role),
           canVerifyAudit: session.workspaces.includes('*'),
         }}
@@ -175,11 +185,12 @@ function Dashboard({ session, onSession }: { session: Session; onSession: (s: Se
             <div className="flex flex-wrap items-center justify-between gap-2">
               {data ? (
                 <p className="text-xs text-slate-500 dark:text-slate-400">
-                  {scope === 'all' ? 'All workspaces' : `Workspace ${scope}`} · {new Date(data.period.start).toLocaleString()} – {new Date(data.period.end).toLocaleString()}
+                  {scope === 'all' ? 'All workspaces' : `Workspace ${scope}`} · {formatDateTime(data.period.start, reader.timeZone)} – {formatDateTime(data.period.end, reader.timeZone)}
                   {data.meta.cached && ' · cached'}
                   {query.isError && ' · last refresh failed, showing earlier numbers'}
                 </p>
               ) : <span />}
+              <ReaderSettings setting={reader} status={preferences.status} onChange={(s) => void preferences.save(s)} />
               <button
                 ref={customizeButton}
                 type="button"
@@ -227,6 +238,6 @@ function Dashboard({ session, onSession }: { session: Session; onSession: (s: Se
           </>
         )}
       </main>
-    </>
+    </ReaderZoneContext.Provider>
   );
 }

@@ -1,4 +1,5 @@
 import { parseLayout, type CardSetting } from './layout';
+import { parseSetting, readerParams, type ReaderSetting } from './readerZone';
 import type { ExecutiveDashboardData, Timeframe } from './types';
 
 export class ApiError extends Error {
@@ -7,11 +8,16 @@ export class ApiError extends Error {
   }
 }
 
-export const overviewKey = (scope: string, timeframe: Timeframe) => ['overview', scope, timeframe] as const;
+/** The reader's zone and week start are part of the key: they place the trend buckets' edges. */
+export const overviewKey = (scope: string, timeframe: Timeframe, reader?: ReaderSetting) =>
+  ['overview', scope, timeframe, reader?.timeZone ?? '', reader?.weekStart ?? ''] as const;
 
-/** The overview; with `sections`, only the services feeding them are asked (meta.sections says what it holds). */
-export async function fetchOverview(token: string, scope: string, timeframe: Timeframe, signal?: AbortSignal, sections?: string[]): Promise<ExecutiveDashboardData> {
-  const query = new URLSearchParams({ workspace_id: scope, timeframe });
+/** The overview; with `sections`, only the services feeding them are asked (meta.sections says what it holds); with
+ * `reader`, its trend buckets are cut at that zone's local boundaries. */
+export async function fetchOverview(
+  token: string, scope: string, timeframe: Timeframe, signal?: AbortSignal, sections?: string[], reader?: ReaderSetting,
+): Promise<ExecutiveDashboardData> {
+  const query = new URLSearchParams({ workspace_id: scope, timeframe, ...(reader ? readerParams(reader) : {}) });
   if (sections?.length) query.set('sections', sections.join(','));
   const response = await fetch(`/api/executive/overview?${query}`, {
     headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
@@ -70,4 +76,26 @@ export async function saveLayout(token: string, cards: readonly CardSetting[], k
 export async function deleteLayout(token: string, keepalive = false): Promise<void> {
   const response = await fetch(LAYOUT, { method: 'DELETE', headers: { Authorization: `Bearer ${token}` }, keepalive });
   if (!response.ok && response.status !== 404) throw await apiError(response, 'Resetting the card layout');
+}
+
+const PREFERENCES = '/api/users/me/preferences';
+
+/** Per person: the users service keys the preferences by the token's subject. */
+export const preferencesKey = (subject: string) => ['preferences', subject] as const;
+
+/** The signed-in person's saved zone and week start, or null when they saved none (204) or the answer is not one. */
+export async function fetchPreferences(token: string, signal?: AbortSignal): Promise<ReaderSetting | null> {
+  const response = await fetch(PREFERENCES, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' }, signal });
+  if (response.status === 204 || response.status === 404) return null;
+  if (!response.ok) throw await apiError(response, 'The preferences');
+  return parseSetting(await response.json());
+}
+
+export async function savePreferences(token: string, setting: ReaderSetting): Promise<void> {
+  const response = await fetch(PREFERENCES, {
+    method: 'PUT',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify(setting),
+  });
+  if (!response.ok) throw await apiError(response, 'Saving the preferences');
 }

@@ -2,6 +2,7 @@
 // scales can be tested without a canvas.
 import uPlot from 'uplot';
 import { formatTick, type SeriesSpec } from '../../lib/chartData';
+import { inZone } from '../../lib/readerZone';
 import type { Timeframe } from '../../lib/types';
 
 export const PLOT_HEIGHT = 240;
@@ -27,13 +28,15 @@ export interface PlotHooks {
   onCursor: (index: number | null) => void;
 }
 
-export function plotOptions(spec: PlotSpec, timeframe: Timeframe, width: number, hooks: PlotHooks): uPlot.Options {
+/** `zone`: the reader's; the time axis then splits and labels at its wall-clock times (local midnight reads 00:00). */
+export function plotOptions(spec: PlotSpec, timeframe: Timeframe, width: number, hooks: PlotHooks, zone?: string): uPlot.Options {
   const axis = { stroke: () => hooks.textColor(), font: FONT, grid: { stroke: GRID, width: 1 }, ticks: { stroke: GRID, width: 1 } };
   const stepped = spec.step ? uPlot.paths.stepped?.({ align: 1 }) : undefined;
   return {
     width,
     height: PLOT_HEIGHT,
     legend: { show: false },
+    ...(zone ? { tzDate: (ts: number) => inZone(new Date(ts * 1000), zone) } : {}),
     cursor: { y: false, points: { size: 7 } },
     scales: { x: { time: true }, y: { range: (_u, min, max) => yRange(min, max, spec.fromZero ?? false) } },
     series: [
@@ -43,7 +46,7 @@ export function plotOptions(spec: PlotSpec, timeframe: Timeframe, width: number,
       })),
     ],
     axes: [
-      { ...axis, space: 80, values: (_u: uPlot, splits: number[]) => splits.map((v) => formatTick(v, timeframe)) },
+      { ...axis, space: 80, values: (_u: uPlot, splits: number[]) => splits.map((v) => formatTick(v, timeframe, zone)) },
       { ...axis, size: 56, values: (_u: uPlot, splits: number[]) => yTicks(splits, spec) },
     ],
     hooks: {
