@@ -15,11 +15,11 @@ export function ReaderSettings({ setting, status, onChange }: { setting: ReaderS
   return (
     <div role="group" aria-label="Time zone and week start" className="flex flex-wrap items-center gap-2 text-xs text-slate-600 dark:text-slate-300">
       <label htmlFor={zoneId}>Time zone</label>
-      <select id={zoneId} value={setting.timeZone} onChange={(e) => onChange({ ...setting, timeZone: e.target.value })} className={SELECT}>
+      <select id={zoneId} name="timeZone" value={setting.timeZone} onChange={(e) => onChange({ ...setting, timeZone: e.target.value })} className={SELECT}>
         {zones.map((z) => <option key={z} value={z}>{z.replaceAll('_', ' ')}</option>)}
       </select>
       <label htmlFor={weekId}>Week starts</label>
-      <select id={weekId} value={setting.weekStart} onChange={(e) => onChange({ ...setting, weekStart: e.target.value as WeekStart })} className={SELECT}>
+      <select id={weekId} name="weekStart" value={setting.weekStart} onChange={(e) => onChange({ ...setting, weekStart: e.target.value as WeekStart })} className={SELECT}>
         {WEEK_STARTS.map((d) => <option key={d} value={d}>{d[0].toUpperCase() + d.slice(1)}</option>)}
       </select>
       <span role="status" className={status === 'error' ? 'text-red-700 dark:text-red-400' : undefined}>{STATUS_TEXT[status]}</span>
