@@ -36,7 +36,7 @@ public static class ScopeBounds
     /// <summary>The period a request reads. For <c>all</c> it starts at this service's earliest event of the scope, or
     /// earlier where the gateway gave every section one start (<see cref="OverviewRequest.EarliestOf"/>).</summary>
     public static async Task<ReportingPeriod> PeriodOfAsync(NpgsqlDataSource dataSource, OverviewRequest request, CancellationToken cancellationToken) =>
-        ReportingPeriod.For(request.Timeframe, request.AsOf, request.Timeframe == Timeframe.All
+        request.Period(request.Timeframe == Timeframe.All
             ? request.EarliestOf(await ReadAsync(dataSource, request.Scope, cancellationToken))
             : null);
 

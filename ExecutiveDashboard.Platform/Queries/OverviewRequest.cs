@@ -10,11 +10,19 @@ namespace ExecutiveDashboard.Platform.Queries;
 
 /// <summary>The query every dashboard read takes: <c>workspace_id</c> (an id or <c>all</c>),
 /// <c>timeframe</c> (default 7d), <c>asOf</c> (ISO 8601 with an offset; default now; taken to the millisecond) and, for <c>all</c>,
-/// an optional <c>start</c> earlier than the service's own earliest event. Times lie within <see cref="Bounds"/>, as event
+/// an optional <c>start</c> earlier than the service's own earliest event, and the reader's optional <c>tz</c> (an IANA id) and
+/// <c>weekStart</c> (<c>monday</c> … <c>sunday</c>, default monday) that place the trend buckets' edges. Times lie within <see cref="Bounds"/>, as event
 /// times do: an asOf of year 1 or 9999 would overflow the windows before it, and a start of year 1 would make a read
 /// walk a hundred thousand weekly buckets.</summary>
-public sealed record OverviewRequest(string Scope, Timeframe Timeframe, DateTime AsOf, DateTime? AllStart = null)
+public sealed record OverviewRequest(string Scope, Timeframe Timeframe, DateTime AsOf, DateTime? AllStart = null,
+    ReaderCalendar? Calendar = null)
 {
+    /// <summary>The reader's zone and week start; <see cref="ReaderCalendar.Default"/> when the query named neither.</summary>
+    public ReaderCalendar Reader => Calendar ?? ReaderCalendar.Default;
+
+    /// <summary>The period this request reads, with <paramref name="allStart"/> the start of <c>all</c>.</summary>
+    public ReportingPeriod Period(DateTime? allStart) => ReportingPeriod.For(Timeframe, AsOf, allStart, Reader);
+
     /// <summary>The start of <c>all</c>: the earlier of this service's earliest event and <see cref="AllStart"/>.</summary>
     public DateTime? EarliestOf(DateTime? ownEarliest) =>
         (ownEarliest, AllStart) switch
@@ -25,13 +33,14 @@ public sealed record OverviewRequest(string Scope, Timeframe Timeframe, DateTime
         };
 
     public static (OverviewRequest? Request, IResult? Refusal) From(OverviewQueryString query, ClaimsPrincipal user, TimeProvider clock) =>
-        From(query.WorkspaceId, query.Timeframe, query.AsOf, user, clock, query.Start);
+        From(query.WorkspaceId, query.Timeframe, query.AsOf, user, clock, query.Start, query.Tz, query.WeekStart);
 
     public const string DefaultTimeframe = "7d";
 
     /// <returns>The request, or the 400 or 403 problem that refuses it.</returns>
     public static (OverviewRequest? Request, IResult? Refusal) From(
-        string? workspaceId, string? timeframe, string? asOf, ClaimsPrincipal user, TimeProvider clock, string? start = null)
+        string? workspaceId, string? timeframe, string? asOf, ClaimsPrincipal user, TimeProvider clock, string? start = null,
+        string? tz = null, string? weekStart = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var errors = new Dictionary<string, string[]>();
@@ -50,6 +59,7 @@ public sealed record OverviewRequest(string Scope, Timeframe Timeframe, DateTime
 
         var at = asOf is null ? now : ParseTime("asOf", asOf, now, errors);
         DateTime? allStart = start is null ? null : ParseTime("start", start, now, errors);
+        var calendar = ParseCalendar(tz, weekStart, errors);
 
         if (errors.Count > 0)
         {
@@ -62,7 +72,24 @@ public sealed record OverviewRequest(string Scope, Timeframe Timeframe, DateTime
                     ? "The whole platform ('all') needs a token with workspaces '*'."
                     : $"The token does not grant workspace '{workspaceId}'."));
         }
-        return (new OverviewRequest(workspaceId!, parsedTimeframe, ToMillisecond(at), allStart), null);
+        return (new OverviewRequest(workspaceId!, parsedTimeframe, ToMillisecond(at), allStart, calendar), null);
+    }
+
+    /// <summary>The reader's <c>tz</c> and <c>weekStart</c>; null when neither is given. Values are not repeated in the
+    /// problem: they may be anything a client sent.</summary>
+    public static ReaderCalendar? ParseCalendar(string? tz, string? weekStart, Dictionary<string, string[]> errors)
+    {
+        var zone = ReaderCalendar.ZoneOrNull(tz);
+        if (tz is not null && zone is null)
+        {
+            errors["tz"] = [ReaderCalendar.ZoneRule];
+        }
+        var day = WeekStarts.Default;
+        if (weekStart is not null && !WeekStarts.TryParse(weekStart, out day))
+        {
+            errors["weekStart"] = [$"must be one of {WeekStarts.Allowed}"];
+        }
+        return tz is null && weekStart is null ? null : new ReaderCalendar(zone, day);
     }
 
     /// <summary>"Now" as a read without asOf states it: to the second, so that readers of the same second share one cached

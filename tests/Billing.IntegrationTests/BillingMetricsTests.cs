@@ -109,4 +109,39 @@ public sealed class BillingMetricsTests(BillingServersFixture servers)
         }
         Assert.Equal(await inOrder.ScalarAsync("SELECT count(*) FROM workspace_states"), await reversed.ScalarAsync("SELECT count(*) FROM workspace_states"));
     }
+
+    /// <summary>The history's MRR at t written out from <see cref="History"/> (events before t count): A 100, 150 from
+    /// 11-26T00; B 1200 a year = 100; C 100; D 100 until 11-15T12; E 60 from 11-10T12.</summary>
+    private static double MrrOfHistory(DateTime t)
+    {
+        var started = At("2026-10-01T12:00:00Z");
+        var mrr = 0.0;
+        mrr += t > started ? (t > At("2026-11-26T00:00:00Z") ? 150 : 100) : 0;
+        mrr += t > started ? 100 + 100 : 0;
+        mrr += t > started && t <= At("2026-11-15T12:00:00Z") ? 100 : 0;
+        mrr += t > At("2026-11-10T12:00:00Z") ? 60 : 0;
+        return mrr;
+    }
+
+    /// <summary>With a reader's zone the revenue trend is MRR at each local bucket's end, the edges found by
+    /// <see cref="ExpectedPeriods"/> with the operating system's zone rules; Kathmandu's edge at 00:15Z falls a quarter hour
+    /// after A's upgrade, New York's buckets cross its change of 11-01.</summary>
+    [Theory]
+    [InlineData("Asia/Kolkata", "monday", "30d", AsOf)]
+    [InlineData("Asia/Kathmandu", "monday", "7d", "2026-11-26T03:10:00Z")]
+    [InlineData("America/New_York", "sunday", "30d", "2026-11-04T12:00:00Z")]
+    [InlineData("Australia/Lord_Howe", "thursday", "all", AsOf)]
+    [InlineData("America/New_York", "monday", "90d", "2026-11-30T23:59:59.999Z")]
+    public async Task Local_buckets_hold_the_mrr_at_their_end(string tz, string weekStart, string timeframe, string asOf)
+    {
+        await using var service = await WithHistoryAsync(servers.NewService(), History);
+
+        var o = await service.OverviewAsync("all", timeframe, asOf, $"&tz={Uri.EscapeDataString(tz)}&weekStart={weekStart}");
+
+        var period = ExecutiveDashboard.TestSupport.ExpectedPeriods.Current(timeframe, At(asOf), At("2026-10-01T12:00:00Z"));
+        var buckets = ExecutiveDashboard.TestSupport.ExpectedPeriods.LocalTrendBuckets(timeframe, period.Start, period.End, tz,
+            Enum.Parse<DayOfWeek>(weekStart, ignoreCase: true));
+        Assert.Equal(buckets.Select(b => (b.Start, MrrOfHistory(b.End))), o.RevenueTrend.Select(p => (p.Timestamp, p.Value)));
+        Assert.Contains(o.RevenueTrend, p => p.Value > 0);
+    }
 }

@@ -15,7 +15,7 @@ public sealed class DownloadHostileInputTests(ExportsServersFixture servers) : S
     private const string Download = "/api/exports/dashboard";
     private const string Valid = "workspace_id=ws_1&timeframe=30d&format=csv";
 
-    private static readonly string[] Parameters = ["workspace_id", "timeframe", "format", "asOf", "cards"];
+    private static readonly string[] Parameters = ["workspace_id", "timeframe", "format", "asOf", "cards", "tz", "weekStart"];
 
     public override async Task InitializeAsync()
     {
@@ -41,6 +41,14 @@ public sealed class DownloadHostileInputTests(ExportsServersFixture servers) : S
         foreach (var value in new[] { "", "PDF", "pdf,csv", "xlsx", " csv", "csv\0", new string('p', 2000) })
         {
             yield return ("format", $"{value.Length} characters", $"workspace_id=ws_1&timeframe=30d&format={Uri.EscapeDataString(value)}");
+        }
+        foreach (var (name, value) in TimeZones)
+        {
+            yield return ("tz", name, $"{Valid}&tz={Uri.EscapeDataString(value)}");
+        }
+        foreach (var (name, value) in WeekStarts)
+        {
+            yield return ("weekStart", name, $"{Valid}&tz=Asia%2FKolkata&weekStart={Uri.EscapeDataString(value)}");
         }
         var tooMany = string.Join(',', Enumerable.Range(0, 51).Select(i => $"c{i}"));
         foreach (var value in new[] { "dau,dau", "<b>", "dau;mrr", new string('c', 41), tooMany, "dau,\u00e9" })

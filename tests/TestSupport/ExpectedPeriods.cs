@@ -44,4 +44,51 @@ public static class ExpectedPeriods
         }
         return buckets;
     }
+
+    /// <summary>The trend's buckets for a reader in <paramref name="zoneId"/>, found the slow, obvious way: every quarter
+    /// hour of UTC (the offsets of the zones tested are whole quarter hours) converted to the local time by the operating
+    /// system's zone rules (not the tzdb the services embed), an edge wherever the wall clock first shows a cut: 00/06/12/18
+    /// over 7d, midnight over 30d and 90d, midnight of <paramref name="weekStart"/> over <c>all</c> (from the one on or
+    /// before the start); the first bucket starts at the period's start (<c>all</c>: that week start), the last ends at asOf,
+    /// and a first or last bucket shorter than an hour joins its neighbour. 24h keeps its equal hours.</summary>
+    public static List<(DateTime Start, DateTime End)> LocalTrendBuckets(string timeframe, DateTime start, DateTime asOf, string zoneId,
+        DayOfWeek weekStart)
+    {
+        if (timeframe == "24h" || start >= asOf)
+        {
+            return TrendBuckets(timeframe, start, asOf);
+        }
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
+        Func<DateTime, bool> isCut = timeframe switch
+        {
+            "7d" => local => local.Minute == 0 && local.Second == 0 && local.Hour % 6 == 0,
+            "30d" or "90d" => local => local.TimeOfDay == TimeSpan.Zero,
+            _ => local => local.TimeOfDay == TimeSpan.Zero && local.DayOfWeek == weekStart,
+        };
+        var quarter = TimeSpan.FromMinutes(15);
+        var from = timeframe == "all" ? start.AddDays(-8) : start;
+        var cuts = new List<DateTime>();
+        var seen = new HashSet<DateTime>();
+        for (var t = new DateTime(from.Ticks - from.Ticks % quarter.Ticks, DateTimeKind.Utc); t < asOf; t += quarter)
+        {
+            var local = TimeZoneInfo.ConvertTimeFromUtc(t, zone);
+            if (isCut(local) && seen.Add(local))
+            {
+                cuts.Add(t);
+            }
+        }
+        var edges = timeframe == "all"
+            ? cuts.Where(c => c <= start).TakeLast(1).Concat(cuts.Where(c => c > start)).ToList()
+            : cuts.Where(c => c > start).Prepend(start).ToList();
+        edges.Add(asOf);
+        if (edges.Count > 2 && edges[1] - edges[0] < TimeSpan.FromHours(1))
+        {
+            edges.RemoveAt(1);
+        }
+        if (edges.Count > 2 && edges[^1] - edges[^2] < TimeSpan.FromHours(1))
+        {
+            edges.RemoveAt(edges.Count - 2);
+        }
+        return edges.Zip(edges.Skip(1)).ToList();
+    }
 }

@@ -64,6 +64,26 @@ public abstract class HostileInputTable
         select Get($"{read} timeframe {timeframe.Key}", $"{read}?workspace_id=ws_1&timeframe={Uri.EscapeDataString(timeframe.Value)}", "timeframe"));
 
     [Fact]
+    public Task A_time_zone_not_in_the_tzdb_is_a_400_problem_naming_tz() => Rows.ExpectAllAsync(
+        from read in Reads
+        from tz in TimeZones
+        select Get($"{read} tz {tz.Key}", $"{read}?workspace_id=ws_1&timeframe=7d&tz={Uri.EscapeDataString(tz.Value)}", "tz"));
+
+    [Fact]
+    public Task A_nonsense_week_start_is_a_400_problem_naming_it() => Rows.ExpectAllAsync(
+        from read in Reads
+        from day in WeekStarts
+        select Get($"{read} weekStart {day.Key}", $"{read}?workspace_id=ws_1&timeframe=all&tz=Asia/Kolkata&weekStart={Uri.EscapeDataString(day.Value)}", "weekStart"));
+
+    [Fact]
+    public Task Zones_of_half_and_quarter_hours_and_every_week_start_are_read() => Rows.ExpectAllAsync(
+        from read in Reads
+        from tz in new[] { "Asia/Kolkata", "Asia/Kathmandu", "Australia/Lord_Howe", "America/New_York", "UTC", "Asia/Calcutta" }
+        from day in new[] { "monday", "sunday", "saturday" }
+        from timeframe in new[] { "7d", "all" }
+        select Get($"{read} {tz} {day} {timeframe}", $"{read}?workspace_id=all&timeframe={timeframe}&tz={tz}&weekStart={day}", named: null, HttpStatusCode.OK));
+
+    [Fact]
     public Task A_parameter_given_twice_is_a_400_problem_naming_it() => Rows.ExpectAllAsync(
         from read in Reads
         from query in Repeated
@@ -98,9 +118,9 @@ public abstract class HostileInputTable
     [Fact]
     public async Task No_query_string_gets_a_5xx()
     {
-        var names = Gen.OneOf<string>(Gen.OneOf<string>("workspace_id", "timeframe", "asOf", "start", "state", "sections", "WORKSPACE_ID"), RandomText);
+        var names = Gen.OneOf<string>(Gen.OneOf<string>("workspace_id", "timeframe", "asOf", "start", "state", "sections", "WORKSPACE_ID", "tz", "weekStart"), RandomText);
         var values = Gen.OneOf<string>(
-            Gen.OneOf<string>([.. WorkspaceIds.Values, .. Times(Now).Values, .. Timeframes.Values, "ws_1", "all", "24h", "7d", "active"]),
+            Gen.OneOf<string>([.. WorkspaceIds.Values, .. Times(Now).Values, .. Timeframes.Values, .. TimeZones.Values, "ws_1", "all", "24h", "7d", "active", "Asia/Kathmandu", "sunday"]),
             RandomText);
         var pair = Gen.Select(names, values, (name, value) => $"{Encode(name)}={Encode(value)}");
         var query = Gen.Select(Gen.OneOf<string>([.. Reads]), pair.Array[0, 6], (read, pairs) => $"{read}?{string.Join('&', pairs)}");

@@ -71,6 +71,33 @@ public static class HostileInputs
         ["2,000 characters"] = new('d', 2000),
     };
 
+    /// <summary>Values of <c>tz</c> that are no IANA id of the tzdb: paths into the OS's zoneinfo, offsets, abbreviations.</summary>
+    public static readonly IReadOnlyDictionary<string, string> TimeZones = new Dictionary<string, string>
+    {
+        ["unknown"] = "Mars/Olympus_Mons",
+        ["lower case"] = "asia/kolkata",
+        ["a path"] = "../../../etc/passwd",
+        ["an absolute zoneinfo path"] = "/usr/share/zoneinfo/Asia/Kolkata",
+        ["an offset"] = "+05:30",
+        ["an abbreviation"] = "IST",
+        ["empty"] = "",
+        ["NUL"] = "Asia/Kolkata\0",
+        ["CRLF"] = "UTC\r\nX-Injected: yes",
+        ["2,000 characters"] = new('a', 2000),
+        ["a Windows name"] = "India Standard Time",
+    };
+
+    /// <summary>Values of <c>weekStart</c> other than the lower-case day names.</summary>
+    public static readonly IReadOnlyDictionary<string, string> WeekStarts = new Dictionary<string, string>
+    {
+        ["capitalised"] = "Monday",
+        ["a number"] = "1",
+        ["an abbreviation"] = "mon",
+        ["empty"] = "",
+        ["NUL"] = "monday\0",
+        ["2,000 characters"] = new('y', 2000),
+    };
+
     /// <summary>Query strings that give a parameter twice (names compared without case, as binding compares them), and
     /// the parameter the problem must name.</summary>
     public static readonly IReadOnlyDictionary<string, (string Parameter, string Query)> Repeated = new Dictionary<string, (string, string)>
@@ -80,6 +107,7 @@ public static class HostileInputs
         ["the same workspace_id"] = ("workspace_id", "workspace_id=ws_1&workspace_id=ws_1&timeframe=7d"),
         ["timeframe"] = ("timeframe", "workspace_id=ws_1&timeframe=7d&timeframe=all"),
         ["asOf"] = ("asOf", "workspace_id=ws_1&timeframe=7d&asOf=2026-11-29T12:00:00Z&asOf=2026-11-30T12:00:00Z"),
+        ["tz"] = ("tz", "workspace_id=ws_1&timeframe=7d&tz=UTC&TZ=Asia/Kolkata"),
     };
 
     /// <summary>A valid body of <c>POST /api/{executions,billing}/signals</c>.</summary>

@@ -97,9 +97,10 @@ public abstract class ServiceFactory<TProgram, TOverview>(string connectionStrin
 
     public HttpClient Ceo => ClientFor(Roles.Ceo, "*");
 
-    public async Task<TOverview> OverviewAsync(string scope, string timeframe, string asOf)
+    /// <param name="reader">More of the query string, e.g. <c>&amp;tz=Asia/Kolkata&amp;weekStart=sunday</c>.</param>
+    public async Task<TOverview> OverviewAsync(string scope, string timeframe, string asOf, string reader = "")
     {
-        using var response = await GetOverviewAsync(scope, timeframe, asOf);
+        using var response = await GetOverviewAsync(scope, timeframe, asOf, reader);
         return (await response.Content.ReadFromJsonAsync<TOverview>())!;
     }
 
@@ -117,9 +118,9 @@ public abstract class ServiceFactory<TProgram, TOverview>(string connectionStrin
         return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 
-    private async Task<HttpResponseMessage> GetOverviewAsync(string scope, string timeframe, string asOf)
+    private async Task<HttpResponseMessage> GetOverviewAsync(string scope, string timeframe, string asOf, string reader = "")
     {
-        var response = await Ceo.GetAsync($"{ApiPrefix}/overview?workspace_id={scope}&timeframe={timeframe}&asOf={Uri.EscapeDataString(asOf)}");
+        var response = await Ceo.GetAsync($"{ApiPrefix}/overview?workspace_id={scope}&timeframe={timeframe}&asOf={Uri.EscapeDataString(asOf)}{reader}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return response;
     }

@@ -21,5 +21,13 @@ public sealed class HostileInputTests(UsersServersFixture servers) : ServiceHost
             ["visible as text"] = ("""{ "cards": [{ "id": "dau", "visible": "yes" }] }""", "cards[0].visible"),
             ["51 cards"] = ($$"""{ "cards": [{{string.Join(',', Enumerable.Range(0, 51).Select(i => $$"""{ "id": "c{{i}}", "visible": true }"""))}}] }""", "cards"),
         }),
+        new(HttpMethod.Put, "/api/users/me/preferences", """{ "timeZone": "Asia/Kolkata", "weekStart": "monday" }""", new Dictionary<string, (string, string)>
+        {
+            ["a NUL in the zone"] = ("""{ "timeZone": "Asia/Kolkata\u0000", "weekStart": "monday" }""", "timeZone"),
+            ["a path as the zone"] = ("""{ "timeZone": "../../../etc/localtime", "weekStart": "monday" }""", "timeZone"),
+            ["the OS's zone file name"] = ("""{ "timeZone": "posixrules", "weekStart": "monday" }""", "timeZone"),
+            ["an offset, not a zone"] = ("""{ "timeZone": "+05:30", "weekStart": "monday" }""", "timeZone"),
+            ["a week start as a number"] = ("""{ "timeZone": "UTC", "weekStart": 7 }""", "weekStart"),
+        }),
     ];
 }

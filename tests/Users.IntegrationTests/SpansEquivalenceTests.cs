@@ -88,6 +88,42 @@ public sealed class SpansEquivalenceTests(UsersServersFixture servers, ShuffledA
         Assert.Equal(15 * 3 * 5, compared);
     }
 
+    /// <summary>Trend buckets at a reader's local boundaries (<c>tz</c>, <c>weekStart</c>): each bucket's distinct active
+    /// users from the spans equal the distinct users of the events in it, the edges found by <see cref="ExpectedPeriods"/>
+    /// with the operating system's zone rules. The activity covers Lord Howe's change of 10-04 (+10:30 → +11) and New York's
+    /// of 11-01; Kolkata and Kathmandu put the edges at half and quarter hours, inside the spans' hours.</summary>
+    [Theory]
+    [InlineData("Asia/Kolkata", "monday")]
+    [InlineData("Asia/Kathmandu", "sunday")]
+    [InlineData("Australia/Lord_Howe", "monday")]
+    [InlineData("America/New_York", "saturday")]
+    [InlineData("UTC", "wednesday")]
+    public async Task Local_buckets_match_distinct_counts_over_the_events(string tz, string weekStart)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(_service.ConnectionString);
+        var query = new UsersOverviewQuery(dataSource, new ActivitySpansCache(dataSource));
+        var calendar = new ReaderCalendar(ReaderCalendar.ZoneOrNull(tz), WeekStarts.TryParse(weekStart, out var day) ? day : default);
+        DateTime[] asOfs = [End, At("2026-11-04T12:00:00Z"), At("2026-10-10T06:30:00Z"), At("2026-11-02T06:40:00.123Z"), End.AddMinutes(-37).AddMilliseconds(-123)];
+
+        foreach (var asOf in asOfs)
+        {
+            foreach (var scope in new[] { "all", "ws_0" })
+            {
+                foreach (var timeframe in Enum.GetValues<Timeframe>())
+                {
+                    var events = _events.Where(e => scope == "all" || e.Workspace == scope).ToList();
+                    var period = ExpectedPeriods.Current(timeframe.ToWire(), asOf, events.Min(e => e.At));
+                    var expected = ExpectedPeriods.LocalTrendBuckets(timeframe.ToWire(), period.Start, period.End, tz, Enum.Parse<DayOfWeek>(weekStart, true))
+                        .Select(b => new TimeSeriesPoint(b.Start, events.Where(e => e.At >= b.Start && e.At < b.End).Select(e => (e.Workspace, e.User)).Distinct().Count()))
+                        .ToList();
+                    var actual = (await query.GetAsync(new OverviewRequest(scope, timeframe, asOf, Calendar: calendar), default)).UsersTrend;
+                    Assert.True(expected.SequenceEqual(actual),
+                        $"{tz} {scope} {timeframe} {Iso(asOf)}:\nevents {JsonSerializer.Serialize(expected)}\nspans  {JsonSerializer.Serialize(actual)}");
+                }
+            }
+        }
+    }
+
     /// <summary>The overview counted the slow, obvious way: every event against every window, the windows and the
     /// percentages of metrics.md written out here.</summary>
     private UsersOverview Expected(string scope, Timeframe timeframe, DateTime asOf)

@@ -8,6 +8,7 @@ using Npgsql;
 // Times the users overview query (the service's own class, no HTTP) on a database seeded with seed.sql.
 // Prints figures; asserts nothing.
 //   dotnet run -c Release --project tests/Users.ReadBenchmark -- "Host=127.0.0.1;Port=55439;Username=postgres;Database=usersbench" [end] [samples]
+//   [--tz ZONE]: each read also in the reader's zone (local trend buckets), sample by sample with the UTC read, and the ratio
 var connectionString = args.Length > 0 ? args[0] : "Host=127.0.0.1;Port=55439;Username=postgres;Database=usersbench";
 var end = DateTime.SpecifyKind(DateTime.Parse(args.Length > 1 ? args[1] : "2026-11-30"), DateTimeKind.Utc);
 var samples = args.Length > 2 ? int.Parse(args[2]) : 20;
@@ -17,6 +18,12 @@ var cache = new ActivitySpansCache(dataSource);
 var spans = new UsersOverviewQuery(dataSource, cache);
 
 if (args.Contains("--probe")) { await Probe.RunAsync(dataSource, end); return; }
+var tz = Array.IndexOf(args, "--tz") is var at and >= 0 ? ReaderCalendar.ZoneOrNull(args[at + 1]) : null;
+if (tz is not null)
+{
+    await ZonedReads.RunAsync(spans, end, samples, new ReaderCalendar(tz, WeekStarts.Default));
+    return;
+}
 Console.WriteLine($"load average before: {File.ReadAllText("/proc/loadavg").Trim()}");
 Console.WriteLine("scope     timeframe  p50 ms  p95 ms");
 foreach (var scope in new[] { "all", "bw_00001" })

@@ -1,8 +1,14 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App, CATCH_UP_RETRY_MS, createQueryClient } from './App';
+import { defaultSetting, readerParams } from './lib/readerZone';
 import { alertView } from './test/alerts';
 import { overview } from './test/fixture';
+
+/** Before a person saves a setting every read carries the browser's zone and Monday. */
+const BROWSER = new URLSearchParams(readerParams(defaultSetting())).toString();
+/** The setting the main fake gateway has saved for the person. */
+const SAVED = 'tz=Asia%2FKathmandu&weekStart=sunday';
 
 // The page wired end to end against a fake gateway: fetch and WebSocket are stubbed. The clock is fake, so the
 // catch-up retry is reached by advancing it rather than by waiting; it still moves along on its own
@@ -37,6 +43,7 @@ beforeEach(() => {
   vi.stubGlobal('fetch', vi.fn(async (input: string, init?: RequestInit) => {
     if (input === '/api/auth/config') return new Response(JSON.stringify({ mode: 'development' }), { status: 200 });
     if (input === '/api/dev/token') return new Response(JSON.stringify({ token: TOKEN }), { status: 200 });
+    if (input === '/api/users/me/preferences') return new Response(JSON.stringify({ timeZone: 'Asia/Kathmandu', weekStart: 'sunday' }), { status: 200 });
     if (input.startsWith('/api/executive/overview')) {
       expect((init?.headers as Record<string, string>).Authorization).toBe(`Bearer ${TOKEN}`);
       overviewCalls.push(input);
@@ -68,7 +75,9 @@ describe('App', () => {
 
     const runs = await screen.findByRole('article', { name: 'Total executions' });
     expect(within(runs).getByTestId('metric-value').textContent).toBe('12,345');
-    expect(overviewCalls[0]).toBe('/api/executive/overview?workspace_id=all&timeframe=7d');
+    // Read once, with the person's saved zone and week start.
+    expect(overviewCalls).toEqual([`/api/executive/overview?workspace_id=all&timeframe=7d&${SAVED}`]);
+    expect(screen.getByText(/Jan 1, 2026, 05:45 GMT\+5:45 – Jan 8, 2026, 05:45 GMT\+5:45/)).toBeTruthy();
     expect(sessionStorage.getItem('executive-dashboard.session')).toContain(TOKEN);
     expect(window.location.search).not.toContain(TOKEN);
 
@@ -89,7 +98,7 @@ describe('App', () => {
     // metrics_update: only the named sections are asked for, and the rest of the page stays as it was.
     act(() => ws.serverSend({ event: 'metrics_update', workspaceId: 'all', sections: ['executionMetrics'], at: new Date().toISOString() }));
     await waitFor(() => expect(within(screen.getByRole('article', { name: 'Total executions' })).getByTestId('metric-value').textContent).toBe('112'));
-    expect(overviewCalls.at(-1)).toBe('/api/executive/overview?workspace_id=all&timeframe=24h&sections=executionMetrics');
+    expect(overviewCalls.at(-1)).toBe(`/api/executive/overview?workspace_id=all&timeframe=24h&${SAVED}&sections=executionMetrics`);
     expect(within(screen.getByRole('article', { name: 'Daily active users' })).getByTestId('metric-value').textContent).toBe('120');
 
     // r refreshes.
@@ -104,7 +113,7 @@ describe('App', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Sign in' }));
 
     await screen.findByRole('article', { name: 'Total executions' });
-    expect(overviewCalls).toEqual(['/api/executive/overview?workspace_id=all&timeframe=7d&asOf=2026-12-07T08%3A00%3A00Z']);
+    expect(overviewCalls).toEqual([`/api/executive/overview?workspace_id=all&timeframe=7d&${SAVED}&asOf=2026-12-07T08%3A00%3A00Z`]);
     expect(screen.getAllByRole('status').some((s) => s.textContent?.includes('these numbers do not update'))).toBe(true);
 
     const ws = FakeWebSocket.instances.at(-1)!;
@@ -113,8 +122,33 @@ describe('App', () => {
     expect(overviewCalls).toHaveLength(1);
 
     fireEvent.click(screen.getByRole('button', { name: 'Back to now' }));
-    await waitFor(() => expect(overviewCalls.at(-1)).toBe('/api/executive/overview?workspace_id=all&timeframe=7d'));
+    await waitFor(() => expect(overviewCalls.at(-1)).toBe(`/api/executive/overview?workspace_id=all&timeframe=7d&${SAVED}`));
     expect(window.location.search).toBe('?timeframe=7d&scope=all');
+  });
+
+  it('saves a new zone and week start, and reads the overview in them', async () => {
+    sessionStorage.setItem('executive-dashboard.session', JSON.stringify({ token: TOKEN, name: 'Ann', role: 'ceo', workspaces: ['*'], expiresAt: null }));
+    const calls: string[] = [];
+    const saved: string[] = [];
+    vi.stubGlobal('fetch', vi.fn(async (input: string, init?: RequestInit) => {
+      if (input === '/api/users/me/preferences' && init?.method === 'PUT') {
+        saved.push(String(init.body));
+        return new Response(String(init.body), { status: 200 });
+      }
+      if (!input.startsWith('/api/executive/overview')) return new Response(null, { status: 204 });
+      calls.push(input);
+      return new Response(JSON.stringify(overview()), { status: 200 });
+    }));
+    render(<App queryClient={createQueryClient()} />);
+    await screen.findByRole('article', { name: 'Total executions' });
+    expect(calls).toEqual([`/api/executive/overview?workspace_id=all&timeframe=7d&${BROWSER}`]);
+
+    fireEvent.change(screen.getByLabelText('Time zone'), { target: { value: 'America/New_York' } });
+    fireEvent.change(screen.getByLabelText('Week starts'), { target: { value: 'sunday' } });
+
+    await waitFor(() => expect(calls.at(-1)).toBe('/api/executive/overview?workspace_id=all&timeframe=7d&tz=America%2FNew_York&weekStart=sunday'));
+    expect(saved.at(-1)).toBe(JSON.stringify({ timeZone: 'America/New_York', weekStart: 'sunday' }));
+    await waitFor(() => expect(screen.getByText(/Dec 31, 2025, 19:00 GMT-5/)).toBeTruthy());
   });
 
   it('asks again for sections that were catching up, until they settle', async () => {
@@ -136,7 +170,7 @@ describe('App', () => {
     expect(await screen.findByText(/Catching up/)).toBeTruthy();
     await act(() => vi.advanceTimersByTimeAsync(CATCH_UP_RETRY_MS));
     await waitFor(() => expect(within(screen.getByRole('article', { name: 'Total executions' })).getByTestId('metric-value').textContent).toBe('12,345'));
-    expect(calls[1]).toBe('/api/executive/overview?workspace_id=all&timeframe=7d&sections=executionMetrics%2Ctrends.execution');
+    expect(calls[1]).toBe(`/api/executive/overview?workspace_id=all&timeframe=7d&${BROWSER}&sections=executionMetrics%2Ctrends.execution`);
     expect(screen.queryByText(/Catching up/)).toBeNull();
   });
 
@@ -172,7 +206,7 @@ describe('App', () => {
     fireEvent.click(screen.getByRole('menuitem', { name: /^PDF/ }));
     await waitFor(() => expect(click).toHaveBeenCalled());
     // The visible cards in the order shown (MRR, churn, then the ones the saved layout lacks), hidden DAU left out.
-    expect(exports).toEqual([`/api/exports/dashboard?workspace_id=${workspaces[0] === '*' ? 'all' : 'ws_1'}&timeframe=30d&format=pdf&asOf=2026-01-08T00%3A00%3A00Z`
+    expect(exports).toEqual([`/api/exports/dashboard?workspace_id=${workspaces[0] === '*' ? 'all' : 'ws_1'}&timeframe=30d&format=pdf&asOf=2026-01-08T00%3A00%3A00Z&${BROWSER}`
       + '&cards=mrr%2Cchurn%2CtotalRuns%2CsuccessRate%2Ccredits%2CactiveWorkspaces%2CltvCac%2Cp95Runtime%2CnewUsers%2Cagents']);
 
     if (history) {
@@ -223,7 +257,7 @@ describe('App', () => {
 
     fireEvent.click(within(screen.getByRole('region', { name: 'Top agents' })).getByRole('button', { name: 'Show workspace ws_1' }));
     expect(new URLSearchParams(window.location.search).get('scope')).toBe('ws_1');
-    await waitFor(() => expect(overviewCalls.at(-1)).toBe('/api/executive/overview?workspace_id=ws_1&timeframe=7d'));
+    await waitFor(() => expect(overviewCalls.at(-1)).toBe(`/api/executive/overview?workspace_id=ws_1&timeframe=7d&${BROWSER}`));
     await waitFor(() => expect(alertCalls).toContain('/api/alerts?workspace_id=ws_1&state=active'));
   });
 

@@ -18,7 +18,11 @@ import { MetricsGrid } from './components/MetricsGrid';
 import { SectionBoundary } from './components/SectionBoundary';
 import { SignIn } from './components/SignIn';
 import { TablesSection } from './components/TablesSection';
+import { ReaderSettings } from './components/ReaderSettings';
 import { useCardLayout } from './hooks/useCardLayout';
+import { usePreferences } from './hooks/usePreferences';
+import { ReaderZoneContext } from './hooks/useReaderZone';
+import { formatDateTime } from './lib/readerZone';
 import { useLiveSocket } from './hooks/useLiveSocket';
 import { useNow } from './hooks/useNow';
 import { useShortcuts } from './hooks/useShortcuts';
@@ -68,6 +72,9 @@ function Dashboard({ session, onSession }: { session: Session; onSession: (s: Se
   const subject = useMemo(() => subjectOf(session), [session]);
   // Fetched alongside the overview; the grid shows the default order until it arrives.
   const layout = useCardLayout(session.token, subject);
+  // The person's zone and week start: every read, label and export follows them.
+  const preferences = usePreferences(session.token, subject);
+  const reader = preferences.setting;
   const [customizing, setCustomizing] = useState(false);
   const customizeButton = useRef<HTMLButtonElement>(null);
   const doneCustomizing = useCallback(() => {
@@ -86,9 +93,11 @@ function Dashboard({ session, onSession }: { session: Session; onSession: (s: Se
   }, [session.request, onSession]);
 
   const query = useQuery({
-    queryKey: overviewKey(scope, timeframe, asOf),
-    queryFn: ({ signal }) => fetchOverview(session.token, scope, timeframe, signal, undefined, asOf),
+    queryKey: overviewKey(scope, timeframe, reader, asOf),
+    queryFn: ({ signal }) => fetchOverview(session.token, scope, timeframe, signal, undefined, reader, asOf),
     placeholderData: keepPreviousData,
+    // Read once, in the saved zone, rather than first in the browser's and again when the setting arrives.
+    enabled: preferences.ready,
   });
 
   useEffect(() => {
@@ -102,17 +111,17 @@ function Dashboard({ session, onSession }: { session: Session; onSession: (s: Se
   // A metrics_update names what changed: ask only for that, and keep the rest of the answer shown.
   const refreshSections = useCallback(async (sections: string[]) => {
     // The dashboard of a fixed instant does not move with new events; only a section still catching up is read again.
-    if (asOf) return void client.invalidateQueries({ queryKey: overviewKey(scope, timeframe, asOf) });
-    const key = overviewKey(scope, timeframe);
+    if (asOf) return void client.invalidateQueries({ queryKey: overviewKey(scope, timeframe, reader, asOf) });
+    const key = overviewKey(scope, timeframe, reader);
     if (sections.length === 0 || !client.getQueryData(key)) return void refetchScope();
     try {
-      const part = await fetchOverview(session.token, scope, timeframe, undefined, sections);
+      const part = await fetchOverview(session.token, scope, timeframe, undefined, sections, reader);
       client.setQueryData<ExecutiveDashboardData>(key, (shown) => (shown ? mergeSections(shown, part) : shown));
-      void client.invalidateQueries({ queryKey: ['overview', scope], predicate: (q) => q.queryKey[2] !== timeframe, refetchType: 'none' });
+      void client.invalidateQueries({ queryKey: ['overview', scope], predicate: (q) => q.queryKey.join() !== key.join(), refetchType: 'none' });
     } catch {
       void refetchScope();
     }
-  }, [client, scope, timeframe, asOf, session.token, refetchScope]);
+  }, [client, scope, timeframe, asOf, session.token, refetchScope, reader]);
 
   // Sections answered while a backfill is ahead of the rollups settle within seconds: ask for them again.
   const catchingUpNow = query.data?.meta.catchingUp.join(',') ?? '';
@@ -148,7 +157,7 @@ function Dashboard({ session, onSession }: { session: Session; onSession: (s: Se
   const catchingUp = data?.meta.catchingUp ?? [];
 
   return (
-    <>
+    <ReaderZoneContext.Provider value={reader.timeZone}>
       <DashboardHeader
         timeframe={timeframe}
         onTimeframeChange={(t) => setView({ timeframe: t })}
@@ -166,6 +175,7 @@ function Dashboard({ session, onSession }: { session: Session; onSession: (s: Se
           // Numbers of another timeframe or scope stay on screen while the new ones load: nothing to export then.
           asOf: data && !query.isPlaceholderData ? data.meta.asOf : undefined,
           cards: layout.cards.filter((c) => c.visible).map((c) => c.id),
+          reader,
           canReadAudit: AUDIT_ROLES.includes(session.role),
           canVerifyAudit: session.workspaces.includes('*'),
         }}
@@ -179,17 +189,18 @@ function Dashboard({ session, onSession }: { session: Session; onSession: (s: Se
             <div className="flex flex-wrap items-center justify-between gap-2">
               {data ? (
                 <p className="text-xs text-slate-500 dark:text-slate-400">
-                  {scope === 'all' ? 'All workspaces' : `Workspace ${scope}`} · {new Date(data.period.start).toLocaleString()} – {new Date(data.period.end).toLocaleString()}
+                  {scope === 'all' ? 'All workspaces' : `Workspace ${scope}`} · {formatDateTime(data.period.start, reader.timeZone)} – {formatDateTime(data.period.end, reader.timeZone)}
                   {data.meta.cached && ' · cached'}
                   {query.isError && ' · last refresh failed, showing earlier numbers'}
                   {asOf && (
                     <span role="status" className="ml-2 inline-flex items-center gap-2 rounded bg-amber-100 px-2 py-0.5 font-medium text-amber-900 dark:bg-amber-900 dark:text-amber-100">
-                      As of {new Date(asOf).toLocaleString()}: these numbers do not update.
+                      As of {formatDateTime(asOf, reader.timeZone)}: these numbers do not update.
                       <button type="button" onClick={() => setView({ asOf: null })} className="underline hover:no-underline">Back to now</button>
                     </span>
                   )}
                 </p>
               ) : <span />}
+              <ReaderSettings setting={reader} status={preferences.status} onChange={(s) => void preferences.save(s)} />
               <button
                 ref={customizeButton}
                 type="button"
@@ -237,6 +248,6 @@ function Dashboard({ session, onSession }: { session: Session; onSession: (s: Se
           </>
         )}
       </main>
-    </>
+    </ReaderZoneContext.Provider>
   );
 }

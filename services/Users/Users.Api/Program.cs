@@ -10,6 +10,7 @@ app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapUsersApi();
 app.MapLayoutApi();
+app.MapPreferencesApi();
 app.Run();
 
 public partial class Program;

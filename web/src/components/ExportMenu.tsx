@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { downloadExport, exportErrorMessage, saveBlob, type ExportFormat } from '../lib/exports';
 import type { Timeframe } from '../lib/types';
+import type { ReaderSetting } from '../lib/readerZone';
 
 // Only those who open it pay for it; the chunk is fetched when the menu opens.
 const loadHistory = () => import('./ExportHistory');
@@ -14,6 +15,8 @@ export interface ExportMenuProps {
   asOf: string | undefined;
   /** The card ids in the order the page shows them. */
   cards: readonly string[];
+  /** The reader's zone and week start, passed to the file as the page reads the overview. */
+  reader?: ReaderSetting;
   /** ceo and admin: the export history. */
   canReadAudit: boolean;
   /** A token for every workspace: checking the audit's hash chain. */
@@ -87,7 +90,7 @@ export function ExportMenu(p: ExportMenuProps) {
     setSaved('');
     setRunning(format);
     try {
-      const { blob, filename } = await downloadExport(p.token, { scope: p.scope, timeframe: p.timeframe, format, asOf, cards: p.cards }, controller.signal);
+      const { blob, filename } = await downloadExport(p.token, { scope: p.scope, timeframe: p.timeframe, format, asOf, cards: p.cards, reader: p.reader }, controller.signal);
       saveBlob(blob, filename);
       setSaved(`Saved ${filename}`);
     } catch (e) {

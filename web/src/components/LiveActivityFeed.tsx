@@ -1,3 +1,5 @@
+import { useReaderZone } from '../hooks/useReaderZone';
+import { formatDateTime } from '../lib/readerZone';
 import { relativeTime } from '../lib/relativeTime';
 import type { ActivityFrame } from '../lib/types';
 
@@ -14,6 +16,7 @@ const KIND_CLASS: Record<string, string> = {
 };
 
 export function LiveActivityFeed({ items, now, showWorkspace }: { items: ActivityFrame[]; now: Date; showWorkspace: boolean }) {
+  const zone = useReaderZone();
   return (
     <section aria-label="Live activity" className="rounded-xl border border-slate-200 bg-white shadow-sm dark:border-slate-700 dark:bg-slate-800">
       <h2 className="px-4 pt-4 text-base font-semibold text-slate-900 dark:text-white">Live activity</h2>
@@ -27,7 +30,7 @@ export function LiveActivityFeed({ items, now, showWorkspace }: { items: Activit
               <span className="min-w-0 flex-1 text-slate-800 dark:text-slate-200">
                 {a.text}
                 <span className="block text-xs text-slate-500 dark:text-slate-400">
-                  <time dateTime={a.at}>{relativeTime(a.at, now)}</time>{showWorkspace && ` · ${a.workspaceId}`}
+                  <time dateTime={a.at} title={formatDateTime(a.at, zone)}>{relativeTime(a.at, now)}</time>{showWorkspace && ` · ${a.workspaceId}`}
                 </span>
               </span>
             </li>

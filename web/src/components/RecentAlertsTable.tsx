@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
+import { useReaderZone } from '../hooks/useReaderZone';
 import { acknowledgedLabel, type AlertView } from '../lib/alerts';
+import { formatDateTime } from '../lib/readerZone';
 import { AcknowledgeButton } from './AcknowledgeButton';
 import { EmptyRow } from './EmptyRow';
 import { RelativeTime } from './RelativeTime';
@@ -64,10 +66,11 @@ interface StateProps {
 
 function State({ alert: a, now, acknowledgeAs, focus, onAcknowledged }: StateProps) {
   const label = useRef<HTMLSpanElement>(null);
+  const zone = useReaderZone();
   // Also when the acknowledgement arrives: the table may learn that it was this row before the row's new state comes.
   useEffect(() => { if (focus) label.current?.focus(); }, [focus, a.acknowledgedAt]);
   const acknowledged = a.acknowledgedAt
-    ? <span ref={label} tabIndex={-1} title={new Date(a.acknowledgedAt).toLocaleString()} className="rounded focus:outline-2 focus:outline-blue-500">{acknowledgedLabel(a)}</span>
+    ? <span ref={label} tabIndex={-1} title={formatDateTime(a.acknowledgedAt, zone)} className="rounded focus:outline-2 focus:outline-blue-500">{acknowledgedLabel(a)}</span>
     : null;
   if (a.state === 'resolved') {
     return (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeAnnotation, kindStyle, latestFrom, marksInRange, tipPlacement } from './annotations';
+import { kindStyle, latestFrom, marksInRange, tipPlacement } from './annotations';
 import type { Annotation } from './types';
 
 const a = (id: string, at: string, kind = 'deploy', scope = 'ws_1', text = 'Release 4.2'): Annotation => ({ id, at, scope, kind, text });
@@ -29,11 +29,7 @@ describe('latestFrom', () => {
   });
 });
 
-describe('describeAnnotation', () => {
-  it('names the kind, the time, whether it is platform-wide, and the text', () => {
-    expect(describeAnnotation(inside)).toMatch(/^Incident, Sep 8, 2026, \d\d:00: Release 4\.2$/);
-    expect(describeAnnotation(a('p', '2026-09-08T00:00:00Z', 'deploy', 'all', 'Platform 7'))).toMatch(/^Deploy \(all workspaces\), Sep \d, 2026, \d\d:00: Platform 7$/);
-  });
+describe('kindStyle', () => {
   it('gives each kind its own colour and draws an unknown kind as a note under its own name', () => {
     const colours = ['deploy', 'incident', 'campaign', 'note'].map((k) => kindStyle(k).color);
     expect(new Set(colours).size).toBe(4);

@@ -1,6 +1,5 @@
 // Pure: the overview's annotations → what a chart marks (which fall in its range, where, in what colour, with what
 // words). No React, no canvas.
-import { format } from 'date-fns';
 import type { Annotation } from './types';
 
 export interface KindStyle {
@@ -42,14 +41,6 @@ export function latestFrom(annotations: readonly Annotation[], min: number): num
     if (Number.isFinite(x) && x >= min && (latest === null || x > latest)) latest = x;
   }
   return latest;
-}
-
-export const formatAnnotationTime = (iso: string) => format(new Date(iso), 'PP, HH:mm');
-
-/** What a marker says, on hover, on focus and to screen readers: "Incident, Dec 1, 2026, 09:15: Checkout errors". */
-export function describeAnnotation(a: Annotation): string {
-  const platform = a.scope === 'all' ? ' (all workspaces)' : '';
-  return `${kindStyle(a.kind).label}${platform}, ${formatAnnotationTime(a.at)}: ${a.text}`;
 }
 
 /** The widest a tooltip gets; on a narrow chart (a phone) it takes the chart's width. */

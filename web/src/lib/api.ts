@@ -1,4 +1,5 @@
 import { parseLayout, type CardSetting } from './layout';
+import { parseSetting, readerParams, type ReaderSetting } from './readerZone';
 import type { ExecutiveDashboardData, Timeframe } from './types';
 
 export class ApiError extends Error {
@@ -7,14 +8,18 @@ export class ApiError extends Error {
   }
 }
 
-/** The overview of now, or of a fixed instant (a fourth part: it never changes). */
-export const overviewKey = (scope: string, timeframe: Timeframe, asOf: string | null = null) =>
-  asOf ? ['overview', scope, timeframe, asOf] as const : ['overview', scope, timeframe] as const;
+/** The overview of now, or of a fixed instant (`asOf`: it never changes). The reader's zone and week start are part of
+ * the key: they place the trend buckets' edges. */
+export const overviewKey = (scope: string, timeframe: Timeframe, reader?: ReaderSetting, asOf: string | null = null) =>
+  ['overview', scope, timeframe, reader?.timeZone ?? '', reader?.weekStart ?? '', asOf ?? ''] as const;
 
 /** The overview; with `sections`, only the services feeding them are asked (meta.sections says what it holds); with
- * `asOf`, the dashboard at that instant. */
-export async function fetchOverview(token: string, scope: string, timeframe: Timeframe, signal?: AbortSignal, sections?: string[], asOf?: string | null): Promise<ExecutiveDashboardData> {
-  const query = new URLSearchParams({ workspace_id: scope, timeframe });
+ * `reader`, its trend buckets are cut at that zone's local boundaries; with `asOf`, the dashboard at that instant. */
+export async function fetchOverview(
+  token: string, scope: string, timeframe: Timeframe, signal?: AbortSignal, sections?: string[], reader?: ReaderSetting,
+  asOf?: string | null,
+): Promise<ExecutiveDashboardData> {
+  const query = new URLSearchParams({ workspace_id: scope, timeframe, ...(reader ? readerParams(reader) : {}) });
   if (sections?.length) query.set('sections', sections.join(','));
   if (asOf) query.set('asOf', asOf);
   const response = await fetch(`/api/executive/overview?${query}`, {
@@ -74,4 +79,26 @@ export async function saveLayout(token: string, cards: readonly CardSetting[], k
 export async function deleteLayout(token: string, keepalive = false): Promise<void> {
   const response = await fetch(LAYOUT, { method: 'DELETE', headers: { Authorization: `Bearer ${token}` }, keepalive });
   if (!response.ok && response.status !== 404) throw await apiError(response, 'Resetting the card layout');
+}
+
+const PREFERENCES = '/api/users/me/preferences';
+
+/** Per person: the users service keys the preferences by the token's subject. */
+export const preferencesKey = (subject: string) => ['preferences', subject] as const;
+
+/** The signed-in person's saved zone and week start, or null when they saved none (204) or the answer is not one. */
+export async function fetchPreferences(token: string, signal?: AbortSignal): Promise<ReaderSetting | null> {
+  const response = await fetch(PREFERENCES, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' }, signal });
+  if (response.status === 204 || response.status === 404) return null;
+  if (!response.ok) throw await apiError(response, 'The preferences');
+  return parseSetting(await response.json());
+}
+
+export async function savePreferences(token: string, setting: ReaderSetting): Promise<void> {
+  const response = await fetch(PREFERENCES, {
+    method: 'PUT',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify(setting),
+  });
+  if (!response.ok) throw await apiError(response, 'Saving the preferences');
 }

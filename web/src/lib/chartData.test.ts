@@ -58,3 +58,13 @@ describe('time formats', () => {
     expect(formatPointTime('not a date', '90d')).toBe('not a date');
   });
 });
+
+describe('times in the reader\'s zone', () => {
+  it('labels ticks and points at the zone\'s wall-clock time', () => {
+    // Local midnight of 11-02 in Kolkata (+05:30) is 18:30Z on 11-01; in Kathmandu (+05:45), 18:15Z.
+    expect(formatTick(Date.parse('2026-11-01T18:30:00Z') / 1000, '30d', 'Asia/Kolkata')).toBe('Nov 2');
+    expect(formatTick(Date.parse('2026-11-01T18:15:00Z') / 1000, '7d', 'Asia/Kathmandu')).toBe('Mon 00:00');
+    expect(formatPointTime('2026-11-01T04:00:00Z', '30d', 'America/New_York')).toBe('Sun, Nov 1, 2026');
+    expect(formatPointTime('2026-11-01T11:00:00Z', '7d', 'America/New_York')).toBe('Nov 1, 2026, 6:00 AM');   // EST after the change
+  });
+});

@@ -1,6 +1,7 @@
 // Pure: the overview's trends → what a time-series chart and its readers need (columns for the canvas, the values
 // under the cursor, a text summary for screen readers). No React, no canvas.
 import { format } from 'date-fns';
+import { inZone } from './readerZone';
 import type { Timeframe, TimeSeriesPoint } from './types';
 
 export type SeriesKey = 'value' | 'successful' | 'failed';
@@ -20,11 +21,13 @@ export const TICK_FORMAT: Record<Timeframe, string> = { '24h': 'HH:mm', '7d': 'E
 /** The time of one bucket under the cursor: a daily or weekly bucket has no meaningful hour. */
 const POINT_FORMAT: Record<Timeframe, string> = { '24h': 'PPp', '7d': 'PPp', '30d': 'EEE, PP', '90d': 'EEE, PP', all: "'Week of' PP" };
 
-export const formatTick = (seconds: number, timeframe: Timeframe) => format(new Date(seconds * 1000), TICK_FORMAT[timeframe]);
+/** `zone`: the reader's (the wall-clock time there); undefined: the browser's. */
+export const formatTick = (seconds: number, timeframe: Timeframe, zone?: string) =>
+  format(inZone(new Date(seconds * 1000), zone), TICK_FORMAT[timeframe]);
 
-export function formatPointTime(iso: string, timeframe: Timeframe): string {
+export function formatPointTime(iso: string, timeframe: Timeframe, zone?: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : format(d, POINT_FORMAT[timeframe]);
+  return Number.isNaN(d.getTime()) ? iso : format(inZone(d, zone), POINT_FORMAT[timeframe]);
 }
 
 /** Aligned columns as uPlot draws them: x in Unix seconds, then one column per series (null where absent). */
@@ -38,12 +41,12 @@ export interface Reading { label: string; color: string; text: string }
 /** What the readout shows: the point under the cursor, or the latest one when the cursor is away. */
 export function readingAt(
   points: readonly TimeSeriesPoint[], index: number | null, series: readonly SeriesSpec[],
-  formatValue: (n: number | null) => string, timeframe: Timeframe,
+  formatValue: (n: number | null) => string, timeframe: Timeframe, zone?: string,
 ): { time: string; values: Reading[] } | null {
   const point = points[index ?? points.length - 1];
   if (!point) return null;
   return {
-    time: formatPointTime(point.timestamp, timeframe),
+    time: formatPointTime(point.timestamp, timeframe, zone),
     values: series.map((s) => ({ label: s.label, color: s.color, text: formatValue(finite(point[s.key])) })),
   };
 }
@@ -52,9 +55,10 @@ export function readingAt(
  * last, lowest and highest value. */
 export function describeSeries(
   points: readonly TimeSeriesPoint[], series: readonly SeriesSpec[], formatValue: (n: number | null) => string, timeframe: Timeframe,
+  zone?: string,
 ): string {
   if (points.length === 0) return 'No data in this period.';
-  const span = `${points.length} points from ${formatPointTime(points[0].timestamp, timeframe)} to ${formatPointTime(points[points.length - 1].timestamp, timeframe)}.`;
+  const span = `${points.length} points from ${formatPointTime(points[0].timestamp, timeframe, zone)} to ${formatPointTime(points[points.length - 1].timestamp, timeframe, zone)}.`;
   const parts = series.map((s) => {
     const values = points.map((p) => finite(p[s.key])).filter((v): v is number => v !== null);
     if (values.length === 0) return `${s.label}: no values.`;

@@ -17,6 +17,11 @@ describe('exports', () => {
       .toBe('/api/exports/dashboard?workspace_id=all&timeframe=all&format=pdf&asOf=2026-01-08T00%3A00%3A00Z');
   });
 
+  it('passes the reader\'s zone and week start, as the page reads the overview', () => {
+    expect(exportUrl({ scope: 'all', timeframe: '30d', format: 'pdf', asOf: '2026-01-08T00:00:00Z', cards: [], reader: { timeZone: 'Asia/Kathmandu', weekStart: 'sunday' } }))
+      .toBe('/api/exports/dashboard?workspace_id=all&timeframe=30d&format=pdf&asOf=2026-01-08T00%3A00%3A00Z&tz=Asia%2FKathmandu&weekStart=sunday');
+  });
+
   it('reads the filename the server gives', () => {
     expect(filenameFromDisposition('attachment; filename="executive-dashboard_all_30d_20260108T000000Z.pdf"')).toBe('executive-dashboard_all_30d_20260108T000000Z.pdf');
     expect(filenameFromDisposition('attachment; filename=plain.csv')).toBe('plain.csv');

@@ -1,6 +1,7 @@
 // The dashboard as a file (GET /api/exports/dashboard, docs/exports.md): the request, the server's
 // filename, the messages a person reads when it fails, and the save through a temporary link.
 import { ApiError, problemDetail } from './api';
+import { readerParams, type ReaderSetting } from './readerZone';
 import type { Timeframe } from './types';
 
 export type ExportFormat = 'pdf' | 'csv';
@@ -13,6 +14,8 @@ export interface ExportRequest {
   asOf: string;
   /** The card ids in the order the page shows them. */
   cards: readonly string[];
+  /** The reader's zone and week start, as the page reads the overview: the file's buckets and times follow them. */
+  reader?: ReaderSetting;
 }
 
 /** A refused or failed export; `retryAfter` (seconds) comes with a 429. */
@@ -28,7 +31,9 @@ export function toSecondIso(iso: string): string {
 }
 
 export function exportUrl(r: ExportRequest): string {
-  const query = new URLSearchParams({ workspace_id: r.scope, timeframe: r.timeframe, format: r.format, asOf: toSecondIso(r.asOf) });
+  const query = new URLSearchParams({
+    workspace_id: r.scope, timeframe: r.timeframe, format: r.format, asOf: toSecondIso(r.asOf), ...(r.reader ? readerParams(r.reader) : {}),
+  });
   if (r.cards.length > 0) query.set('cards', r.cards.join(','));
   return `/api/exports/dashboard?${query}`;
 }

@@ -47,12 +47,14 @@ public static class AlertsApi
         return app;
     }
 
-    /// <summary>The overview passes its timeframe too; it does not matter for alerts and is only validated.</summary>
+    /// <summary>The overview passes its timeframe and the reader's tz and weekStart too; they do not matter for alerts and are
+    /// only validated.</summary>
     public static async Task<IResult> ListAlerts(
         HttpContext context, AlertStore store, TimeProvider clock,
         [FromQuery(Name = "workspace_id")] string? workspaceId, [FromQuery(Name = "state")] string? state,
         [FromQuery(Name = "asOf")] string? asOf, [FromQuery(Name = "timeframe")] string? timeframe,
-        [FromQuery(Name = "limit")] string? limit, CancellationToken cancellationToken)
+        [FromQuery(Name = "limit")] string? limit, [FromQuery(Name = "tz")] string? tz, [FromQuery(Name = "weekStart")] string? weekStart,
+        CancellationToken cancellationToken)
     {
         var (parsedState, parsedLimit) = (ParseState(state), ParseLimit(limit));
         if (parsedState is not { } listed || parsedLimit is not { } atMost)
@@ -68,7 +70,7 @@ public static class AlertsApi
             }
             return TypedResults.ValidationProblem(errors, title: "Invalid alerts query");
         }
-        var (request, refusal) = OverviewRequest.From(workspaceId, timeframe, asOf, context.User, clock);
+        var (request, refusal) = OverviewRequest.From(workspaceId, timeframe, asOf, context.User, clock, tz: tz, weekStart: weekStart);
         if (request is null)
         {
             return refusal!;

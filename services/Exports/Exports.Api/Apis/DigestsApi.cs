@@ -64,25 +64,10 @@ public static class DigestsApi
         {
             return NoSubject();
         }
-        if (!request.HasJsonContentType())
+        var (document, refusal) = await JsonBody.ReadAsync(request, DigestRequest.MaxBytes, "The list of digests", cancellationToken);
+        if (document is null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported Media Type",
-                detail: "Send the body as JSON, with Content-Type: application/json. Nothing was stored.");
-        }
-        if (request.ContentLength > DigestRequest.MaxBytes || await BoundedBody.ReadAsync(request.Body, DigestRequest.MaxBytes, cancellationToken) is not { } body)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Digests too large",
-                detail: $"The list of digests is at most {DigestRequest.MaxBytes:N0} bytes. Nothing was stored.");
-        }
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = RequestValidation.MaxJsonDepth });
-        }
-        catch (JsonException e)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed JSON",
-                detail: $"The body is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine}). Nothing was stored.");
+            return refusal!;
         }
         using (document)
         {

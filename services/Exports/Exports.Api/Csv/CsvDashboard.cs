@@ -1,5 +1,6 @@
 using CsvHelper;
 using ExecutiveDashboard.Contracts.Dashboard;
+using ExecutiveDashboard.Contracts.Metrics;
 using ExecutiveDashboard.Exports.Files;
 
 namespace ExecutiveDashboard.Exports.Csv;
@@ -29,7 +30,7 @@ public sealed class CsvDashboard : IDashboardFile
     {
         using var csv = CsvWriter.Create(output, Options, leaveOpen: true);
         var overview = document.Overview;
-        var rows = new TidyRows(csv, overview.Meta);
+        var rows = new TidyRows(csv, overview.Meta, document.Reader?.Zone);
         var asOf = overview.Meta.AsOf;
 
         rows.Header();
@@ -57,6 +58,12 @@ public sealed class CsvDashboard : IDashboardFile
         rows.Row(Meta, null, "asOf", null, document.Overview.Meta.AsOf, null);
         rows.Row(Meta, null, "generatedAt", null, document.GeneratedAt, null);
         rows.Row(Meta, null, "generatedBy", null, document.GeneratedBy, null);
+        // Only for a reader who named them: a file without them reads as it always did (UTC, weeks from Monday).
+        if (document.Reader is { IsDefault: false } reader)
+        {
+            rows.Row(Meta, null, "timeZone", null, reader.Zone?.Id ?? "UTC", null);
+            rows.Row(Meta, null, "weekStart", null, reader.WeekStart.ToWire(), null);
+        }
     }
 
     /// <summary>A field fed from elsewhere (activeWorkspaces) is written even when its section is missing, and stands

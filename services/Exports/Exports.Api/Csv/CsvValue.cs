@@ -31,7 +31,8 @@ internal readonly struct CsvValue
 
     public static implicit operator CsvValue(DateTime? value) => value is { } v ? new(Kind.Instant, instant: v) : default;
 
-    public void WriteTo(CsvWriter csv)
+    /// <param name="zone">The reader's zone, in which times are written; null: UTC.</param>
+    public void WriteTo(CsvWriter csv, NodaTime.DateTimeZone? zone = null)
     {
         switch (kind)
         {
@@ -41,7 +42,7 @@ internal readonly struct CsvValue
             case Kind.Real: csv.WriteField(real, default); break;
             // The decimal's own scale, as decimal.ToString(CultureInfo.InvariantCulture) and the JSON write it.
             case Kind.Amount: csv.WriteField(amount, default); break;
-            case Kind.Instant: CsvTimestamp.Write(csv, instant); break;
+            case Kind.Instant: CsvTimestamp.Write(csv, instant, zone); break;
             default: csv.WriteField((string?)null); break;
         }
     }

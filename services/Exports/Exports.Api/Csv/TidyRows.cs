@@ -4,8 +4,9 @@ using ExecutiveDashboard.Contracts.Dashboard;
 namespace ExecutiveDashboard.Exports.Csv;
 
 /// <summary>Writes the rows of the one tidy table, <c>section,item,metric,timestamp,value,unit</c>, straight to the
-/// output: every cell goes to CsvHelper as it is produced, nothing is gathered first.</summary>
-internal sealed class TidyRows(CsvWriter csv, DashboardMeta meta)
+/// output: every cell goes to CsvHelper as it is produced, nothing is gathered first. Times are written in the reader's
+/// <paramref name="zone"/> (UTC without one).</summary>
+internal sealed class TidyRows(CsvWriter csv, DashboardMeta meta, NodaTime.DateTimeZone? zone = null)
 {
     private static readonly string[] Columns = ["section", "item", "metric", "timestamp", "value", "unit"];
 
@@ -30,8 +31,8 @@ internal sealed class TidyRows(CsvWriter csv, DashboardMeta meta)
         csv.WriteField(section);
         CsvText.Write(csv, item);
         csv.WriteField(metric);
-        CsvTimestamp.Write(csv, timestamp);
-        value.WriteTo(csv);
+        CsvTimestamp.Write(csv, timestamp, zone);
+        value.WriteTo(csv, zone);
         csv.WriteField(unit);
         csv.EndRecord();
     }

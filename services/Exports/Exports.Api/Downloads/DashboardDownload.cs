@@ -85,7 +85,8 @@ public sealed partial class DashboardDownload(
             errors["format"] = [$"must be one of {string.Join(" or ", ExportFormat.All.Select(f => f.Name))}"];
         }
         var cards = ParseCards(query.Cards, errors);
-        var (request, refusal) = OverviewRequest.From(query.WorkspaceId, query.Timeframe, query.AsOf, context.User, clock);
+        var (request, refusal) = OverviewRequest.From(query.WorkspaceId, query.Timeframe, query.AsOf, context.User, clock,
+            tz: query.Tz, weekStart: query.WeekStart);
         entry = entry with { AsOf = request?.AsOf };
         if (refusal is ValidationProblem invalid)
         {
@@ -131,7 +132,7 @@ public sealed partial class DashboardDownload(
             try
             {
                 var authorizationHeader = context.Request.Headers.Authorization.ToString();
-                var reading = source.ReadOverviewAsync(request.Scope, timeframe, asOf, authorizationHeader, cancellationToken);
+                var reading = source.ReadOverviewAsync(request.Scope, timeframe, asOf, request.Reader, authorizationHeader, cancellationToken);
                 var order = cards is null ? source.ReadCardOrderAsync(authorizationHeader, cancellationToken) : Task.FromResult<IReadOnlyList<string>?>(cards);
                 var overview = await reading;
                 // A file outlives the moment: sections still folding a backfill (meta.catchingUp) settle within seconds,
@@ -139,9 +140,10 @@ public sealed partial class DashboardDownload(
                 for (var attempt = 0; overview.Meta.CatchingUp.Count > 0 && attempt < CatchUpAttempts; attempt++)
                 {
                     await Task.Delay(CatchUpPause, cancellationToken);
-                    overview = await source.ReadOverviewAsync(request.Scope, timeframe, asOf, authorizationHeader, cancellationToken);
+                    overview = await source.ReadOverviewAsync(request.Scope, timeframe, asOf, request.Reader, authorizationHeader, cancellationToken);
                 }
-                document = new ExportDocument(overview, request.Scope, clock.GetUtcNow().UtcDateTime, caller.DisplayName, await order ?? []);
+                document = new ExportDocument(overview, request.Scope, clock.GetUtcNow().UtcDateTime, caller.DisplayName, await order ?? [],
+                    request.Reader);
             }
             catch (DashboardSourceException e)
             {

@@ -9,4 +9,6 @@ public sealed record DownloadQuery(
     [FromQuery(Name = "timeframe")] string? Timeframe,
     [FromQuery(Name = "format")] string? Format,
     [FromQuery(Name = "asOf")] string? AsOf,
-    [FromQuery(Name = "cards")] string? Cards);
+    [FromQuery(Name = "cards")] string? Cards,
+    [FromQuery(Name = "tz")] string? Tz = null,
+    [FromQuery(Name = "weekStart")] string? WeekStart = null);

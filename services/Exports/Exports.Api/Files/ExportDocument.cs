@@ -9,7 +9,8 @@ namespace ExecutiveDashboard.Exports.Files;
 /// <param name="GeneratedBy">The caller's name (their <c>sub</c> when the token has no name).</param>
 /// <param name="CardOrder">Card ids of the caller's layout, in order: the PDF shows those cards first.</param>
 public sealed record ExportDocument(
-    ExecutiveDashboardData Overview, string Scope, DateTime GeneratedAt, string GeneratedBy, IReadOnlyList<string> CardOrder)
+    ExecutiveDashboardData Overview, string Scope, DateTime GeneratedAt, string GeneratedBy, IReadOnlyList<string> CardOrder,
+    ReaderCalendar? Reader = null)
 {
     /// <summary>How a person reads the scope: the workspace id, or "All workspaces".</summary>
     public string ScopeLabel => Scope == Scopes.Platform ? "All workspaces" : Scope;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using ExecutiveDashboard.Contracts.Dashboard;
+using ExecutiveDashboard.Contracts.Metrics;
 
 namespace ExecutiveDashboard.Exports.Overview;
 
@@ -15,11 +16,16 @@ public sealed class GatewayDashboardSource(HttpClient gateway) : IDashboardSourc
 
     private sealed record SavedLayout(IReadOnlyList<SavedCard> Cards);
 
+    public Task<ExecutiveDashboardData> ReadOverviewAsync(
+        string scope, string timeframe, DateTime asOf, string authorization, CancellationToken cancellationToken) =>
+        ReadOverviewAsync(scope, timeframe, asOf, ReaderCalendar.Default, authorization, cancellationToken);
+
     public async Task<ExecutiveDashboardData> ReadOverviewAsync(
-        string scope, string timeframe, DateTime asOf, string authorization, CancellationToken cancellationToken)
+        string scope, string timeframe, DateTime asOf, ReaderCalendar reader, string authorization, CancellationToken cancellationToken)
     {
         var path = string.Create(CultureInfo.InvariantCulture,
-            $"/api/executive/overview?workspace_id={Uri.EscapeDataString(scope)}&timeframe={timeframe}&asOf={asOf:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}");
+            $"/api/executive/overview?workspace_id={Uri.EscapeDataString(scope)}&timeframe={timeframe}&asOf={asOf:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}")
+            + reader.ToQuery();
         return await GetAsync<ExecutiveDashboardData>(path, authorization, cancellationToken)
             ?? throw new DashboardSourceException(StatusCodes.Status502BadGateway, "The gateway answered the overview without one.");
     }

@@ -1,4 +1,5 @@
 using ExecutiveDashboard.Contracts.Dashboard;
+using ExecutiveDashboard.Contracts.Metrics;
 
 namespace ExecutiveDashboard.Exports.Overview;
 
@@ -8,6 +9,13 @@ public interface IDashboardSource
 {
     /// <exception cref="DashboardSourceException">The gateway refused or failed the read.</exception>
     Task<ExecutiveDashboardData> ReadOverviewAsync(string scope, string timeframe, DateTime asOf, string authorization, CancellationToken cancellationToken);
+
+    /// <summary>The overview as a reader in <paramref name="reader"/>'s zone and week start sees it (its trend buckets'
+    /// edges). A source of fixed numbers has no edges to place, so by default it answers as without a zone.</summary>
+    /// <exception cref="DashboardSourceException">The gateway refused or failed the read.</exception>
+    Task<ExecutiveDashboardData> ReadOverviewAsync(string scope, string timeframe, DateTime asOf, ReaderCalendar reader, string authorization,
+        CancellationToken cancellationToken) =>
+        ReadOverviewAsync(scope, timeframe, asOf, authorization, cancellationToken);
 
     /// <summary>The card ids of the caller's saved layout, in order; null when they saved none or it cannot be read
     /// (the file then follows the default order).</summary>

@@ -30,7 +30,7 @@ public sealed class PdfDashboard(PdfFonts fonts) : IDashboardFile
 
         var metadata = new SKDocumentPdfMetadata
         {
-            Title = $"Executive Dashboard: {document.ScopeLabel}, {TimeText.Timeframe(document.Overview.Timeframe)}, as of {TimeText.Utc(document.Overview.Meta.AsOf)}",
+            Title = $"Executive Dashboard: {document.ScopeLabel}, {TimeText.Timeframe(document.Overview.Timeframe)}, as of {TimeText.Stamped(document.Overview.Meta.AsOf, document.Reader?.Zone)}",
             Author = document.GeneratedBy,
             Subject = "Executive Dashboard export",
             Creator = "Executive Dashboard exports service",

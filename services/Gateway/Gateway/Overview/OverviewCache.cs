@@ -53,10 +53,15 @@ public sealed class OverviewCache(IConnectionMultiplexer redis)
 
     private static string VersionKey(string scope) => $"overview:version:{scope}";
 
+    /// <summary>The reader's zone and week start place the buckets' edges, so they are part of the key; a read without them
+    /// keeps the key it always had.</summary>
+    private static string Reader(ReaderCalendar reader) =>
+        reader.IsDefault ? "" : $":{reader.Zone?.Id}:{reader.WeekStart.ToWire()}";
+
     private static string EntryKey(OverviewRequest request, IReadOnlySet<string>? only, long version)
     {
         var services = only is null ? "" : ":" + string.Join('+', only.Order(StringComparer.Ordinal));
         return string.Create(CultureInfo.InvariantCulture,
-            $"overview:{request.Scope}:{version}:{request.Timeframe.ToWire()}:{request.AsOf.Ticks}:{request.AllStart?.Ticks}{services}");
+            $"overview:{request.Scope}:{version}:{request.Timeframe.ToWire()}:{request.AsOf.Ticks}:{request.AllStart?.Ticks}{Reader(request.Reader)}{services}");
     }
 }

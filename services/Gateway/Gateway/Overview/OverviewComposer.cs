@@ -61,7 +61,7 @@ public sealed partial class OverviewComposer(
         await Task.WhenAll(executions, users, billing, alerts);
 
         var topUsers = await NamedAsync(executions.Result?.TopUsers ?? [], authorization, cancellationToken);
-        var period = ReportingPeriod.For(request.Timeframe, request.AsOf, request.AllStart);
+        var period = request.Period(request.AllStart);
 
         var notDeployed = asked.Where(s => !services.IsDeployed(s)).SelectMany(s => SectionsOf[s]);
         var unavailable = failed.Distinct().SelectMany(s => SectionsOf[s]);
@@ -118,7 +118,8 @@ public sealed partial class OverviewComposer(
 
     private static string Query(OverviewRequest request) =>
         $"?workspace_id={Uri.EscapeDataString(request.Scope)}&timeframe={request.Timeframe.ToWire()}&asOf={Iso(request.AsOf)}"
-        + (request.AllStart is { } start ? $"&{OverviewQueryString.StartParameter}={Iso(start)}" : "");
+        + (request.AllStart is { } start ? $"&{OverviewQueryString.StartParameter}={Iso(start)}" : "")
+        + request.Reader.ToQuery();
 
     private static string Iso(DateTime t) => t.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 

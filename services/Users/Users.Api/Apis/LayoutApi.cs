@@ -86,10 +86,7 @@ public static class LayoutApi
         return TypedResults.NoContent();
     }
 
-    private static string? SubjectOf(ClaimsPrincipal user) =>
-        user.FindFirst(Roles.SubjectClaim)?.Value is { Length: > 0 } subject ? subject : null;
+    private static string? SubjectOf(ClaimsPrincipal user) => PersonalSettings.SubjectOf(user);
 
-    private static ProblemHttpResult NoSubject() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "No subject",
-            detail: "The token has no 'sub' claim, so there is no one to keep a layout for.");
+    private static ProblemHttpResult NoSubject() => PersonalSettings.NoSubject("a layout");
 }

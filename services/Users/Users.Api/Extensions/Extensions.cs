@@ -8,6 +8,7 @@ using ExecutiveDashboard.ServiceDefaults.OpenApi;
 using ExecutiveDashboard.Users.Ingest;
 using ExecutiveDashboard.Users.IntegrationEvents.EventHandling;
 using ExecutiveDashboard.Users.Layouts;
+using ExecutiveDashboard.Users.Preferences;
 using ExecutiveDashboard.Users.Reads;
 using ExecutiveDashboard.Users.Telemetry;
 using ExecutiveDashboard.Platform.WarmUp;
@@ -34,6 +35,7 @@ public static class Extensions
         builder.AddWarmUp<UsersWarmUp>();
         builder.Services.AddSingleton<UserNamesQuery>();
         builder.Services.AddSingleton<CardLayoutStore>();
+        builder.Services.AddSingleton<PreferencesStore>();
         builder.AddDefaultOpenApi();
         return builder;
     }

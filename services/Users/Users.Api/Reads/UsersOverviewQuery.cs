@@ -43,6 +43,10 @@ public sealed class UsersOverviewQuery(NpgsqlDataSource dataSource, ActivitySpan
             // so the hour it starts in is the same window.
             var current = effective[UsersOverviewBuilder.Current];
             effective[UsersOverviewBuilder.Current] = new Period(Grain.Hour.Floor(current.Start), current.End);
+            // So does its first trend bucket, which starts at the week start on or before it: in a reader's half-hour
+            // zone that start and asOf may lie inside one UTC hour, which the spans cannot split.
+            var first = effective[UsersOverviewBuilder.FirstBucket];
+            effective[UsersOverviewBuilder.FirstBucket] = new Period(Grain.Hour.Floor(first.Start), first.End);
         }
         if (!ActiveUsersIndex.CanCount(effective))
         {

@@ -1,13 +1,18 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { ReaderZoneContext } from '../../hooks/useReaderZone';
 import { AnnotationFlag } from './AnnotationFlag';
 
 const incident = { id: 'a1', at: '2026-09-08T09:15:00Z', scope: 'ws_1', kind: 'incident', text: 'Checkout provider outage' };
 
 describe('AnnotationFlag', () => {
-  it('is a button named by its kind and time, described by its text, in its kind colour', () => {
-    render(<AnnotationFlag annotation={incident} tip={{ left: -40, width: 256 }} />);
-    const button = screen.getByRole('button', { name: /^Incident, Sep 8, 2026, \d\d:15$/ });
+  it('is a button named by its kind and time in the reader\'s zone, described by its text, in its kind colour', () => {
+    render(
+      <ReaderZoneContext.Provider value="Asia/Kolkata">
+        <AnnotationFlag annotation={incident} tip={{ left: -40, width: 256 }} />
+      </ReaderZoneContext.Provider>,
+    );
+    const button = screen.getByRole('button', { name: 'Incident, Sep 8, 2026, 14:45 GMT+5:30' });
     expect(button.getAttribute('data-kind')).toBe('incident');
     const tip = document.getElementById(button.getAttribute('aria-describedby')!)!;
     expect(tip.getAttribute('role')).toBe('tooltip');

@@ -1,5 +1,7 @@
 import { useEffect, useId, useState } from 'react';
-import { formatAnnotationTime, kindStyle } from '../../lib/annotations';
+import { useReaderZone } from '../../hooks/useReaderZone';
+import { kindStyle } from '../../lib/annotations';
+import { formatDateTime } from '../../lib/readerZone';
 import type { Annotation } from '../../lib/types';
 
 /**
@@ -13,6 +15,8 @@ export function AnnotationFlag({ annotation, tip }: { annotation: Annotation; ti
   const [focused, setFocused] = useState(false);
   const open = hovered || focused;
   const style = kindStyle(annotation.kind);
+  // In the reader's zone, as the chart's axis and readout.
+  const time = formatDateTime(annotation.at, useReaderZone());
 
   useEffect(() => {
     if (!open) return;
@@ -31,7 +35,7 @@ export function AnnotationFlag({ annotation, tip }: { annotation: Annotation; ti
         type="button"
         data-kind={annotation.kind}
         className="flex h-6 w-6 items-center justify-center rounded-full focus-visible:outline-2 focus-visible:outline-blue-500"
-        aria-label={`${style.label}${annotation.scope === 'all' ? ' (all workspaces)' : ''}, ${formatAnnotationTime(annotation.at)}`}
+        aria-label={`${style.label}${annotation.scope === 'all' ? ' (all workspaces)' : ''}, ${time}`}
         aria-describedby={tipId}
         onFocus={() => setFocused(true)}
         onBlur={() => setFocused(false)}
@@ -48,7 +52,7 @@ export function AnnotationFlag({ annotation, tip }: { annotation: Annotation; ti
         <span className="flex items-center gap-1.5 text-xs font-semibold">
           <span aria-hidden="true" className="inline-block h-2 w-2 rounded-full" style={{ backgroundColor: style.color }} />
           {style.label}{annotation.scope === 'all' ? ' · all workspaces' : ''}
-          <span className="font-normal text-slate-300 tabular-nums dark:text-slate-600">{formatAnnotationTime(annotation.at)}</span>
+          <span className="font-normal text-slate-300 tabular-nums dark:text-slate-600">{time}</span>
         </span>
         <span className="mt-0.5 block break-words">{annotation.text}</span>
       </span>

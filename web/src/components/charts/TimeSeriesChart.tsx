@@ -4,6 +4,7 @@
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { useReaderZone } from '../../hooks/useReaderZone';
 import { describeSeries, readingAt, toColumns } from '../../lib/chartData';
 import type { Annotation, Timeframe, TimeSeriesPoint } from '../../lib/types';
 import { DegradedNotice } from '../DegradedNotice';
@@ -36,6 +37,7 @@ export function TimeSeriesChart({ title, section, degraded, points, timeframe, s
   const captionId = useId();
   const descriptionId = useId();
   const empty = points.length === 0;
+  const zone = useReaderZone();
   const columns = useMemo(() => toColumns(points, spec.series), [points, spec.series]);
   const latest = useRef(columns);
   latest.current = columns;
@@ -66,7 +68,7 @@ export function TimeSeriesChart({ title, section, degraded, points, timeframe, s
       if (width <= 0) return;
       if (!u) {
         text = getComputedStyle(el).color;
-        plot.current = u = new uPlot(plotOptions(spec, timeframe, width, hooks), latest.current, el);
+        plot.current = u = new uPlot(plotOptions(spec, timeframe, width, hooks, zone), latest.current, el);
         shown.current = latest.current;
       } else if (width !== u.width) u.setSize({ width, height: PLOT_HEIGHT });
     });
@@ -80,7 +82,7 @@ export function TimeSeriesChart({ title, section, degraded, points, timeframe, s
       u?.destroy();
       plot.current = null;
     };
-  }, [empty, spec, timeframe]);
+  }, [empty, spec, timeframe, zone]);
 
   // New numbers for the same chart: redraw the canvas, keep the plot.
   useEffect(() => {
@@ -97,8 +99,8 @@ export function TimeSeriesChart({ title, section, degraded, points, timeframe, s
     plot.current.setData(latest.current);
   }, [annotations]);
 
-  const reading = readingAt(points, cursor, spec.series, formatValue, timeframe);
-  const description = useMemo(() => describeSeries(points, spec.series, formatValue, timeframe), [points, spec.series, formatValue, timeframe]);
+  const reading = readingAt(points, cursor, spec.series, formatValue, timeframe, zone);
+  const description = useMemo(() => describeSeries(points, spec.series, formatValue, timeframe, zone), [points, spec.series, formatValue, timeframe, zone]);
 
   return (
     <figure

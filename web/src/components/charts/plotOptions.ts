@@ -3,6 +3,7 @@
 import uPlot from 'uplot';
 import { kindStyle, latestFrom, marksInRange } from '../../lib/annotations';
 import { formatTick, type SeriesSpec } from '../../lib/chartData';
+import { inZone } from '../../lib/readerZone';
 import type { Annotation, Timeframe } from '../../lib/types';
 
 export const PLOT_HEIGHT = 240;
@@ -36,13 +37,15 @@ export interface PlotHooks {
  * scale it spans (Unix seconds). */
 export interface PlotArea { left: number; top: number; width: number; height: number; outer: number; min: number; max: number }
 
-export function plotOptions(spec: PlotSpec, timeframe: Timeframe, width: number, hooks: PlotHooks): uPlot.Options {
+/** `zone`: the reader's; the time axis then splits and labels at its wall-clock times (local midnight reads 00:00). */
+export function plotOptions(spec: PlotSpec, timeframe: Timeframe, width: number, hooks: PlotHooks, zone?: string): uPlot.Options {
   const axis = { stroke: () => hooks.textColor(), font: FONT, grid: { stroke: GRID, width: 1 }, ticks: { stroke: GRID, width: 1 } };
   const stepped = spec.step ? uPlot.paths.stepped?.({ align: 1 }) : undefined;
   return {
     width,
     height: PLOT_HEIGHT,
     legend: { show: false },
+    ...(zone ? { tzDate: (ts: number) => inZone(new Date(ts * 1000), zone) } : {}),
     cursor: { y: false, points: { size: 7 } },
     scales: {
       x: { time: true, range: (_u, min, max) => xRange(min, max, hooks.annotations?.() ?? []) },
@@ -55,7 +58,7 @@ export function plotOptions(spec: PlotSpec, timeframe: Timeframe, width: number,
       })),
     ],
     axes: [
-      { ...axis, space: 80, values: (_u: uPlot, splits: number[]) => splits.map((v) => formatTick(v, timeframe)) },
+      { ...axis, space: 80, values: (_u: uPlot, splits: number[]) => splits.map((v) => formatTick(v, timeframe, zone)) },
       { ...axis, size: 56, values: (_u: uPlot, splits: number[]) => yTicks(splits, spec) },
     ],
     hooks: {

@@ -20,7 +20,7 @@ internal static class AnnotationsSection
             [.. annotations.Select((a, i) => (IReadOnlyList<TableCell>)
             [
                 new TableCell(Number(i), Badge: AnnotationStyle.Color(a.Kind), BadgeText: SKColors.White),
-                TimeText.Utc(a.At), new TableCell(AnnotationStyle.Label(a), Bold: true), a.Text,
+                TimeText.Stamped(a.At, ctx.Zone), new TableCell(AnnotationStyle.Label(a), Bold: true), a.Text,
             ])],
             "No annotations in this period.");
     }

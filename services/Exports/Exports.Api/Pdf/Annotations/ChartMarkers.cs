@@ -1,5 +1,6 @@
 using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Exports.Pdf.Layout;
+using NodaTime;
 using ScottPlot;
 using SkiaSharp;
 
@@ -14,8 +15,12 @@ internal sealed class ChartMarkers(IReadOnlyList<(int Index, Annotation Annotati
 {
     private const float BadgeRadius = 5;
 
-    public static ChartMarkers For(IReadOnlyList<Annotation> annotations, double firstX) =>
-        new([.. annotations.Select((a, i) => (i, a, a.At.ToOADate())).Where(m => m.Item3 >= firstX)]);
+    /// <summary>On the chart's x axis, which is the reader's wall-clock time (<paramref name="zone"/>), as its points are.</summary>
+    public static ChartMarkers For(IReadOnlyList<Annotation> annotations, DateTime firstPoint, DateTimeZone? zone)
+    {
+        var firstX = TimeText.Local(firstPoint, zone).ToOADate();
+        return new([.. annotations.Select((a, i) => (i, a, TimeText.Local(a.At, zone).ToOADate())).Where(m => m.Item3 >= firstX)]);
+    }
 
     public bool Any => marks.Count > 0;
 

@@ -1,4 +1,8 @@
 using ExecutiveDashboard.Exports.Pdf.Layout;
+using System.Globalization;
+using ExecutiveDashboard.Contracts.Dashboard;
+using ExecutiveDashboard.Contracts.Metrics;
+using NodaTime;
 using SkiaSharp;
 
 namespace ExecutiveDashboard.Exports.Pdf.Content;
@@ -23,7 +27,7 @@ internal static class CoverSection
         {
             ("Scope", doc.ScopeLabel),
             ("Timeframe", TimeText.Timeframe(data.Timeframe)),
-            ("Period", $"{TimeText.Of(data.Period.Start)} to {TimeText.Utc(data.Period.End)}"),
+            ("Period", $"{PeriodStart(data.Period, ctx.Zone)} to {TimeText.Stamped(data.Period.End, ctx.Zone)}"),
         };
         flow.Place(78, (canvas, top) =>
         {
@@ -36,7 +40,7 @@ internal static class CoverSection
                 ctx.Text.DrawTop(canvas, value, x, factTop + 11, TextStyle.BodyBold);
                 x += Math.Max(ctx.Text.Width(value, TextStyle.BodyBold), 60) + 28;
             }
-            ctx.Text.DrawTop(canvas, $"Generated {TimeText.Utc(doc.GeneratedAt)} by {doc.GeneratedBy}", PageFlow.Margin, top + 62, TextStyle.Label);
+            ctx.Text.DrawTop(canvas, $"Generated {TimeText.Stamped(doc.GeneratedAt, ctx.Zone)} by {doc.GeneratedBy}{ZoneNote(doc.Reader)}", PageFlow.Margin, top + 62, TextStyle.Label);
             Shapes.Rule(canvas, PageFlow.Margin, PageFlow.PageWidth - PageFlow.Margin, top + 76, Palette.Border);
         });
 
@@ -54,4 +58,13 @@ internal static class CoverSection
                 ctx.Text.DrawTop(canvas, lines[i], PageFlow.Margin + 10, top + 6 + i * style.LineHeight, style);
         });
     }
+
+    /// <summary>The start states its own offset only when it differs from the end's: a daylight-saving change lies between.</summary>
+    private static string PeriodStart(PeriodRange period, DateTimeZone? zone) =>
+        TimeText.Offset(period.Start, zone) == TimeText.Offset(period.End, zone) ? TimeText.Of(period.Start, zone) : TimeText.Stamped(period.Start, zone);
+
+    /// <summary>Names the reader's zone and week start, which the times and the trend buckets follow; nothing without a zone.</summary>
+    private static string ZoneNote(ReaderCalendar? reader) => reader?.Zone is { } zone
+        ? $" · times in {TimeText.ZoneName(zone)}, weeks from {CultureInfo.InvariantCulture.TextInfo.ToTitleCase(reader.WeekStart.ToWire())}"
+        : "";
 }

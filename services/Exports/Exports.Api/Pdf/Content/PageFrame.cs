@@ -11,7 +11,7 @@ internal static class PageFrame
         var doc = ctx.Document;
         Shapes.Rule(canvas, PageFlow.Margin, PageFlow.PageWidth - PageFlow.Margin, PageFlow.FooterTop, Palette.Border, 0.75f);
         var baseline = PageFlow.FooterTop + 13;
-        ctx.Text.Draw(canvas, $"Executive Dashboard · {doc.ScopeLabel} · as of {TimeText.Utc(doc.Overview.Meta.AsOf)}", PageFlow.Margin, baseline, TextStyle.Small);
+        ctx.Text.Draw(canvas, $"Executive Dashboard · {doc.ScopeLabel} · as of {TimeText.Stamped(doc.Overview.Meta.AsOf, doc.Reader?.Zone)}", PageFlow.Margin, baseline, TextStyle.Small);
         ctx.Text.Draw(canvas, $"Page {page} of {pages}", PageFlow.PageWidth - PageFlow.Margin, baseline, TextStyle.Small, SKTextAlign.Right);
     }
 }

@@ -33,7 +33,7 @@ internal static class TablesSection
         PdfTable.Add(flow, ctx, "Top users", Sections.TopUsers,
             NamedRow<TableColumn>(platform, new("User", 3), Workspace, new("Runs", 1.2f, true), new("Credits", 1.3f, true), new("Last active", 2.4f)),
             [.. data.TopUsers.Select(u => NamedRow<TableCell>(platform, u.Name ?? u.Id, u.WorkspaceId,
-                MetricFormat.Count(u.Runs), MetricFormat.Count((double)u.CreditsUsed), u.LastActiveAt is { } at ? TimeText.Utc(at) : MetricFormat.NotAvailable))],
+                MetricFormat.Count(u.Runs), MetricFormat.Count((double)u.CreditsUsed), u.LastActiveAt is { } at ? TimeText.Stamped(at, ctx.Zone) : MetricFormat.NotAvailable))],
             "No runs in this period.");
 
         PdfTable.Add(flow, ctx, "Active alerts", Sections.ActiveAlerts,
@@ -41,7 +41,7 @@ internal static class TablesSection
             [.. data.ActiveAlerts.Select(a =>
             {
                 var (fill, text) = Severity.GetValueOrDefault(a.Severity, Severity["low"]);
-                return (IReadOnlyList<TableCell>)[new TableCell(a.Severity, Badge: fill, BadgeText: text), new TableCell(a.Type, Bold: true), a.Message, TimeText.Utc(a.TriggeredAt)];
+                return (IReadOnlyList<TableCell>)[new TableCell(a.Severity, Badge: fill, BadgeText: text), new TableCell(a.Type, Bold: true), a.Message, TimeText.Stamped(a.TriggeredAt, ctx.Zone)];
             })],
             "No active alerts.");
     }

@@ -59,7 +59,7 @@ internal static class TrendSection
             return;
         }
 
-        var markers = ChartMarkers.For(ctx.Document.Overview.Annotations, chart.Points[0].Timestamp.ToOADate());
+        var markers = ChartMarkers.For(ctx.Document.Overview.Annotations, chart.Points[0].Timestamp, ctx.Zone);
         var plot = Build(ctx, chart, markers);
         var area = new PixelRect(0, body.Width, body.Height, 0);
         // ScottPlot renders twice on its first render (to settle the layout the first pass measured). On a PDF canvas
@@ -82,7 +82,8 @@ internal static class TrendSection
         plot.DataBackground.Color = Colors.Transparent;
         plot.Font.Set(ctx.Fonts.ChartFamily);
 
-        var xs = chart.Points.Select(p => p.Timestamp.ToOADate()).ToArray();
+        // Plotted at the reader's wall-clock times, so that the axis labels are local (midnight reads 00:00).
+        var xs = chart.Points.Select(p => TimeText.Local(p.Timestamp, ctx.Zone).ToOADate()).ToArray();
         foreach (var series in chart.Series)
         {
             var line = plot.Add.ScatterLine(xs, chart.Points.Select(series.Value).ToArray(), Color.FromHex(series.Color));

@@ -11,4 +11,7 @@ internal sealed record RenderContext(ExportDocument Document, PdfText Text, PdfF
     public const string Unavailable = "Unavailable: this section could not be fetched";
 
     public bool IsDegraded(string section) => degraded.Contains(section);
+
+    /// <summary>The reader's zone, in which the file prints every time; null: UTC.</summary>
+    public NodaTime.DateTimeZone? Zone => Document.Reader?.Zone;
 }
