@@ -27,7 +27,7 @@ public sealed class WarmUpTests(RedisAndRabbitMqFixture broker) : IClassFixture<
             var asked = services.Requests;
             Assert.True(gateway.Services.GetRequiredService<WarmUpHealth>().IsWarm);
             Assert.Equal(
-                ["GET /api/alerts", "GET /api/billing/overview", "GET /api/executions/overview", "GET /api/users/me/layout", "GET /api/users/overview"],
+                ["GET /api/alerts/overview", "GET /api/billing/overview", "GET /api/executions/overview", "GET /api/users/me/layout", "GET /api/users/overview"],
                 asked.Order(StringComparer.Ordinal));
 
             using var http = new HttpClient { BaseAddress = gateway.Address, Timeout = Patience };

@@ -1,5 +1,6 @@
 using ExecutiveDashboard.Alerts.Apis;
 using ExecutiveDashboard.Alerts.Extensions;
+using ExecutiveDashboard.Alerts.Goals;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -9,6 +10,7 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapAlertsApi();
+app.MapGoalsApi();
 app.Run();
 
 public partial class Program;

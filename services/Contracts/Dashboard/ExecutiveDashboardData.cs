@@ -6,6 +6,8 @@ namespace ExecutiveDashboard.Contracts.Dashboard;
 /// field is present and <c>null</c> where a value is undefined or its section is degraded.
 /// Times are UTC <see cref="DateTime"/>s so that they serialise with a <c>Z</c>.
 /// </summary>
+/// <param name="Goals">The scope's goals with their latest evaluation (contract 1.2); the gateway always fills it, [] when
+/// the alerts service is degraded. Last, and optional here, so that readers built before it still construct the record.</param>
 public sealed record ExecutiveDashboardData(
     string Timeframe,
     PeriodRange Period,
@@ -17,4 +19,5 @@ public sealed record ExecutiveDashboardData(
     IReadOnlyList<ActiveAlert> ActiveAlerts,
     IReadOnlyList<TopUser> TopUsers,
     MrrMovements MrrMovements,
-    DashboardMeta Meta);
+    DashboardMeta Meta,
+    IReadOnlyList<Goal>? Goals = null);

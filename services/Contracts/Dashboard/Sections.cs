@@ -13,6 +13,7 @@ public static class Sections
     public const string TopUsers = "topUsers";
     public const string MrrMovements = "mrrMovements";
     public const string ActiveAlerts = "activeAlerts";
+    public const string Goals = "goals";
     public const string ExecutionTrend = "trends.execution";
     public const string UsersTrend = "trends.users";
     public const string RevenueTrend = "trends.revenue";

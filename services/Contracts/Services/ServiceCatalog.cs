@@ -18,7 +18,11 @@ public static class ServiceCatalog
     public static readonly BackendService Billing = new("billing",
         [Sections.BusinessMetrics, Sections.MrrMovements, Sections.RevenueTrend]);
 
-    public static readonly BackendService Alerts = new("alerts", [Sections.ActiveAlerts]);
+    /// <summary>Also answers the goals (<see cref="GoalsRoutePrefix"/>), which it evaluates in its rounds.</summary>
+    public static readonly BackendService Alerts = new("alerts", [Sections.ActiveAlerts, Sections.Goals]);
+
+    /// <summary>The goals' public routes, which the gateway proxies to <see cref="Alerts"/>.</summary>
+    public const string GoalsRoutePrefix = "/api/goals";
 
     /// <summary>Turns the composed overview into files and keeps their audit. It feeds no section: it reads the overview
     /// through the gateway, with the caller's own token, and is not in <see cref="All"/>.</summary>

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
+using ExecutiveDashboard.Alerts.Goals;
 using ExecutiveDashboard.Alerts.Model;
 using ExecutiveDashboard.Alerts.Rules;
 using ExecutiveDashboard.Alerts.Storage;
+using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Contracts.Services;
 using ExecutiveDashboard.Platform.Queries;
 using ExecutiveDashboard.ServiceDefaults.Auth;
@@ -26,6 +28,15 @@ public static class AlertsApi
             .WithSummary("Alerts of a scope as of asOf (default now): active, resolved or all, at most limit (1–500, default 500)")
             .WithDescription("Active alerts come first, highest severity first, then newest; resolved ones follow, newest resolution first. "
                 + "state=all is therefore the active list followed by the recently resolved, and a limit keeps the active ones.");
+
+        api.MapGet("/overview", GetOverview)
+            .Produces<AlertsOverview>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithName("GetAlertsOverview")
+            .WithSummary("The overview's sections of this service in one call: the alerts active at asOf and the scope's goals")
+            .WithDescription("Goals are not historical: every asOf shows the goals as they are, with their latest evaluation.");
 
         api.MapPost("/{id:guid}/acknowledge", Acknowledge)
             .WithName("AcknowledgeAlert")
@@ -75,6 +86,24 @@ public static class AlertsApi
         }
         var alerts = await store.ListAsync(request.Scope, listed, request.AsOf, atMost, cancellationToken);
         return TypedResults.Ok(alerts.Select(a => AlertView.From(a, request.AsOf)).ToList());
+    }
+
+    /// <summary>One call for the gateway's overview, so that goals add no round-trip to it.</summary>
+    public static async Task<IResult> GetOverview(
+        HttpContext context, AlertStore store, GoalStore goals, TimeProvider clock,
+        [FromQuery(Name = "workspace_id")] string? workspaceId, [FromQuery(Name = "timeframe")] string? timeframe,
+        [FromQuery(Name = "asOf")] string? asOf, CancellationToken cancellationToken)
+    {
+        var (request, refusal) = OverviewRequest.From(workspaceId, timeframe, asOf, context.User, clock);
+        if (request is null)
+        {
+            return refusal!;
+        }
+        var (active, goalsOf) = (store.ListAsync(request.Scope, AlertState.Active, request.AsOf, AlertStore.MaxListLimit, cancellationToken),
+            goals.ListAsync([request.Scope], cancellationToken));
+        return TypedResults.Ok(new AlertsOverview(
+            [.. (await active).Select(a => new ActiveAlert(a.Id.ToString(), a.Rule, a.Message, a.Severity.ToWire(), a.TriggeredAt))],
+            await goalsOf));
     }
 
     /// <summary>The wire names only: <see cref="Enum.TryParse{TEnum}(string, bool, out TEnum)"/> would also take numbers,

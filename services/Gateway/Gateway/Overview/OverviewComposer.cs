@@ -52,12 +52,13 @@ public sealed partial class OverviewComposer(
 
         var query = Query(request);
         Task<T?> Ask<T>(string service, string path) where T : class => asked.Contains(service)
-            ? CallAsync(service, failed, ct => services.GetAsync<T>(service, path + query + (service == Alerts ? "&state=active" : ""), authorization, ct), cancellationToken)
+            ? CallAsync(service, failed, ct => services.GetAsync<T>(service, path + query, authorization, ct), cancellationToken)
             : Task.FromResult<T?>(null);
         var executions = Ask<ExecutionsOverview>(Executions, "/api/executions/overview");
         var users = Ask<UsersOverview>(Users, "/api/users/overview");
         var billing = Ask<BillingOverview>(Billing, "/api/billing/overview");
-        var alerts = Ask<List<ActiveAlert>>(Alerts, "/api/alerts");
+        // The active alerts and the goals in one call, so that goals add no round-trip to the overview.
+        var alerts = Ask<AlertsOverview>(Alerts, "/api/alerts/overview");
         await Task.WhenAll(executions, users, billing, alerts);
 
         var topUsers = await NamedAsync(executions.Result?.TopUsers ?? [], authorization, cancellationToken);
@@ -81,11 +82,12 @@ public sealed partial class OverviewComposer(
                 users.Result?.UsersTrend ?? [],
                 billing.Result?.RevenueTrend ?? [],
                 executions.Result?.ErrorTrend ?? []),
-            alerts.Result ?? [],
+            alerts.Result?.ActiveAlerts ?? [],
             topUsers,
             billing.Result?.MrrMovements ?? MrrMovements.Empty,
             new DashboardMeta(clock.GetUtcNow().UtcDateTime, request.AsOf, Cached: false, degraded, catchingUp, MetricCatalog.All,
-                only is null ? null : asked.SelectMany(s => SectionsOf[s]).Order(StringComparer.Ordinal).ToList()));
+                only is null ? null : asked.SelectMany(s => SectionsOf[s]).Order(StringComparer.Ordinal).ToList()),
+            alerts.Result?.Goals ?? []);
 
         // Only a full answer is worth caching: a service that comes back, or a backfill folded, must show at once.
         return new ComposedOverview(data, Complete: failed.Count == 0 && catchingUp.Count == 0);
