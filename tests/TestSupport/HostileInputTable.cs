@@ -9,8 +9,9 @@ namespace ExecutiveDashboard.TestSupport;
 
 /// <summary>An endpoint that takes a JSON body, a body it accepts (sent with other content types too), and well-formed
 /// bodies with values it must refuse, each with the field the problem must name.</summary>
+/// <param name="ValidStatus">What the valid body is answered: 200, or 201 where it creates something.</param>
 public sealed record BodyEndpoint(HttpMethod Method, string Path, string ValidBody,
-    IReadOnlyDictionary<string, (string Body, string Field)>? InvalidValues = null)
+    IReadOnlyDictionary<string, (string Body, string Field)>? InvalidValues = null, HttpStatusCode ValidStatus = HttpStatusCode.OK)
 {
     public override string ToString() => $"{Method} {Path}";
 }
@@ -90,7 +91,7 @@ public abstract class HostileInputTable
     [Fact]
     public Task The_valid_bodies_of_the_table_are_accepted() => Rows.ExpectAllAsync(
         from endpoint in BodyEndpoints
-        select Send($"{endpoint} valid", endpoint, Json(endpoint.ValidBody), HttpStatusCode.OK));
+        select Send($"{endpoint} valid", endpoint, Json(endpoint.ValidBody), endpoint.ValidStatus));
 
     /// <summary>Random query strings (names and values of the table, and random bytes, percent-encoded) on every read:
     /// whatever is refused is a 4xx problem, and nothing is a 5xx.</summary>
