@@ -18,8 +18,9 @@ public static class ServiceCatalog
     public static readonly BackendService Billing = new("billing",
         [Sections.BusinessMetrics, Sections.MrrMovements, Sections.RevenueTrend]);
 
-    /// <summary>Also answers the goals (<see cref="GoalsRoutePrefix"/>), which it evaluates in its rounds.</summary>
-    public static readonly BackendService Alerts = new("alerts", [Sections.ActiveAlerts, Sections.Goals]);
+    /// <summary>Also answers the goals (<see cref="GoalsRoutePrefix"/>), which it evaluates in its rounds. A change of an alert
+    /// names activeAlerts alone; a change of a goal (set, edited, deleted, its status moved) names goals alone.</summary>
+    public static readonly BackendService Alerts = new("alerts", Feeds: [Sections.ActiveAlerts, Sections.Goals], Changes: [Sections.ActiveAlerts]);
 
     /// <summary>The goals' public routes, which the gateway proxies to <see cref="Alerts"/>.</summary>
     public const string GoalsRoutePrefix = "/api/goals";
