@@ -61,6 +61,17 @@ public sealed class SignalsTests(ExecutionsServersFixture servers)
 
         var empty = read["ws_none"];
         Assert.Equal((0L, (DateTime?)null, (double?)null), (empty.RunsLastHour, empty.EarliestEventAt, empty.P95RuntimeLast24h));
+        Assert.Null(s.Daily);
+
+        // With days = 1: the 30 days before 11-27T12:00 and before asOf, for the goals.
+        using var daily = await service.Ceo.PostAsJsonAsync("/api/executions/signals", new { scopes = new[] { "ws_s", "all" }, asOf = AsOf, days = 1 });
+        var withDays = (await daily.Content.ReadFromJsonAsync<Dictionary<string, ExecutionSignals>>())!;
+        // [10-28T12, 11-27T12): r5 r6 r7, 2 succeeded; [10-29T12, 11-28T12): r1 … r7, 4 succeeded (r8 at asOf is out).
+        Assert.Equal([new RunWindow(At("2026-11-27T12:00:00Z"), 3, 2), new RunWindow(At(AsOf), 7, 4)], withDays["ws_s"].Daily!);
+        // The platform adds t1, failed within the last day.
+        Assert.Equal([new RunWindow(At("2026-11-27T12:00:00Z"), 3, 2), new RunWindow(At(AsOf), 8, 4)], withDays["all"].Daily!);
+        // The rules' numbers are the same with or without days.
+        Assert.Equal(s, withDays["ws_s"] with { Daily = null });
     }
 
     [Fact]
