@@ -8,6 +8,7 @@ export const SECTION_NAMES: Record<string, string> = {
   topUsers: 'Top users',
   mrrMovements: 'MRR movements',
   activeAlerts: 'Active alerts',
+  goals: 'Goals',
   'trends.execution': 'Execution trend',
   'trends.users': 'User activity trend',
   'trends.revenue': 'Revenue trend',
