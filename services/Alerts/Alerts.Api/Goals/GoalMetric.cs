@@ -1,5 +1,3 @@
-using ExecutiveDashboard.Contracts.Signals;
-
 namespace ExecutiveDashboard.Alerts.Goals;
 
 /// <summary>
@@ -28,9 +26,3 @@ public sealed record GoalMetric(string Name, string Label, decimal MaxTarget, bo
 
     public static string Names => string.Join(", ", All.Select(m => m.Name));
 }
-
-/// <summary>A metric's value at one instant.</summary>
-public readonly record struct DailyValue(DateTime At, decimal Value);
-
-/// <summary>The daily history of a scope that the goals read: null where its service did not answer (or was catching up).</summary>
-public sealed record GoalHistory(IReadOnlyList<BillingDay>? Billing, IReadOnlyList<RunWindow>? Runs);
