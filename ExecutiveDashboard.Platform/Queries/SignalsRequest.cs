@@ -8,8 +8,9 @@ using static ExecutiveDashboard.Contracts.Metrics.Scopes;
 namespace ExecutiveDashboard.Platform.Queries;
 
 /// <summary>A validated <see cref="SignalsQuery"/>: distinct scopes, each a workspace id or <c>all</c> that the token may see
-/// (the overview's rules), and asOf with its offset, within <see cref="Bounds"/>, to the millisecond.</summary>
-public sealed record SignalsRequest(IReadOnlyList<string> Scopes, DateTime AsOf)
+/// (the overview's rules), asOf with its offset, within <see cref="Bounds"/>, to the millisecond, and the days of daily
+/// history (0 to <see cref="SignalsQuery.MaxDays"/>).</summary>
+public sealed record SignalsRequest(IReadOnlyList<string> Scopes, DateTime AsOf, int Days = 0)
 {
     /// <returns>The request, or the 400 or 403 problem that refuses it.</returns>
     public static (SignalsRequest? Request, IResult? Refusal) From(SignalsQuery? query, ClaimsPrincipal user, TimeProvider clock)
@@ -39,6 +40,10 @@ public sealed record SignalsRequest(IReadOnlyList<string> Scopes, DateTime AsOf)
         {
             errors["asOf"] = [Bounds.TimeRange(now)];
         }
+        if (query?.Days is < 0 or > SignalsQuery.MaxDays)
+        {
+            errors["days"] = [$"must be a whole number from 0 to {SignalsQuery.MaxDays}"];
+        }
         if (errors.Count > 0)
         {
             return (null, TypedResults.ValidationProblem(errors, title: "Invalid signals query"));
@@ -49,7 +54,7 @@ public sealed record SignalsRequest(IReadOnlyList<string> Scopes, DateTime AsOf)
                 detail: $"The token does not grant scope '{refused}'."));
         }
         var at = query!.AsOf?.ToUniversalTime() ?? now;
-        return (new SignalsRequest(scopes, OverviewRequest.ToMillisecond(at)), null);
+        return (new SignalsRequest(scopes, OverviewRequest.ToMillisecond(at), query.Days), null);
     }
 
     private static int? FirstInvalid(IReadOnlyList<string> scopes)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ExecutiveDashboard.Alerts.Evaluation;
+using ExecutiveDashboard.Alerts.Goals;
 using ExecutiveDashboard.Alerts.Model;
 using ExecutiveDashboard.Alerts.Rules;
 using ExecutiveDashboard.Contracts.Services;
@@ -25,6 +26,8 @@ public sealed class AlertsService(string connectionString, string broker)
 
     public FakeSignals Signals { get; } = new();
 
+    public FakeGoalHistory GoalHistory { get; } = new();
+
     public DateTime Now => Clock.GetUtcNow().UtcDateTime;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -34,6 +37,7 @@ public sealed class AlertsService(string connectionString, string broker)
         {
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<ISignalSource>(Signals);
+            services.AddSingleton<IGoalHistorySource>(GoalHistory);
         });
     }
 
@@ -57,4 +61,32 @@ public sealed class FakeSignals : ISignalSource
         (scope, asOf) => new ScopeSignals(scope, asOf,
             new ExecutionSignals(asOf, asOf.AddDays(-30), runs, failed, 0, 0, 0, 0, 0, 0, p95, p95Before),
             new BillingSignals(asOf, mrr, mrrBefore));
+}
+
+/// <summary>The goals' daily history per scope as a test sets it; a scope without any reads as unknown (no service answered).</summary>
+public sealed class FakeGoalHistory : IGoalHistorySource
+{
+    private readonly ConcurrentDictionary<string, Func<DateTime, GoalHistory>> _byScope = new();
+
+    /// <summary>Every scope asked so far, in order.</summary>
+    public ConcurrentQueue<string> Asked { get; } = new();
+
+    public void Set(string scope, Func<DateTime, GoalHistory> history) => _byScope[scope] = history;
+
+    public Task<IReadOnlyDictionary<string, GoalHistory>> ReadAsync(IReadOnlyList<string> scopes, DateTime asOf, CancellationToken cancellationToken)
+    {
+        foreach (var scope in scopes)
+        {
+            Asked.Enqueue(scope);
+        }
+        return Task.FromResult<IReadOnlyDictionary<string, GoalHistory>>(scopes.Distinct().ToDictionary(scope => scope,
+            scope => _byScope.TryGetValue(scope, out var history) ? history(asOf) : new GoalHistory(null, null)));
+    }
+
+    /// <summary>MRR on each of the 30 days up to asOf, rising by <paramref name="perDay"/> a day to <paramref name="now"/>, with
+    /// one paid workspace per 100 of MRR.</summary>
+    public static Func<DateTime, GoalHistory> Mrr(decimal now, decimal perDay) => asOf => new GoalHistory(
+        [.. Enumerable.Range(0, IGoalHistorySource.Days + 1).Select(i => new BillingDay(asOf.AddDays(i - IGoalHistorySource.Days),
+            now - perDay * (IGoalHistorySource.Days - i), (long)((now - perDay * (IGoalHistorySource.Days - i)) / 100)))],
+        null);
 }

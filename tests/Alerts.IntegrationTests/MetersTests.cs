@@ -22,8 +22,8 @@ public sealed class MetersTests(AlertsServersFixture servers)
         await service.Evaluator.EvaluateAsync(["ws_failing", "ws_silent"], CancellationToken.None);
 
         var counted = evaluations.GetMeasurementSnapshot();
-        // Six rules (five built in and ingest-quarantine), two scopes.
-        Assert.Equal(12, counted.EvaluateAsCounter());
+        // Seven rules (five built in, ingest-quarantine and goal-off-track), two scopes.
+        Assert.Equal(14, counted.EvaluateAsCounter());
         Assert.Equal(1, Count(counted, "high-error-rate", "firing"));
         Assert.Equal(1, Count(counted, "high-error-rate", "unknown"));
     }

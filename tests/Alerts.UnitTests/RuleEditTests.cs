@@ -37,7 +37,7 @@ public sealed class RuleEditTests
     [Fact]
     public void Every_rule_has_defaults_within_its_own_limits()
     {
-        Assert.Equal(["high-error-rate", "success-rate-drop", "credit-spike", "mrr-drop", "slow-runs", "ingest-quarantine"], RuleBook.All.Select(r => r.Name));
+        Assert.Equal(["high-error-rate", "success-rate-drop", "credit-spike", "mrr-drop", "slow-runs", "ingest-quarantine", "goal-off-track"], RuleBook.All.Select(r => r.Name));
         Assert.All(RuleBook.All.SelectMany(r => r.Parameters), p => Assert.InRange(p.Default, p.Min, p.Max));
         Assert.All(RuleBook.All, r => Assert.Empty(r.Check(r.Defaults)));
     }

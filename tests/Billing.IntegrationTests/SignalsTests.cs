@@ -40,5 +40,17 @@ public sealed class SignalsTests(BillingServersFixture servers)
         Assert.Equal(HttpStatusCode.Forbidden, otherWorkspace.StatusCode);
         using var asService = await service.ClientFor("service", "*").PostAsJsonAsync("/api/billing/signals", query);
         Assert.Equal(HttpStatusCode.OK, asService.StatusCode);
+        Assert.Null(signals["A"].Daily);
+
+        // With days = 2: MRR and paid workspaces at asOf − 2 days, asOf − 1 day and asOf, for the goals.
+        using var daily = await service.Ceo.PostAsJsonAsync("/api/billing/signals", new { scopes = new[] { "A", "all" }, asOf = AsOf, days = 2 });
+        var withDays = (await daily.Content.ReadFromJsonAsync<Dictionary<string, BillingSignals>>())!;
+        DateTime[] instants = [At("2026-11-26T12:00:00Z"), At("2026-11-27T12:00:00Z"), At(AsOf)];
+        Assert.Equal([new(instants[0], 1000m, 1), new(instants[1], 1000m, 1), new BillingDay(instants[2], 900m, 1)], withDays["A"].Daily!);
+        // B's yearly 6,000 (500 a month) started a second before asOf: two paid workspaces at asOf.
+        Assert.Equal([new(instants[0], 1000m, 1), new(instants[1], 1000m, 1), new BillingDay(instants[2], 1400m, 2)], withDays["all"].Daily!);
+        Assert.Equal(signals["A"], withDays["A"] with { Daily = null });
     }
+
+    private static DateTime At(string iso) => DateTime.Parse(iso, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal);
 }

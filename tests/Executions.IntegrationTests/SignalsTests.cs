@@ -61,6 +61,37 @@ public sealed class SignalsTests(ExecutionsServersFixture servers)
 
         var empty = read["ws_none"];
         Assert.Equal((0L, (DateTime?)null, (double?)null), (empty.RunsLastHour, empty.EarliestEventAt, empty.P95RuntimeLast24h));
+        Assert.Null(s.Daily);
+
+        // With days = 1: the 30 days before 11-27T12:00 and before asOf, for the goals.
+        using var daily = await service.Ceo.PostAsJsonAsync("/api/executions/signals", new { scopes = new[] { "ws_s", "all" }, asOf = AsOf, days = 1 });
+        var withDays = (await daily.Content.ReadFromJsonAsync<Dictionary<string, ExecutionSignals>>())!;
+        // [10-28T12, 11-27T12): r5 r6 r7, 2 succeeded; [10-29T12, 11-28T12): r1 … r7, 4 succeeded (r8 at asOf is out).
+        Assert.Equal([new RunWindow(At("2026-11-27T12:00:00Z"), 3, 2), new RunWindow(At(AsOf), 7, 4)], withDays["ws_s"].Daily!);
+        // The platform adds t1, failed within the last day.
+        Assert.Equal([new RunWindow(At("2026-11-27T12:00:00Z"), 3, 2), new RunWindow(At(AsOf), 8, 4)], withDays["all"].Daily!);
+        // The rules' numbers are the same with or without days.
+        Assert.Equal(s, withDays["ws_s"] with { Daily = null });
+    }
+
+    /// <summary>The goals' windows: 30 days ending at each instant, the start in and the end out, as the overview's 30d total.</summary>
+    [Fact]
+    public async Task The_daily_windows_are_the_30_days_before_each_instant()
+    {
+        await using var service = servers.NewService();
+        using (var response = await service.Ingest.PostAsync("/api/executions/events", Batch(
+            Run("d1", "ws_d", "ag", "u", "succeeded", At("2026-10-29T12:00:00Z"), 10, 1m),   // the first instant of the last window
+            Run("d2", "ws_d", "ag", "u", "failed", At("2026-10-29T11:59:59Z"), 10, 1m),      // a second before it
+            Run("d3", "ws_d", "ag", "u", "succeeded", At("2026-11-27T12:00:00Z"), 10, 1m),   // the end of the window before: out of it
+            Run("d4", "ws_d", "ag", "u", "succeeded", At(AsOf), 10, 1m))))                   // at asOf: out
+        {
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        }
+
+        using var daily = await service.Ceo.PostAsJsonAsync("/api/executions/signals", new { scopes = new[] { "ws_d" }, asOf = AsOf, days = 1 });
+        var windows = (await daily.Content.ReadFromJsonAsync<Dictionary<string, ExecutionSignals>>())!["ws_d"].Daily!;
+        // [10-28T12, 11-27T12): d1 and d2, one succeeded; [10-29T12, 11-28T12): d1 and d3, both succeeded.
+        Assert.Equal([new RunWindow(At("2026-11-27T12:00:00Z"), 2, 1), new RunWindow(At(AsOf), 2, 2)], windows);
     }
 
     [Fact]

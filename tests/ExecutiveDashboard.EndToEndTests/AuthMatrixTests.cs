@@ -82,6 +82,8 @@ public sealed class AuthMatrixTests(DashboardApp app)
             new { timeZone = "Asia/Kolkata", weekStart = "monday" })),
         ["GET /api/alerts"] = new(Readers, Access.Scoped, (c, s) => GetAsync(c, $"/api/alerts?workspace_id={s}&state=all")),
         ["POST /api/alerts/{id}/acknowledge"] = new(Readers, Access.ScopedHidden, (c, s) => PostAsync(c, $"/api/alerts/{c.Alerts[s]}/acknowledge", new { })),
+        ["GET /api/alerts/overview"] = new(Readers, Access.Scoped, (c, s) => GetAsync(c, $"/api/alerts/overview?workspace_id={s}")),
+        ["GET /api/goals"] = new(Readers, Access.Scoped, (c, s) => GetAsync(c, $"/api/goals?workspace_id={s}")),
         ["GET /api/alerts/rules"] = new(Readers, Access.Unscoped, (c, _) => GetAsync(c, "/api/alerts/rules")),
         // The default threshold, so that the cell changes nothing the other tests see.
         ["PUT /api/alerts/rules/{rule}"] = new(Readers, Access.PlatformGrant, (c, _) => SendAsync(c, HttpMethod.Put, "/api/alerts/rules/high-error-rate",

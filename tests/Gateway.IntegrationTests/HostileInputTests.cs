@@ -49,7 +49,7 @@ public sealed class HostileInputTests(RedisAndRabbitMqFixture servers) : Hostile
 
     [Fact]
     public Task A_parameter_given_twice_is_refused_before_it_is_proxied() => Rows.ExpectAllAsync(
-        from path in new[] { "/api/executions/overview", "/api/alerts", "/api/users/earliest", "/api/annotations" }
+        from path in new[] { "/api/executions/overview", "/api/alerts", "/api/users/earliest", "/api/annotations", "/api/goals" }
         select Rows.Get(Reader, path, $"{path}?workspace_id=ws_1&workspace_id=ws_2", "workspace_id"));
 
     [Fact]

@@ -14,7 +14,8 @@ namespace ExecutiveDashboard.Gateway.IntegrationTests;
 /// <summary>
 /// What the gateway proxies to, in place of the services, for tests of the gateway's own behaviour: any request gets
 /// a 200 at once, an ingest batch a 202, unless <see cref="Hold"/> keeps batches waiting (in flight at the gateway)
-/// until <see cref="Release"/>. It remembers what it was asked (<see cref="Requests"/>).
+/// until <see cref="Release"/>, and a GET of a path given in <c>answers</c> its JSON. It remembers what it was asked
+/// (<see cref="Requests"/>).
 /// </summary>
 public sealed class StubServices : IAsyncDisposable
 {
@@ -29,7 +30,7 @@ public sealed class StubServices : IAsyncDisposable
         _open.SetResult();
     }
 
-    public static async Task<StubServices> StartAsync()
+    public static async Task<StubServices> StartAsync(IReadOnlyDictionary<string, string>? answers = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -46,6 +47,10 @@ public sealed class StubServices : IAsyncDisposable
             await Volatile.Read(ref stub._open).Task.WaitAsync(context.RequestAborted);
             return Results.Accepted();
         });
+        foreach (var (path, json) in answers ?? new Dictionary<string, string>())
+        {
+            stub._app.MapGet(path, () => Results.Text(json, "application/json"));
+        }
         stub._app.MapFallback(() => Results.Ok(new { }));
         await stub._app.StartAsync();
         return stub;

@@ -127,6 +127,8 @@ public static class HostileInputs
             ["asOf year 1"] = ("""{ "scopes": ["all"], "asOf": "0001-01-01T00:00:00Z" }""", "asOf"),
             ["asOf year 9999"] = ("""{ "scopes": ["all"], "asOf": "9999-12-31T23:59:59Z" }""", "asOf"),
             ["asOf without an offset"] = ("""{ "scopes": ["all"], "asOf": "2026-11-29T12:00:00" }""", "asOf"),
+            ["negative days"] = ("""{ "scopes": ["all"], "days": -1 }""", "days"),
+            ["more days than a goal reads"] = ("""{ "scopes": ["all"], "days": 31 }""", "days"),
         };
 
     /// <summary>A valid body of <c>PUT /api/users/me/digests</c> (one weekly digest of ws_1).</summary>

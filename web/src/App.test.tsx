@@ -306,7 +306,7 @@ describe('App', () => {
     logged.mockRestore();
   });
 
-  it('lets the keyboard reach every control in reading order: the header, Customize, then each card\'s definition', async () => {
+  it('lets the keyboard reach every control in reading order: the header, Customize, then each card\'s definition and goal', async () => {
     sessionStorage.setItem('executive-dashboard.session', JSON.stringify({ token: TOKEN, request: { role: 'ceo', workspaces: '*', name: 'Ann' }, name: 'Ann', role: 'ceo', workspaces: ['*'], expiresAt: null }));
     render(<App queryClient={createQueryClient()} />);
     await screen.findByRole('region', { name: 'Key metrics' });
@@ -319,9 +319,11 @@ describe('App', () => {
     const header = focusable.findIndex((e) => e.closest('header') && !e.closest('article'));
     expect(header).toBeGreaterThanOrEqual(0);
     expect(header).toBeLessThan(customize);
-    expect(names.slice(customize + 1, customize + 12)).toEqual([
-      'About Daily active users', 'About Total executions', 'About Success rate', 'About Credits used', 'About Active workspaces',
-      'About MRR', 'About Churn rate', 'About LTV : CAC', 'About p95 runtime', 'About New users', 'About Active agents',
+    // A ceo may set goals: a card with goal metrics has its "Set a goal" after its definition.
+    expect(names.slice(customize + 1, customize + 16)).toEqual([
+      'About Daily active users', 'About Total executions', 'Set a goal on Runs in 30 days', 'About Success rate',
+      'Set a goal on Success rate over 30 days', 'About Credits used', 'About Active workspaces', 'Set a goal on Paid workspaces',
+      'About MRR', 'Set a goal on MRR or ARR', 'About Churn rate', 'About LTV : CAC', 'About p95 runtime', 'About New users', 'About Active agents',
     ]);
     // Every button the page shows is in the sequence, but the export menu's items (reached with the arrow keys).
     const buttons = [...document.querySelectorAll<HTMLElement>('button')];

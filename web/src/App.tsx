@@ -15,6 +15,7 @@ import { DegradedNotice } from './components/DegradedNotice';
 import { ErrorState } from './components/ErrorState';
 import { LiveActivityFeed } from './components/LiveActivityFeed';
 import { MetricsGrid } from './components/MetricsGrid';
+import { canSetGoals } from './lib/goals';
 import { SectionBoundary } from './components/SectionBoundary';
 import { SignIn } from './components/SignIn';
 import { TablesSection } from './components/TablesSection';
@@ -232,7 +233,7 @@ function Dashboard({ session, onSession }: { session: Session; onSession: (s: Se
             {data ? (
               <>
                 <SectionBoundary label="Key metrics" resetKeys={resetKeys} onRetry={retry}>
-                  <MetricsGrid data={data} layout={layout.cards} />
+                  <MetricsGrid data={data} layout={layout.cards} goalEditing={canSetGoals(session.role) ? { token: session.token, scope } : undefined} />
                 </SectionBoundary>
                 <ChartsSection trends={data.trends} mrrMovements={data.mrrMovements} annotations={data.annotations} timeframe={timeframe} degraded={degraded} resetKeys={resetKeys} onRetry={retry} />
                 <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">

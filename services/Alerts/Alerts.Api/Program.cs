@@ -1,5 +1,6 @@
 using ExecutiveDashboard.Alerts.Apis;
 using ExecutiveDashboard.Alerts.Extensions;
+using ExecutiveDashboard.Alerts.Goals;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -11,6 +12,7 @@ app.MapOpenApi();
 app.MapAlertsApi();
 app.MapAlertsOverviewApi();
 app.MapAnnotationsApi();
+app.MapGoalsApi();
 app.Run();
 
 public partial class Program;

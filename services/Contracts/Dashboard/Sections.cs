@@ -14,6 +14,7 @@ public static class Sections
     public const string MrrMovements = "mrrMovements";
     public const string ActiveAlerts = "activeAlerts";
     public const string Annotations = "annotations";
+    public const string Goals = "goals";
     public const string ExecutionTrend = "trends.execution";
     public const string UsersTrend = "trends.users";
     public const string RevenueTrend = "trends.revenue";

@@ -18,15 +18,20 @@ public static class ServiceCatalog
     public static readonly BackendService Billing = new("billing",
         [Sections.BusinessMetrics, Sections.MrrMovements, Sections.RevenueTrend]);
 
-    /// <summary>Its alerts' changes name activeAlerts; a write of an annotation names annotations alone (the annotations'
-    /// own store says so), so that neither makes the page refetch the other.</summary>
+    /// <summary>Also keeps the annotations (<see cref="AnnotationsRoutePrefix"/>) and the goals (<see cref="GoalsRoutePrefix"/>),
+    /// which it evaluates in its rounds. A change of an alert names activeAlerts alone; a write of an annotation names
+    /// annotations alone, and a change of a goal (set, edited, deleted, its status moved) goals alone, so that none makes the
+    /// page refetch the others.</summary>
     public static readonly BackendService Alerts = new("alerts",
-        Feeds: [Sections.ActiveAlerts, Sections.Annotations],
+        Feeds: [Sections.ActiveAlerts, Sections.Annotations, Sections.Goals],
         Changes: [Sections.ActiveAlerts]);
 
     /// <summary>The annotations' routes, a public prefix of their own that the gateway proxies to the alerts service, which
     /// keeps them.</summary>
     public const string AnnotationsRoutePrefix = "/api/annotations";
+
+    /// <summary>The goals' public routes, which the gateway proxies to <see cref="Alerts"/>.</summary>
+    public const string GoalsRoutePrefix = "/api/goals";
 
     /// <summary>Turns the composed overview into files and keeps their audit. It feeds no section: it reads the overview
     /// through the gateway, with the caller's own token, and is not in <see cref="All"/>.</summary>

@@ -14,6 +14,8 @@ namespace ExecutiveDashboard.Contracts.Signals;
 /// not judge on them.</param>
 /// <param name="QuarantinedLast24h">Accepted events of the scope that the service could not add to its numbers and set
 /// aside (quarantined) during <c>[asOf-24h, asOf)</c>, by the time they were set aside.</param>
+/// <param name="Daily">With <see cref="SignalsQuery.Days"/> = n: the 30-day run windows ending at asOf − n days, …,
+/// asOf − 1 day and asOf (n + 1 windows, oldest first), for the goals; null when none was asked.</param>
 public sealed record ExecutionSignals(
     DateTime AsOf,
     DateTime? EarliestEventAt,
@@ -28,4 +30,5 @@ public sealed record ExecutionSignals(
     double? P95RuntimeLast24h,
     double? P95RuntimePrevious24h,
     bool CatchingUp = false,
-    long QuarantinedLast24h = 0);
+    long QuarantinedLast24h = 0,
+    IReadOnlyList<RunWindow>? Daily = null);

@@ -7,8 +7,14 @@ namespace ExecutiveDashboard.Contracts.Signals;
 /// touched, which in a backfill is every workspace.
 /// </summary>
 /// <param name="AsOf">Where the windows end (default: now), taken to the millisecond.</param>
-public sealed record SignalsQuery(IReadOnlyList<string> Scopes, DateTime? AsOf = null)
+/// <param name="Days">Days of daily history the billing service adds (<see cref="BillingSignals.Daily"/>, 0 to
+/// <see cref="MaxDays"/>, default 0: none): the goals' projections read it; the alert rules do not, so their reads
+/// stay as small as they were.</param>
+public sealed record SignalsQuery(IReadOnlyList<string> Scopes, DateTime? AsOf = null, int Days = 0)
 {
     /// <summary>At most this many scopes per request.</summary>
     public const int MaxScopes = 5_000;
+
+    /// <summary>The most days of daily history a request may ask for: the 30 days a goal's projection fits its line to.</summary>
+    public const int MaxDays = 30;
 }

@@ -49,8 +49,16 @@ internal static class DashboardFixtures
 
     public static readonly MrrMovements Movements = new(New: 6200m, Expansion: 1800.5m, Contraction: 950m, Churned: 2400m, Reactivation: 300m);
 
+    /// <summary>A goal on track, one off track, and one set moments ago and not evaluated yet.</summary>
+    public static readonly IReadOnlyList<Goal> Goals =
+    [
+        new("goal-1", "all", "mrr", 60_000m, new DateOnly(2027, 3, 31), 40_000m, 48_250.4m, 61_200.75m, 0.41, "onTrack", AsOf.AddMinutes(-1)),
+        new("goal-2", "all", "successRate", 99.5m, new DateOnly(2027, 1, 31), 97m, 97.2m, 97.25m, 0.08, "offTrack", AsOf.AddMinutes(-1)),
+        new("goal-3", "all", "paidWorkspaces", 200m, new DateOnly(2027, 6, 30), null, null, null, null, null, null),
+    ];
+
     public static ExecutiveDashboardData Overview(string timeframe = "90d", int points = 90, TimeSpan? step = null, int agents = 10, int users = 10,
-        int alerts = 3, IReadOnlyList<string>? degraded = null)
+        int alerts = 3, IReadOnlyList<string>? degraded = null, IReadOnlyList<Goal>? goals = null)
     {
         var bucket = step ?? TimeSpan.FromDays(1);
         var start = AsOf - points * bucket;
@@ -77,7 +85,10 @@ internal static class DashboardFixtures
             deg.Contains(Sections.ActiveAlerts) ? [] : activeAlerts,
             deg.Contains(Sections.TopUsers) ? [] : topUsers,
             deg.Contains(Sections.MrrMovements) ? MrrMovements.Empty : Movements,
-            new DashboardMeta(AsOf, AsOf, false, deg, [], MetricInfo));
+            new DashboardMeta(AsOf, AsOf, false, deg, [], MetricInfo))
+        {
+            Goals = deg.Contains(Sections.Goals) ? [] : goals ?? Goals,
+        };
         return data;
     }
 
@@ -87,10 +98,10 @@ internal static class DashboardFixtures
     public static ExportDocument Platform90Days() => Document(Overview());
 
     public static ExportDocument Workspace24Hours() =>
-        Document(Overview("24h", 24, TimeSpan.FromHours(1), agents: 4, users: 3, alerts: 1), "ws-acme", ["mrr", "dau"]);
+        Document(Overview("24h", 24, TimeSpan.FromHours(1), agents: 4, users: 3, alerts: 1, goals: []), "ws-acme", ["mrr", "dau"]);
 
     public static ExportDocument Degraded() =>
-        Document(Overview(degraded: [Sections.BusinessMetrics, Sections.TopUsers, Sections.RevenueTrend, Sections.MrrMovements]));
+        Document(Overview(degraded: [Sections.BusinessMetrics, Sections.TopUsers, Sections.RevenueTrend, Sections.MrrMovements, Sections.Goals]));
 
     public static ExportDocument LongTables() => Document(Overview(users: 60, alerts: 60));
 }

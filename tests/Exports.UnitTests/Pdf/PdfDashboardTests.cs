@@ -106,6 +106,21 @@ public class PdfDashboardTests
     }
 
     [Fact]
+    public void Goals_show_metric_target_date_current_projection_progress_and_status()
+    {
+        var text = Platform.Value.Text;
+        // Money above $1,000 without cents, rates to one decimal (97.25 half up), progress 0.41 → 41 %, nothing yet → n/a.
+        Assert.Contains("Goals METRIC TARGET DUE CURRENT PROJECTED PROGRESS STATUS", text);
+        // Each status pill is drawn (and read back) before the rest of its row.
+        Assert.Contains("on track MRR $60,000 2027-03-31 $48,250 $61,201 41%", text);
+        Assert.Contains("off track Success rate (30 days) 99.5% 2027-01-31 97.2% 97.3% 8%", text);
+        Assert.Contains("pending Paid workspaces 200 2027-06-30 n/a n/a n/a Top agents", text);
+        var goalsPage = Platform.Value.Pages.FindIndex(p => p.Contains("off track"));
+        Assert.Equal("#ffffff", RenderedPdf.Of(DashboardFixtures.Platform90Days()).ColorOf(goalsPage, "off"));
+        Assert.Matches("Goals METRIC TARGET DUE CURRENT PROJECTED PROGRESS STATUS No goals set for this scope\\.", RenderedPdf.Of(DashboardFixtures.Workspace24Hours()).Text);
+    }
+
+    [Fact]
     public void Every_page_is_numbered_n_of_the_final_count_and_carries_scope_and_asof()
     {
         var pages = Platform.Value.Pages;
@@ -218,7 +233,8 @@ public class PdfDashboardTests
         Assert.Equal(unavailable, pdf.Below(chartsPage, "Revenue (MRR)", width: 250, depth: 120));
         Assert.Contains($"MRR movements {unavailable}", pdf.Text);
         Assert.Contains($"Top users {unavailable}", pdf.Text);
-        Assert.Contains("Business metrics, Top users, Revenue trend, MRR movements", pdf.Pages[0]);
+        Assert.Contains($"Goals {unavailable}", pdf.Text);
+        Assert.Contains("Business metrics, Top users, Revenue trend, MRR movements, Goals", pdf.Pages[0]);
         // Nothing of theirs as a zero or an n/a number: no dollar amount at all, no "n/a" beside the cards.
         Assert.DoesNotContain("$", pdf.Text.Replace("Revenue (MRR)", ""));
         Assert.DoesNotContain("MRR n/a", pdf.Text);

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { describeChange } from '../lib/change';
 import { formatValue } from '../lib/format';
 import { InfoTip } from './InfoTip';
@@ -23,7 +24,7 @@ export interface MetricCardData {
 }
 
 /** A card with its numbers, or (loading) its title alone, until the first overview. */
-export type MetricCardProps = (MetricCardData & { loading?: false }) | { title: string; loading: true };
+export type MetricCardProps = (MetricCardData & { loading?: false; footer?: ReactNode }) | { title: string; loading: true };
 
 const toneClass = {
   good: 'text-emerald-700 dark:text-emerald-400',
@@ -63,7 +64,7 @@ export function MetricCard(props: MetricCardProps) {
       </div>
     );
   }
-  const { title, value, info, change, extras = [], degraded } = props;
+  const { title, value, info, change, extras = [], degraded, footer } = props;
   const hasChange = change !== undefined && info.changeUnit !== null;
   return (
     <article className={CARD} aria-label={title}>
@@ -93,6 +94,7 @@ export function MetricCard(props: MetricCardProps) {
         </dl>
       )}
       {degraded && <p className="mt-2 text-xs text-amber-700 dark:text-amber-400">Temporarily unavailable</p>}
+      {footer}
     </article>
   );
 }

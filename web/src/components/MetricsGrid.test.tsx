@@ -1,9 +1,21 @@
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { overview } from '../test/fixture';
+import { mrrGoal } from '../test/goals';
 import { MetricsGrid } from './MetricsGrid';
 
 describe('MetricsGrid', () => {
+  it('shows each goal on its metric\'s card, and no goal controls to a reader', () => {
+    render(<MetricsGrid data={overview({ goals: [mrrGoal(), mrrGoal({ id: 'g_2', metric: 'paidWorkspaces', target: 40, status: 'onTrack' })] })} />);
+    const mrr = screen.getByRole('article', { name: 'MRR' });
+    expect(within(mrr).getByRole('progressbar', { name: 'MRR goal progress' })).toBeTruthy();
+    expect(within(mrr).getByText('Off track')).toBeTruthy();
+    const workspaces = screen.getByRole('article', { name: 'Active workspaces' });
+    expect(within(workspaces).getByText('On track')).toBeTruthy();
+    expect(screen.getAllByTestId('goal')).toHaveLength(2);
+    expect(screen.queryByRole('button', { name: /goal/ })).toBeNull();
+  });
+
   it('renders the eleven cards with their numbers', () => {
     render(<MetricsGrid data={overview()} />);
     const titles = screen.getAllByRole('article').map((a) => a.getAttribute('aria-label'));

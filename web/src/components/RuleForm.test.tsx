@@ -27,6 +27,14 @@ const renderForm = () => {
 const input = (name: string) => screen.getByRole('spinbutton', { name }) as HTMLInputElement;
 
 describe('RuleForm', () => {
+  it('shows a rule without thresholds (goal-off-track) with nothing to save', () => {
+    const rule: AlertRule = { name: 'goal-off-track', description: 'A goal\'s projection falls short', parameters: {}, limits: [] };
+    render(<QueryClientProvider client={new QueryClient()}><RuleForm rule={rule} token="tok" /></QueryClientProvider>);
+    const fieldset = screen.getByRole('group', { name: 'goal-off-track' });
+    expect(within(fieldset).getByText('No thresholds to set here.')).toBeTruthy();
+    expect(within(fieldset).queryByRole('button')).toBeNull();
+  });
+
   it('is a fieldset named by the rule, with its description and a labelled number input per parameter, in its range', () => {
     const { fieldset } = renderForm();
     expect(fieldset.tagName).toBe('FIELDSET');

@@ -47,6 +47,10 @@ export function RuleForm({ rule, token }: RuleFormProps) {
       <fieldset className="rounded-lg border border-slate-200 p-4 dark:border-slate-700">
         <legend className="px-1 font-mono text-sm font-semibold">{rule.name}</legend>
         <p className="text-sm text-slate-600 dark:text-slate-300">{rule.description}</p>
+        {rule.limits.length === 0 ? (
+          // goal-off-track: each goal is its own threshold, set on its metric's card.
+          <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">No thresholds to set here.</p>
+        ) : (<>
         <div className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-2">
           {rule.limits.map((l) => {
             const input = `${id}-${l.name}`;
@@ -88,6 +92,7 @@ export function RuleForm({ rule, token }: RuleFormProps) {
           </button>
           <span role="status" className="text-sm font-medium text-emerald-700 dark:text-emerald-300">{save.isSuccess ? 'Saved' : ''}</span>
         </div>
+        </>)}
       </fieldset>
     </form>
   );

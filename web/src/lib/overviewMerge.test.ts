@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { overview } from '../test/fixture';
+import { mrrGoal } from '../test/goals';
 import { mergeSections } from './overviewMerge';
 import type { ExecutiveDashboardData } from './types';
 
@@ -18,6 +19,13 @@ function part(sections: string[], changes: Partial<ExecutiveDashboardData>): Exe
 }
 
 describe('mergeSections', () => {
+  it('replaces the goals with those of a goals refresh, even over an answer that had none', () => {
+    const base = overview();
+    const merged = mergeSections(base, part(['activeAlerts', 'goals'], { goals: [mrrGoal()] }));
+    expect(merged.goals).toEqual([mrrGoal()]);
+    expect(merged.userMetrics).toEqual(base.userMetrics);
+  });
+
   it('replaces the sections the answer holds and keeps the others', () => {
     const base = overview();
     const execution = [{ timestamp: '2026-01-07T00:00:00Z', value: 5, successful: 4, failed: 1 }];

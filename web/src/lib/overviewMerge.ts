@@ -19,7 +19,7 @@ export function mergeSections(base: ExecutiveDashboardData, part: ExecutiveDashb
       business = { ...part.businessMetrics, activeWorkspaces: business.activeWorkspaces };
     } else if (section === 'businessMetrics.activeWorkspaces') {
       business.activeWorkspaces = part.businessMetrics.activeWorkspaces;
-    } else if (section in base) {
+    } else if (section in base || section === 'goals') {
       (next as Record<Whole, unknown>)[section as Whole] = part[section as Whole];
     }
   }

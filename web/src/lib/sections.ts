@@ -9,6 +9,7 @@ export const SECTION_NAMES: Record<string, string> = {
   mrrMovements: 'MRR movements',
   activeAlerts: 'Active alerts',
   annotations: 'Annotations',
+  goals: 'Goals',
   'trends.execution': 'Execution trend',
   'trends.users': 'User activity trend',
   'trends.revenue': 'Revenue trend',

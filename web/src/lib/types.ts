@@ -62,6 +62,27 @@ export interface Annotation {
   text: string;
 }
 
+/** Every goal metric is higher-is-better: reaching the target meets the goal. */
+export type GoalMetric = 'mrr' | 'arr' | 'runs' | 'successRate' | 'paidWorkspaces';
+export type GoalStatus = 'met' | 'onTrack' | 'atRisk' | 'offTrack';
+
+/** A goal with its latest evaluation (docs/alerts.md, Goals); null fields until the alerts service first evaluates it. */
+export interface Goal {
+  id: string;
+  workspaceId: string;
+  metric: GoalMetric;
+  target: number;
+  /** yyyy-MM-dd, UTC: due by the end of that day. */
+  targetDate: string;
+  baseline: number | null;
+  current: number | null;
+  projected: number | null;
+  /** 0–1, of the way from the baseline to the target. */
+  progress: number | null;
+  status: GoalStatus | null;
+  evaluatedAt: string | null;
+}
+
 export interface ExecutiveDashboardData {
   timeframe: Timeframe;
   period: { start: string; end: string };
@@ -94,6 +115,8 @@ export interface ExecutiveDashboardData {
   activeAlerts: ActiveAlert[];
   /** The scope's and the platform's annotations with `at` in the period, oldest first; every chart marks them. */
   annotations: Annotation[];
+  /** The scope's goals with their latest evaluation. */
+  goals: Goal[];
   topUsers: TopUser[];
   mrrMovements: {
     new: number | null; expansion: number | null; contraction: number | null;

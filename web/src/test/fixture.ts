@@ -49,6 +49,7 @@ export function overview(overrides: Partial<ExecutiveDashboardData> = {}): Execu
     trends: { execution: [], users: [], revenue: [], errors: [] },
     activeAlerts: [{ id: 'al_1', type: 'high-error-rate', message: 'Error rate 14% in the last hour', severity: 'high', triggeredAt: '2026-01-07T23:50:00Z' }],
     annotations: [],
+    goals: [],
     topUsers: [{ id: 'u_1', workspaceId: 'ws_1', name: null, runs: 77, creditsUsed: 120.5, lastActiveAt: '2026-01-07T22:00:00Z' }],
     mrrMovements: { new: 0, expansion: 0, contraction: 0, churned: 0, reactivation: 0 },
     meta: { generatedAt: '2026-01-08T00:00:00Z', asOf: '2026-01-08T00:00:00Z', cached: false, degraded: [], catchingUp: [], metricInfo },

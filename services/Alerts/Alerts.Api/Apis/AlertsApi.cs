@@ -3,6 +3,7 @@ using System.Text.Json;
 using ExecutiveDashboard.Alerts.Model;
 using ExecutiveDashboard.Alerts.Rules;
 using ExecutiveDashboard.Alerts.Storage;
+using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Contracts.Services;
 using ExecutiveDashboard.Platform.Queries;
 using ExecutiveDashboard.ServiceDefaults.Auth;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ExecutiveDashboard.Alerts.Goals;
 using ExecutiveDashboard.Alerts.Model;
 using ExecutiveDashboard.Alerts.Rules;
 using ExecutiveDashboard.Alerts.Storage;
@@ -6,10 +7,10 @@ using ExecutiveDashboard.Alerts.Telemetry;
 
 namespace ExecutiveDashboard.Alerts.Evaluation;
 
-/// <summary>Evaluates every rule over scopes at the current time: reads their signals, lets the rules decide, and
+/// <summary>Evaluates every rule over scopes at the current time: reads their signals, evaluates their goals, lets the rules decide, and
 /// stores the changes; many scopes per read and per transaction, so a backfill that touches every workspace costs a
 /// few statements, not a few per workspace.</summary>
-public sealed class AlertEvaluator(ISignalSource signals, AlertStore store, AlertsOptions options, AlertsMetrics metrics, TimeProvider clock)
+public sealed class AlertEvaluator(ISignalSource signals, GoalEvaluator goals, AlertStore store, AlertsOptions options, AlertsMetrics metrics, TimeProvider clock)
 {
     /// <summary>Scopes per signals read and per transaction.</summary>
     public const int ChunkSize = 500;
@@ -35,8 +36,10 @@ public sealed class AlertEvaluator(ISignalSource signals, AlertStore store, Aler
             {
                 try
                 {
-                    var read = await signals.ReadAsync(chunk, now, ct);
-                    await store.ApplyAsync(chunk, now, (scope, open) => AlertTransitions.Plan(open, metrics.Evaluated(RuleBook.Evaluate(read[scope], settings))), ct);
+                    var (reading, evaluating) = (signals.ReadAsync(chunk, now, ct), goals.EvaluateAsync(chunk, now, ct));
+                    var (read, goalsOf) = (await reading, await evaluating);
+                    await store.ApplyAsync(chunk, now, (scope, open) => AlertTransitions.Plan(open,
+                        metrics.Evaluated(RuleBook.Evaluate(read[scope] with { Goals = goalsOf[scope] }, settings))), ct);
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
                 {

@@ -1,3 +1,4 @@
+using ExecutiveDashboard.Alerts.Goals;
 using ExecutiveDashboard.Alerts.Rules;
 using ExecutiveDashboard.Contracts.Services;
 using ExecutiveDashboard.Contracts.Signals;
@@ -8,9 +9,10 @@ namespace ExecutiveDashboard.Alerts.Evaluation;
 /// Reads the signals over HTTP from the executions and billing services (their <c>POST …/signals</c> endpoints, which
 /// sum their rollups for many scopes in one statement), in parallel, with this service's own token
 /// (<c>ServiceTokens</c>). A service that does not answer, or answers while still catching up with a backfill, leaves
-/// its part null: its rules are unknown for this round, and their alerts stay as they are.
+/// its part null: its rules are unknown for this round, and their alerts stay as they are. The goals' daily history is the
+/// same read with <see cref="SignalsQuery.Days"/>, made for the scopes with goals alone.
 /// </summary>
-public sealed partial class HttpSignalSource(IHttpClientFactory clients, ILogger<HttpSignalSource> logger) : ISignalSource
+public sealed partial class HttpSignalSource(IHttpClientFactory clients, ILogger<HttpSignalSource> logger) : ISignalSource, IGoalHistorySource
 {
     /// <summary>The services read, each through an HTTP client of its name.</summary>
     public static readonly IReadOnlyList<BackendService> Services = [ServiceCatalog.Executions, ServiceCatalog.Billing];
@@ -25,6 +27,17 @@ public sealed partial class HttpSignalSource(IHttpClientFactory clients, ILogger
         return scopes.Distinct().ToDictionary(scope => scope, scope => new ScopeSignals(scope, asOf,
             runs?.GetValueOrDefault(scope) is { CatchingUp: false } run ? run : null,
             mrr?.GetValueOrDefault(scope)));
+    }
+
+    async Task<IReadOnlyDictionary<string, GoalHistory>> IGoalHistorySource.ReadAsync(IReadOnlyList<string> scopes, DateTime asOf, CancellationToken cancellationToken)
+    {
+        var query = new SignalsQuery(scopes, asOf, IGoalHistorySource.Days);
+        var executions = PostAsync<ExecutionSignals>(ServiceCatalog.Executions, query, cancellationToken);
+        var billing = PostAsync<BillingSignals>(ServiceCatalog.Billing, query, cancellationToken);
+        var (runs, mrr) = (await executions, await billing);
+        return scopes.Distinct().ToDictionary(scope => scope, scope => new GoalHistory(
+            mrr?.GetValueOrDefault(scope)?.Daily,
+            runs?.GetValueOrDefault(scope) is { CatchingUp: false } run ? run.Daily : null));
     }
 
     private async Task<Dictionary<string, T>?> PostAsync<T>(BackendService service, SignalsQuery query, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using ExecutiveDashboard.Alerts.Annotations;
 using ExecutiveDashboard.Alerts.Evaluation;
+using ExecutiveDashboard.Alerts.Goals;
 using ExecutiveDashboard.Alerts.IntegrationEvents.EventHandling;
 using ExecutiveDashboard.Alerts.Model;
 using ExecutiveDashboard.Alerts.Storage;
@@ -25,7 +26,11 @@ public static class Extensions
         {
             builder.Services.AddHttpClient(service.Name, http => http.BaseAddress = service.Address).AddServiceToken();
         }
-        builder.Services.AddSingleton<ISignalSource, HttpSignalSource>();
+        builder.Services.AddSingleton<HttpSignalSource>();
+        builder.Services.AddSingleton<ISignalSource>(sp => sp.GetRequiredService<HttpSignalSource>());
+        builder.Services.AddSingleton<IGoalHistorySource>(sp => sp.GetRequiredService<HttpSignalSource>());
+        builder.Services.AddSingleton<GoalStore>();
+        builder.Services.AddSingleton<GoalEvaluator>();
         builder.Services.AddSingleton<AlertStore>();
         builder.Services.AddSingleton<AnnotationStore>();
         builder.Services.AddSingleton<AlertEvaluator>();

@@ -7,7 +7,7 @@ namespace ExecutiveDashboard.Alerts.Rules;
 public static class RuleBook
 {
     public static readonly IReadOnlyList<AlertRule> All =
-        [new HighErrorRate(), new SuccessRateDrop(), new CreditSpike(), new MrrDrop(), new SlowRuns(), new IngestQuarantine()];
+        [new HighErrorRate(), new SuccessRateDrop(), new CreditSpike(), new MrrDrop(), new SlowRuns(), new IngestQuarantine(), new GoalOffTrack()];
 
     /// <summary>How far back any rule looks from asOf: credit-spike's last hour and the week before it. A scope whose
     /// numbers last changed earlier has nothing in any window.</summary>

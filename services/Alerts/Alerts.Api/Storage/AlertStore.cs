@@ -28,7 +28,8 @@ public sealed class AlertStore(NpgsqlDataSource dataSource, Outbox outbox)
     }
 
     /// <summary>
-    /// The scopes a timer tick evaluates: the platform and every scope with an active alert, each tick; and of the
+    /// The scopes a timer tick evaluates: the platform, every scope with an active alert and every scope with a goal (whose
+    /// projection moves with time), each tick; and of the
     /// scopes whose numbers changed within <paramref name="lookback"/> (the longest rule window) and that no event
     /// evaluated within the last <paramref name="tick"/>, the stalest 1/<paramref name="sweepTicks"/>, so each is
     /// evaluated at least every <paramref name="sweepTicks"/> ticks. A scope whose windows hold nothing new since its
@@ -41,6 +42,8 @@ public sealed class AlertStore(NpgsqlDataSource dataSource, Outbox outbox)
             SELECT scope FROM known_scopes WHERE scope = 'all'
             UNION
             SELECT scope FROM alerts WHERE resolved_at IS NULL
+            UNION
+            SELECT scope FROM goals
             UNION
             (SELECT scope FROM known_scopes
              WHERE last_changed_at > $1 - $3 AND (last_evaluated_at IS NULL OR last_evaluated_at <= $1 - $2)

@@ -48,7 +48,7 @@ public static class BillingApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithName("GetBillingSignals")
-            .WithSummary("MRR of each of up to 5,000 scopes at asOf and 24 hours earlier, for the alert rules");
+            .WithSummary("MRR of each of up to 5,000 scopes at asOf and 24 hours earlier, for the alert rules; with days, MRR and paid workspaces at each of the days before, for the goals");
 
         return app;
     }
@@ -69,6 +69,6 @@ public static class BillingApi
         HttpContext context, BillingSignalsQuery query, TimeProvider clock, SignalsQuery? body, CancellationToken cancellationToken)
     {
         var (request, refusal) = SignalsRequest.From(body, context.User, clock);
-        return request is null ? refusal! : TypedResults.Ok(await query.GetAsync(request.Scopes, request.AsOf, cancellationToken));
+        return request is null ? refusal! : TypedResults.Ok(await query.GetAsync(request.Scopes, request.AsOf, request.Days, cancellationToken));
     }
 }

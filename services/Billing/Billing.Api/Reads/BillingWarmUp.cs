@@ -12,6 +12,6 @@ public sealed class BillingWarmUp(BillingOverviewQuery overview, BillingSignalsQ
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await overview.GetAsync(new OverviewRequest(Scopes.Platform, Timeframe.Day, now), cancellationToken);
-        await signals.GetAsync([Scopes.Platform], now, cancellationToken);
+        await signals.GetAsync([Scopes.Platform], now, 0, cancellationToken);
     }
 }

@@ -68,6 +68,6 @@ public static class ExecutionsApi
         HttpContext context, ExecutionSignalsQuery query, TimeProvider clock, SignalsQuery? body, CancellationToken cancellationToken)
     {
         var (request, refusal) = SignalsRequest.From(body, context.User, clock);
-        return request is null ? refusal! : TypedResults.Ok(await query.GetAsync(request.Scopes, request.AsOf, cancellationToken));
+        return request is null ? refusal! : TypedResults.Ok(await query.GetAsync(request.Scopes, request.AsOf, request.Days, cancellationToken));
     }
 }

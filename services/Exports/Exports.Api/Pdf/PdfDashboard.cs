@@ -7,7 +7,7 @@ using SkiaSharp;
 namespace ExecutiveDashboard.Exports.Pdf;
 
 /// <summary>The dashboard as a board-ready A4 PDF (spec: docs of the exports service, "PDF"): page 1's head and KPI
-/// cards, the four trends as vector charts, MRR movements, the tables, the definitions; "Page n of N" on every page.
+/// cards, the four trends as vector charts, MRR movements, the goals, the tables, the definitions; "Page n of N" on every page.
 /// Drawn by Skia's PDF backend, so text stays text (selectable, its fonts embedded as subsets) and charts stay paths.
 /// Safe to call concurrently: everything but the shared typefaces belongs to one call.</summary>
 public sealed class PdfDashboard(PdfFonts fonts) : IDashboardFile
@@ -25,6 +25,7 @@ public sealed class PdfDashboard(PdfFonts fonts) : IDashboardFile
         TrendSection.Add(flow, ctx);
         AnnotationsSection.Add(flow, ctx);
         MrrMovementsSection.Add(flow, ctx);
+        GoalsSection.Add(flow, ctx);
         TablesSection.Add(flow, ctx);
         DefinitionsSection.Add(flow, ctx);
 

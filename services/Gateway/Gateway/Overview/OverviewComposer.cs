@@ -57,6 +57,7 @@ public sealed partial class OverviewComposer(
         var executions = Ask<ExecutionsOverview>(Executions, "/api/executions/overview");
         var users = Ask<UsersOverview>(Users, "/api/users/overview");
         var billing = Ask<BillingOverview>(Billing, "/api/billing/overview");
+        // The active alerts, the annotations and the goals in one call, so that the last two add no round-trip to the overview.
         var alerts = Ask<AlertsOverview>(Alerts, "/api/alerts/overview");
         await Task.WhenAll(executions, users, billing, alerts);
 
@@ -88,6 +89,7 @@ public sealed partial class OverviewComposer(
                 only is null ? null : asked.SelectMany(s => SectionsOf[s]).Order(StringComparer.Ordinal).ToList()))
         {
             Annotations = alerts.Result?.Annotations ?? [],
+            Goals = alerts.Result?.Goals ?? [],
         };
 
         // Only a full answer is worth caching: a service that comes back, or a backfill folded, must show at once.

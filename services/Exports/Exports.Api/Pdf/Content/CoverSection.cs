@@ -15,7 +15,7 @@ internal static class CoverSection
     {
         ["userMetrics"] = "User metrics", ["executionMetrics"] = "Execution metrics", ["businessMetrics"] = "Business metrics",
         ["businessMetrics.activeWorkspaces"] = "Active workspaces", ["agentMetrics"] = "Top agents", ["topUsers"] = "Top users",
-        ["mrrMovements"] = "MRR movements", ["activeAlerts"] = "Active alerts", ["trends.execution"] = "Execution trend",
+        ["mrrMovements"] = "MRR movements", ["activeAlerts"] = "Active alerts", ["goals"] = "Goals", ["trends.execution"] = "Execution trend",
         ["trends.users"] = "User activity trend", ["trends.revenue"] = "Revenue trend", ["trends.errors"] = "Error rate trend",
     };
 
