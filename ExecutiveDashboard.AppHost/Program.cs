@@ -26,7 +26,7 @@ var exportsApi = builder.AddService<Projects.Exports_Api>(ServiceCatalog.Exports
     .WithTokenSigningKey(TokenIssuer.Exports);
 if (string.IsNullOrEmpty(builder.Configuration["Smtp:Host"]))
 {
-    var smtp = builder.AddLocalSmtp4dev("smtp");
+    var smtp = builder.AddLocalSmtp4dev(LocalServerExtensions.SmtpResource);
     exportsApi.WithReference(smtp).WaitFor(smtp);
 }
 

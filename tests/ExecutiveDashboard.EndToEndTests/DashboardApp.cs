@@ -1,5 +1,6 @@
 using Aspire.Hosting.Testing;
 using ExecutiveDashboard.AppHost;
+using ExecutiveDashboard.Contracts.Services;
 using ExecutiveDashboard.ServiceDefaults.Auth;
 using ExecutiveDashboard.Testing;
 using ExecutiveDashboard.TestSupport;
@@ -30,9 +31,13 @@ public class DashboardApp : RunningApp<Projects.ExecutiveDashboard_AppHost>, IAs
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
     /// <summary>The tests send hundreds of refused requests from one address on purpose (the roles × scopes matrix): the
-    /// gateway's failure budget per address, which would answer them 429, is raised for this app.</summary>
-    protected override void Configure(IDistributedApplicationTestingBuilder builder) =>
+    /// gateway's failure budget per address, which would answer them 429, is raised for this app. The digests' sender looks
+    /// for due digests every 2 s rather than 30, so that a digest test waits for its minute, not for the poll.</summary>
+    protected override void Configure(IDistributedApplicationTestingBuilder builder)
+    {
         SetEnvironment(builder, "gateway", "RateLimiting__FailureBudget", "100000");
+        SetEnvironment(builder, ServiceCatalog.Exports.ResourceName, "Digests__PollInterval", "00:00:02");
+    }
 }
 
 [CollectionDefinition(Name)]

@@ -221,6 +221,9 @@ public class RunningApp<TAppHost> : IAsyncDisposable where TAppHost : class
     public async Task<string> ConnectionStringAsync(string resource) =>
         await _app.GetConnectionStringAsync(resource) ?? throw new InvalidOperationException($"'{resource}' has no connection string");
 
+    /// <summary>Where a resource's named endpoint listens (smtp4dev's <c>web</c>, for its received mails).</summary>
+    public Uri EndpointOf(string resource, string endpoint) => _app.GetEndpoint(resource, endpoint);
+
     private ResourceCommandService Commands => _app.Services.GetRequiredService<ResourceCommandService>();
 
     /// <summary>A client with a fresh development token: each has a subject of its own (<c>dev:…</c>), named

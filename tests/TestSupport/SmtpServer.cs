@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Net.Sockets;
 using ExecutiveDashboard.AppHost.Infrastructure.Local;
 
@@ -6,17 +5,13 @@ namespace ExecutiveDashboard.TestSupport;
 
 /// <summary>
 /// A real SMTP server for integration tests: smtp4dev (infra/smtp4dev.sh, installed into the repository's .tools if
-/// missing), which accepts every mail and keeps it, read back through its REST API (<see cref="MessagesToAsync"/>).
+/// missing), which accepts every mail and keeps it, read back through its REST API (<see cref="Smtp4devMailbox"/>).
 /// Tests sharing one server tell their mails apart by recipient: give each test addresses of its own.
 /// </summary>
 public sealed class SmtpServer() : LocalServer("smtp4dev.sh", TimeSpan.FromSeconds(120))
 {
     private readonly int _webPort = FreeTcpPort.Next();
     private readonly HttpClient _web = new();
-
-    private sealed record MessageSummary(string Id, IReadOnlyList<string> To);
-
-    private sealed record MessagePage(IReadOnlyList<MessageSummary> Results, int PageCount);
 
     public static Task<SmtpServer> StartAsync() => StartAsync(new SmtpServer());
 
@@ -39,19 +34,5 @@ public sealed class SmtpServer() : LocalServer("smtp4dev.sh", TimeSpan.FromSecon
     }
 
     /// <summary>The raw MIME of every mail received for <paramref name="address"/> (any of its recipients), oldest first.</summary>
-    public async Task<IReadOnlyList<byte[]>> MessagesToAsync(string address)
-    {
-        var ids = new List<string>();
-        for (var page = 1; ; page++)
-        {
-            var answer = await _web.GetFromJsonAsync<MessagePage>(new Uri(Web, $"/api/messages?pageSize=500&page={page}"));
-            ids.AddRange(answer!.Results.Where(m => m.To.Contains(address, StringComparer.OrdinalIgnoreCase)).Select(m => m.Id));
-            if (page >= answer.PageCount)
-            {
-                break;
-            }
-        }
-        ids.Reverse();
-        return await Task.WhenAll(ids.Select(id => _web.GetByteArrayAsync(new Uri(Web, $"/api/messages/{id}/raw"))));
-    }
+    public Task<IReadOnlyList<byte[]>> MessagesToAsync(string address) => new Smtp4devMailbox(Web).MessagesToAsync(address);
 }

@@ -34,6 +34,11 @@ public static class LocalServerExtensions
             .WithEndpoint(port: distPort, targetPort: distPort, name: "dist", env: "DIST_PORT", isProxied: false);
     }
 
+    /// <summary>The app model's smtp4dev resource, and its endpoint that serves the web UI and the REST API of received mails.</summary>
+    public const string SmtpResource = "smtp";
+
+    public const string Smtp4devWebEndpoint = "web";
+
     /// <summary>smtp4dev (infra/smtp4dev.sh, which installs the dotnet tool into the repository's .tools when missing): an
     /// SMTP server that keeps every mail, shown in its web UI, whose address the dashboard lists as the resource's
     /// <c>web</c> endpoint. Connection string <c>smtp://127.0.0.1:port</c>.</summary>
@@ -45,7 +50,7 @@ public static class LocalServerExtensions
                 "infra/smtp4dev.sh",
                 endpoint => ReferenceExpression.Create($"smtp://127.0.0.1:{endpoint.Property(EndpointProperty.Port)}"),
                 server => new SmtpReadyCheck(server))
-            .WithHttpEndpoint(port: webPort, targetPort: webPort, name: "web", env: "WEB_PORT", isProxied: false);
+            .WithHttpEndpoint(port: webPort, targetPort: webPort, name: Smtp4devWebEndpoint, env: "WEB_PORT", isProxied: false);
     }
 
     /// <summary>

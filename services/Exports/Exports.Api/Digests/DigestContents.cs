@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using ExecutiveDashboard.Contracts.Metrics;
 using ExecutiveDashboard.Exports.Files;
 using ExecutiveDashboard.Exports.Overview;
 using ExecutiveDashboard.Exports.Telemetry;
@@ -21,14 +22,16 @@ public sealed class DigestContents(IDashboardSource source, IEnumerable<IDashboa
     public async Task<DigestContent> ReadAsync(DigestKey key, string authorization, CancellationToken cancellationToken)
     {
         var alerts = ReadAlertsAsync(key, authorization, cancellationToken);
-        var overview = await source.ReadOverviewAsync(key.Scope, key.Timeframe, key.AsOf, authorization, cancellationToken);
+        // In the digest's own zone, as its subject line: the trend buckets' edges, the PDF's times and its cover.
+        var reader = new ReaderCalendar(ReaderCalendar.ZoneOrNull(key.TimeZone), WeekStarts.Default);
+        var overview = await source.ReadOverviewAsync(key.Scope, key.Timeframe, key.AsOf, reader, authorization, cancellationToken);
         var (raised, resolved) = await alerts;
 
         var rendering = Stopwatch.StartNew();
         var body = new MemoryStream();
         using (ExportsMetrics.StartRender(ExportFormat.Pdf.Name))
         {
-            _pdf.Write(new ExportDocument(overview, key.Scope, clock.GetUtcNow().UtcDateTime, GeneratedBy, []), body);
+            _pdf.Write(new ExportDocument(overview, key.Scope, clock.GetUtcNow().UtcDateTime, GeneratedBy, [], reader), body);
         }
         metrics.Rendered(ExportFormat.Pdf.Name, rendering.Elapsed);
         var pdf = body.GetBuffer().AsMemory(0, (int)body.Length);
