@@ -27,7 +27,7 @@ internal static class GoalsSection
         PdfTable.Add(flow, ctx, "Goals", Sections.Goals,
             [new("Metric", 3.2f), new("Target", 1.5f, true), new("Due", 1.5f), new("Current", 1.5f, true), new("Projected", 1.5f, true),
              new("Progress", 1.2f, true), new("Status", 1.7f)],
-            [.. (ctx.Document.Overview.Goals ?? []).Select(g =>
+            [.. ctx.Document.Overview.Goals.Select(g =>
             {
                 var (label, fill, text) = g.Status is { } s && Status.TryGetValue(s, out var known) ? known : ("pending", SKColor.Parse("#e2e8f0"), SKColor.Parse("#1e293b"));
                 return (IReadOnlyList<TableCell>)[new TableCell(Labels.GetValueOrDefault(g.Metric, g.Metric), Bold: true),
