@@ -71,9 +71,10 @@ public sealed partial class IngestQueue<T>(
         {
             await (_connection?.CloseAsync(cancellationToken) ?? Task.CompletedTask);
         }
-        catch (AlreadyClosedException)
+        catch (Exception e) when (e is AlreadyClosedException or ObjectDisposedException)
         {
-            // Closed by the broker or by recovery meanwhile: nothing left to close.
+            // Closed by the broker or by recovery meanwhile, or already disposed with the host's services (a test host stops
+            // after its broker is gone): nothing left to close.
         }
     }
 

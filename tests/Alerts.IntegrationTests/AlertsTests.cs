@@ -326,7 +326,7 @@ public sealed class AlertsTests(AlertsServersFixture servers)
         var document = await service.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
 
         var list = document.GetProperty("paths").EnumerateObject().Single(p => p.Name.TrimEnd('/') == "/api/alerts").Value.GetProperty("get");
-        Assert.Equal(["asOf", "limit", "state", "timeframe", "workspace_id"],
+        Assert.Equal(["asOf", "limit", "state", "timeframe", "tz", "weekStart", "workspace_id"],
             list.GetProperty("parameters").EnumerateArray().Where(p => p.GetProperty("in").GetString() == "query")
                 .Select(p => p.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
     }

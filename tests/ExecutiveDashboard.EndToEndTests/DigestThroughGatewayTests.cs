@@ -38,8 +38,10 @@ public sealed class DigestThroughGatewayTests(DashboardApp app, ITestOutputHelpe
             .Select(i => Run($"digest-r{i}", Workspace, "ag_digest", "Digest Bot", $"u_digest{i % 2}", succeeded: i % 4 != 3,
                 Iso(now.AddMinutes(-55 * (i + 1))), 10 + i, 2m))]);
 
-        // Due at a whole minute at least a minute ahead, stated as Kolkata's wall-clock time (UTC+05:30).
-        var due = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc).AddMinutes(2);
+        // Due at the first whole minute at least 20 s ahead (the sender looks every 2 s here), stated as Kolkata's
+        // wall-clock time (UTC+05:30).
+        var soon = DateTime.UtcNow.AddSeconds(20);
+        var due = new DateTime(soon.Ticks - soon.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc).AddMinutes(1);
         var localTime = due.AddHours(5.5).ToString("HH:mm", CultureInfo.InvariantCulture);
         var email = $"dana.{Guid.NewGuid():N}@example.com";
         using (var saved = await ceo.PutAsync("/api/users/me/digests", Json(new JsonObject

@@ -95,7 +95,7 @@ public sealed class OverviewThroughGatewayTests(DashboardApp app)
         Assert.Empty(part.Meta.Degraded);
         var both = (await ceo.GetFromJsonAsync<ExecutiveDashboardData>(
             $"/api/executive/overview?workspace_id=ws_e2e&timeframe=7d&asOf={AsOf}&sections=userMetrics,activeAlerts"))!;
-        Assert.Equal(["activeAlerts", "annotations", "businessMetrics.activeWorkspaces", "trends.users", "userMetrics"], both.Meta.Sections);
+        Assert.Equal(["activeAlerts", "annotations", "businessMetrics.activeWorkspaces", "goals", "trends.users", "userMetrics"], both.Meta.Sections);
         Assert.NotNull(both.UserMetrics.Wau); // the users service answered (it may still be consuming the runs)
         Assert.Equal(ExecutionMetrics.Empty, both.ExecutionMetrics);
 

@@ -63,7 +63,7 @@ public sealed class GoalsCompositionTests(RedisAndRabbitMqFixture broker) : ICla
         var overview = (await _ceo.GetFromJsonAsync<JsonObject>("/api/executive/overview?workspace_id=ws_goal&timeframe=30d&sections=goals&asOf=2026-11-28T00:00:00Z"))!;
 
         Assert.Equal(["GET /api/alerts/overview"], _services.Requests.Skip(before));
-        Assert.Equal(["activeAlerts", "goals"], overview["meta"]!["sections"]!.AsArray().Select(s => s!.GetValue<string>()));
+        Assert.Equal(["activeAlerts", "annotations", "goals"], overview["meta"]!["sections"]!.AsArray().Select(s => s!.GetValue<string>()));
         Assert.Equal("g1", overview["goals"]![0]!["id"]!.GetValue<string>());
     }
 
