@@ -15,11 +15,12 @@ var infra = builder.AddInfrastructure();
 var executionsApi = builder.AddService<Projects.Executions_Api>(ServiceCatalog.Executions, infra);
 var usersApi = builder.AddService<Projects.Users_Api>(ServiceCatalog.Users, infra);
 var billingApi = builder.AddService<Projects.Billing_Api>(ServiceCatalog.Billing, infra);
-// The alerts service reads its rules' inputs from the services that own the numbers, with service tokens it signs.
+// The alerts service reads its rules' and goals' inputs from the services that own the numbers, with service tokens it signs.
 var alertsApi = builder.AddService<Projects.Alerts_Api>(ServiceCatalog.Alerts, infra)
     .WithTokenSigningKey(TokenIssuer.Alerts)
     .WithReference(executionsApi).WaitFor(executionsApi)
-    .WithReference(billingApi).WaitFor(billingApi);
+    .WithReference(billingApi).WaitFor(billingApi)
+    .WithReference(usersApi).WaitFor(usersApi);
 // Digests are mailed through Smtp:Host when one is configured; otherwise through a local smtp4dev, whose web UI shows
 // every mail sent. The exports service signs the tokens a digest's numbers are read with.
 var exportsApi = builder.AddService<Projects.Exports_Api>(ServiceCatalog.Exports, infra)

@@ -71,16 +71,26 @@ public sealed class FakeGoalHistory : IGoalHistorySource
     /// <summary>Every scope asked so far, in order.</summary>
     public ConcurrentQueue<string> Asked { get; } = new();
 
+    /// <summary>Every scope whose daily active users were asked so far, in order.</summary>
+    public ConcurrentQueue<string> AskedForDau { get; } = new();
+
     public void Set(string scope, Func<DateTime, GoalHistory> history) => _byScope[scope] = history;
 
-    public Task<IReadOnlyDictionary<string, GoalHistory>> ReadAsync(IReadOnlyList<string> scopes, DateTime asOf, CancellationToken cancellationToken)
+    /// <summary>As the real source: the daily active users only of the scopes asked for them.</summary>
+    public Task<IReadOnlyDictionary<string, GoalHistory>> ReadAsync(
+        IReadOnlyList<string> scopes, IReadOnlyList<string> withDau, DateTime asOf, CancellationToken cancellationToken)
     {
         foreach (var scope in scopes)
         {
             Asked.Enqueue(scope);
         }
+        foreach (var scope in withDau)
+        {
+            AskedForDau.Enqueue(scope);
+        }
         return Task.FromResult<IReadOnlyDictionary<string, GoalHistory>>(scopes.Distinct().ToDictionary(scope => scope,
-            scope => _byScope.TryGetValue(scope, out var history) ? history(asOf) : new GoalHistory(null, null)));
+            scope => !_byScope.TryGetValue(scope, out var read) ? new GoalHistory(null, null)
+                : withDau.Contains(scope) ? read(asOf) : read(asOf) with { ActiveUsers = null }));
     }
 
     /// <summary>MRR on each of the 30 days up to asOf, rising by <paramref name="perDay"/> a day to <paramref name="now"/>, with
@@ -89,4 +99,9 @@ public sealed class FakeGoalHistory : IGoalHistorySource
         [.. Enumerable.Range(0, IGoalHistorySource.Days + 1).Select(i => new BillingDay(asOf.AddDays(i - IGoalHistorySource.Days),
             now - perDay * (IGoalHistorySource.Days - i), (long)((now - perDay * (IGoalHistorySource.Days - i)) / 100)))],
         null);
+
+    /// <summary>DAU on each of the 30 days up to asOf, rising by <paramref name="perDay"/> a day to <paramref name="now"/>.</summary>
+    public static Func<DateTime, GoalHistory> Dau(long now, long perDay) => asOf => new GoalHistory(null, null,
+        [.. Enumerable.Range(0, IGoalHistorySource.Days + 1).Select(i => new ActiveUsersDay(asOf.AddDays(i - IGoalHistorySource.Days),
+            now - perDay * (IGoalHistorySource.Days - i)))]);
 }

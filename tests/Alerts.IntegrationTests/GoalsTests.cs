@@ -224,6 +224,34 @@ public sealed class GoalsTests(AlertsServersFixture servers)
     }
 
     [Fact]
+    public async Task A_dau_goal_evaluates_from_the_daily_active_users_read_for_the_scopes_with_one_alone()
+    {
+        await using var service = servers.NewService();
+        // DAU 400 rising 5 a day; a target of 1,000 in 60 days is out of reach. ws_m's goal is on MRR: no DAU is read for it.
+        service.GoalHistory.Set("ws_d", Dau(now: 400, perDay: 5));
+        service.GoalHistory.Set("ws_m", Mrr(now: 10_000, perDay: 10));
+        var date = Day(service.Now, 60);
+        var setAt = service.Now;
+        var goal = await CreateAsync(service.Ceo, Body("ws_d", "dau", 1_000, date));
+        await CreateAsync(service.Ceo, Body("ws_m", "mrr", 10_500, date));
+
+        var overview = await UntilAsync(() => OverviewAsync(service, "ws_d"), o => o.ActiveAlerts.Count > 0);
+        var evaluated = Assert.Single(overview.Goals);
+        var projected = Math.Round(400m + 5m * (decimal)(GoalEvaluator.DueAt(goal.TargetDate) - setAt).TotalDays, 2);
+        Assert.Equal((goal.Id, 400m, 400m, projected, 0.0, "offTrack"),
+            (evaluated.Id, evaluated.Baseline, evaluated.Current, evaluated.Projected, evaluated.Progress, evaluated.Status));
+        Assert.Equal(string.Create(CultureInfo.InvariantCulture, $"DAU goal off track: projected {projected:#,0.##} by {date} against a target of 1,000."),
+            Assert.Single(overview.ActiveAlerts).Message);
+        Assert.Equal("onTrack", (await UntilAsync(() => OverviewAsync(service, "ws_m"), o => o.Goals.Single().Status is not null)).Goals.Single().Status);
+        Assert.Contains("ws_m", service.GoalHistory.Asked);
+        Assert.Equal(["ws_d"], service.GoalHistory.AskedForDau.Distinct());
+
+        // Whole users only.
+        using var half = await service.Ceo.PostAsJsonAsync("/api/goals", Body("ws_m", "dau", 10.5m, date));
+        Assert.Equal(HttpStatusCode.BadRequest, half.StatusCode);
+    }
+
+    [Fact]
     public async Task Goals_whose_history_cannot_be_read_leave_their_alert_as_it_is()
     {
         await using var service = servers.NewService();

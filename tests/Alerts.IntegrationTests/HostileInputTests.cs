@@ -18,7 +18,7 @@ public sealed class HostileInputTests(AlertsServersFixture servers) : ServiceHos
     /// <summary>Goal bodies each with one value out of its rules, and the field the problem must name.</summary>
     private Dictionary<string, (string, string)> InvalidGoals => new()
     {
-        ["an unknown metric"] = ($$"""{ "workspaceId": "ws_1", "metric": "dau", "target": 10, "targetDate": "{{Day(30)}}" }""", "metric"),
+        ["an unknown metric"] = ($$"""{ "workspaceId": "ws_1", "metric": "wau", "target": 10, "targetDate": "{{Day(30)}}" }""", "metric"),
         ["a metric in another case"] = ($$"""{ "workspaceId": "ws_1", "metric": "MRR", "target": 10, "targetDate": "{{Day(30)}}" }""", "metric"),
         ["a metric as a number"] = ($$"""{ "workspaceId": "ws_1", "metric": 1, "target": 10, "targetDate": "{{Day(30)}}" }""", "metric"),
         ["no metric"] = ($$"""{ "workspaceId": "ws_1", "target": 10, "targetDate": "{{Day(30)}}" }""", "metric"),
@@ -30,6 +30,8 @@ public sealed class HostileInputTests(AlertsServersFixture servers) : ServiceHos
         ["an MRR above a trillion"] = ($$"""{ "workspaceId": "ws_1", "metric": "mrr", "target": 1000000000000.01, "targetDate": "{{Day(30)}}" }""", "target"),
         ["cents of a cent"] = ($$"""{ "workspaceId": "ws_1", "metric": "mrr", "target": 12.345, "targetDate": "{{Day(30)}}" }""", "target"),
         ["half a run"] = ($$"""{ "workspaceId": "ws_1", "metric": "runs", "target": 10.5, "targetDate": "{{Day(30)}}" }""", "target"),
+        ["half a user"] = ($$"""{ "workspaceId": "ws_1", "metric": "dau", "target": 99.5, "targetDate": "{{Day(30)}}" }""", "target"),
+        ["a DAU above a billion"] = ($$"""{ "workspaceId": "ws_1", "metric": "dau", "target": 1000000001, "targetDate": "{{Day(30)}}" }""", "target"),
         ["half a workspace"] = ($$"""{ "workspaceId": "ws_1", "metric": "paidWorkspaces", "target": 0.5, "targetDate": "{{Day(30)}}" }""", "target"),
         ["a success rate above 100"] = ($$"""{ "workspaceId": "ws_1", "metric": "successRate", "target": 100.01, "targetDate": "{{Day(30)}}" }""", "target"),
         ["today"] = ($$"""{ "workspaceId": "ws_1", "metric": "mrr", "target": 10, "targetDate": "{{Day(0)}}" }""", "targetDate"),

@@ -9,7 +9,8 @@ public sealed class GoalMetricTests
 {
     private static readonly GoalHistory History = new(
         [new BillingDay(Now.AddDays(-1), 1_000m, 4), new BillingDay(Now, 1_250.50m, 5)],
-        [new RunWindow(Now.AddDays(-2), 0, 0), new RunWindow(Now.AddDays(-1), 40, 30), new RunWindow(Now, 50, 49)]);
+        [new RunWindow(Now.AddDays(-2), 0, 0), new RunWindow(Now.AddDays(-1), 40, 30), new RunWindow(Now, 50, 49)],
+        [new ActiveUsersDay(Now.AddDays(-2), 7), new ActiveUsersDay(Now.AddDays(-1), 0), new ActiveUsersDay(Now, 12)]);
 
     private static decimal[] Values(string metric) => [.. GoalMetric.Find(metric)!.Daily(History)!.Select(d => d.Value)];
 
@@ -30,10 +31,19 @@ public sealed class GoalMetricTests
     }
 
     [Fact]
+    public void Dau_is_the_daily_active_users_at_each_instant_a_day_without_any_included_and_takes_whole_targets()
+    {
+        Assert.Equal([7m, 0m, 12m], Values(GoalMetric.Dau));
+        Assert.Equal([Now.AddDays(-2), Now.AddDays(-1), Now], GoalMetric.Find(GoalMetric.Dau)!.Daily(History)!.Select(d => d.At));
+        Assert.True(GoalMetric.Find("dau")!.Whole);
+    }
+
+    [Fact]
     public void A_service_that_did_not_answer_gives_no_values()
     {
-        Assert.Null(GoalMetric.Find(GoalMetric.Mrr)!.Daily(new GoalHistory(null, [])));
-        Assert.Null(GoalMetric.Find(GoalMetric.Runs)!.Daily(new GoalHistory([], null)));
-        Assert.Null(GoalMetric.Find("dau"));
+        Assert.Null(GoalMetric.Find(GoalMetric.Mrr)!.Daily(new GoalHistory(null, [], [])));
+        Assert.Null(GoalMetric.Find(GoalMetric.Runs)!.Daily(new GoalHistory([], null, [])));
+        Assert.Null(GoalMetric.Find(GoalMetric.Dau)!.Daily(new GoalHistory([], [], null)));
+        Assert.Null(GoalMetric.Find("wau"));
     }
 }

@@ -66,6 +66,7 @@ public sealed class AuthMatrixTests(DashboardApp app)
         ["GET /api/billing/earliest"] = new(Readers, Access.Scoped, (c, s) => GetAsync(c, $"/api/billing/earliest?workspace_id={s}")),
         ["POST /api/executions/signals"] = new(SignalReaders, Access.Scoped, (c, s) => PostAsync(c, "/api/executions/signals", new { scopes = new[] { s } })),
         ["POST /api/billing/signals"] = new(SignalReaders, Access.Scoped, (c, s) => PostAsync(c, "/api/billing/signals", new { scopes = new[] { s } })),
+        ["POST /api/users/signals"] = new(SignalReaders, Access.Scoped, (c, s) => PostAsync(c, "/api/users/signals", new { scopes = new[] { s } })),
         ["POST /api/executions/events"] = new(Senders, Access.Scoped, (c, s) => PostAsync(c, "/api/executions/events",
             new[] { Run(NewId(), Workspace(s), "ag_mx", "Matrix Bot", "u_mx", true, Iso(DateTime.UtcNow.AddMinutes(-1)), 5, 1m) })),
         ["POST /api/users/events"] = new(Senders, Access.Scoped, (c, s) => PostAsync(c, "/api/users/events",

@@ -110,7 +110,7 @@ public static class HostileInputs
         ["tz"] = ("tz", "workspace_id=ws_1&timeframe=7d&tz=UTC&TZ=Asia/Kolkata"),
     };
 
-    /// <summary>A valid body of <c>POST /api/{executions,billing}/signals</c>.</summary>
+    /// <summary>A valid body of <c>POST /api/{executions,billing,users}/signals</c>.</summary>
     public const string ValidSignalsQuery = """{ "scopes": ["ws_1", "all"], "asOf": "2026-11-29T12:00:00Z" }""";
 
     /// <summary>Signals queries with a scope or an asOf a read would refuse, and the field the problem names.</summary>

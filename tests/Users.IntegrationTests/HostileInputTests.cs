@@ -7,6 +7,7 @@ public sealed class HostileInputTests(UsersServersFixture servers) : ServiceHost
 {
     protected override IReadOnlyList<BodyEndpoint> BodyEndpoints =>
     [
+        new(HttpMethod.Post, "/api/users/signals", HostileInputs.ValidSignalsQuery, HostileInputs.InvalidSignalsQueries),
         new(HttpMethod.Post, "/api/users/names", """[{ "workspaceId": "ws_1", "userId": "u_1" }]""", new Dictionary<string, (string, string)>
         {
             ["101 users"] = ($"[{string.Join(',', Enumerable.Range(0, 101).Select(i => $$"""{ "workspaceId": "ws_1", "userId": "u_{{i}}" }"""))}]", "$"),

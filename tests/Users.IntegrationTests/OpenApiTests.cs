@@ -6,6 +6,6 @@ namespace ExecutiveDashboard.Users.IntegrationTests;
 public sealed class OpenApiTests(UsersServersFixture servers) : OpenApiDocumentTests<UsersService>(servers)
 {
     protected override string[] Routes =>
-        ["IngestUserEvents", "GetEarliestEvent", "GetUsersOverview", "GetUserNames", "GetCardLayout", "SaveCardLayout", "DeleteCardLayout",
+        ["IngestUserEvents", "GetEarliestEvent", "GetUsersOverview", "GetUserSignals", "GetUserNames", "GetCardLayout", "SaveCardLayout", "DeleteCardLayout",
          "GetPreferences", "SavePreferences", "DeletePreferences"];
 }

@@ -121,6 +121,14 @@ public class PdfDashboardTests
     }
 
     [Fact]
+    public void A_dau_goal_is_named_and_counted_in_whole_users()
+    {
+        var dau = new Goal("goal-d", "all", "dau", 2_500m, new DateOnly(2027, 3, 31), 1_000m, 1_600m, 2_100.4m, 0.4, "atRisk", DashboardFixtures.AsOf);
+        var text = RenderedPdf.Of(DashboardFixtures.Document(DashboardFixtures.Overview(goals: [dau]))).Text;
+        Assert.Contains("at risk Daily active users (DAU) 2,500 2027-03-31 1,600 2,100 40%", text);
+    }
+
+    [Fact]
     public void Every_page_is_numbered_n_of_the_final_count_and_carries_scope_and_asof()
     {
         var pages = Platform.Value.Pages;

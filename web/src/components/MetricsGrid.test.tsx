@@ -16,6 +16,15 @@ describe('MetricsGrid', () => {
     expect(screen.queryByRole('button', { name: /goal/ })).toBeNull();
   });
 
+  it('shows a dau goal on the DAU card as a count', () => {
+    render(<MetricsGrid data={overview({ goals: [mrrGoal({ metric: 'dau', target: 2000, baseline: 1000, current: 1500, projected: 1800, progress: 0.5, status: 'atRisk' })] })} />);
+    const dau = screen.getByRole('article', { name: 'Daily active users' });
+    const bar = within(dau).getByRole('progressbar', { name: 'Daily active users goal progress' });
+    expect(bar.getAttribute('aria-valuetext')).toBe('50% of the way from 1,000 to 2,000');
+    expect(within(dau).getByText('At risk')).toBeTruthy();
+    expect(within(screen.getByRole('article', { name: 'MRR' })).queryByTestId('goal')).toBeNull();
+  });
+
   it('renders the eleven cards with their numbers', () => {
     render(<MetricsGrid data={overview()} />);
     const titles = screen.getAllByRole('article').map((a) => a.getAttribute('aria-label'));

@@ -21,7 +21,7 @@ describe('goals', () => {
     expect(metricsOfCard('totalRuns')).toEqual(['runs']);
     expect(metricsOfCard('successRate')).toEqual(['successRate']);
     expect(metricsOfCard('activeWorkspaces')).toEqual(['paidWorkspaces']);
-    expect(metricsOfCard('dau')).toEqual([]);
+    expect(metricsOfCard('dau')).toEqual(['dau']);
     expect(metricsOfCard('churn')).toEqual([]);
   });
 

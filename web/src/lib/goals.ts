@@ -10,6 +10,7 @@ export const GOAL_METRICS: Record<GoalMetric, { label: string; unit: Unit; card:
   runs: { label: 'Runs in 30 days', unit: 'count', card: 'totalRuns' },
   successRate: { label: 'Success rate over 30 days', unit: 'percent', card: 'successRate' },
   paidWorkspaces: { label: 'Paid workspaces', unit: 'count', card: 'activeWorkspaces' },
+  dau: { label: 'Daily active users', unit: 'count', card: 'dau' },
 };
 
 export const GOAL_METRIC_IDS = Object.keys(GOAL_METRICS) as GoalMetric[];

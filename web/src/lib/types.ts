@@ -63,7 +63,7 @@ export interface Annotation {
 }
 
 /** Every goal metric is higher-is-better: reaching the target meets the goal. */
-export type GoalMetric = 'mrr' | 'arr' | 'runs' | 'successRate' | 'paidWorkspaces';
+export type GoalMetric = 'mrr' | 'arr' | 'runs' | 'successRate' | 'paidWorkspaces' | 'dau';
 export type GoalStatus = 'met' | 'onTrack' | 'atRisk' | 'offTrack';
 
 /** A goal with its latest evaluation (docs/alerts.md, Goals); null fields until the alerts service first evaluates it. */

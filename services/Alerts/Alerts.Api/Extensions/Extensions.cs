@@ -22,7 +22,7 @@ public static class Extensions
         builder.AddEventBus(bus => bus.AddConsumer<MetricsChangedConsumer>(MetricsChangedConsumer.Configure));
         builder.AddOutbox();
 
-        foreach (var service in HttpSignalSource.Services)
+        foreach (var service in HttpSignalSource.Clients)
         {
             builder.Services.AddHttpClient(service.Name, http => http.BaseAddress = service.Address).AddServiceToken();
         }

@@ -22,7 +22,8 @@ public sealed class GoalEvaluator(GoalStore store, IGoalHistorySource source)
         var goals = await store.ListAsync(result.Keys, cancellationToken);
         var due = goals.Where(g => g.Baseline is null || g.EvaluatedAt is not { } at || now - at >= Fresh)
             .Select(g => g.WorkspaceId).Distinct().ToList();
-        var history = due.Count == 0 ? new Dictionary<string, GoalHistory>() : await source.ReadAsync(due, now, cancellationToken);
+        var withDau = goals.Where(g => g.Metric == GoalMetric.Dau && due.Contains(g.WorkspaceId)).Select(g => g.WorkspaceId).Distinct().ToList();
+        var history = due.Count == 0 ? new Dictionary<string, GoalHistory>() : await source.ReadAsync(due, withDau, now, cancellationToken);
 
         var evaluated = new List<(Goal Before, Goal After)>();
         foreach (var ofScope in goals.GroupBy(g => g.WorkspaceId))

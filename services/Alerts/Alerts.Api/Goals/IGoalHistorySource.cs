@@ -7,5 +7,8 @@ public interface IGoalHistorySource
     public const int Days = 29;
 
     /// <summary>The daily history of each scope at <paramref name="asOf"/>; every scope asked has an entry.</summary>
-    Task<IReadOnlyDictionary<string, GoalHistory>> ReadAsync(IReadOnlyList<string> scopes, DateTime asOf, CancellationToken cancellationToken);
+    /// <param name="withDau">The scopes (of <paramref name="scopes"/>) with a dau goal: only their daily active users are
+    /// read, so that the users service is not asked for what no goal needs.</param>
+    Task<IReadOnlyDictionary<string, GoalHistory>> ReadAsync(
+        IReadOnlyList<string> scopes, IReadOnlyList<string> withDau, DateTime asOf, CancellationToken cancellationToken);
 }

@@ -1,6 +1,7 @@
 using ExecutiveDashboard.Contracts.Dashboard;
 using ExecutiveDashboard.Contracts.Ingest;
 using ExecutiveDashboard.Contracts.Services;
+using ExecutiveDashboard.Contracts.Signals;
 using ExecutiveDashboard.Platform.Earliest;
 using ExecutiveDashboard.Platform.Ingest;
 using ExecutiveDashboard.Platform.Queries;
@@ -47,6 +48,15 @@ public static class UsersApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
+        api.MapPost("/signals", GetSignals)
+            .RequireAuthorization(Roles.SignalsPolicy)
+            .Produces<Dictionary<string, UserSignals>>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithName("GetUserSignals")
+            .WithSummary("Daily active users of each of up to 5,000 scopes at asOf, as the overview counts them; with days, at each of the days before too, for the goals");
+
         return app;
     }
 
@@ -60,6 +70,13 @@ public static class UsersApi
     {
         var (request, refusal) = OverviewRequest.From(q, context.User, clock);
         return request is null ? refusal! : TypedResults.Ok(await query.GetAsync(request, cancellationToken));
+    }
+
+    public static async Task<IResult> GetSignals(
+        HttpContext context, UsersSignalsQuery query, TimeProvider clock, SignalsQuery? body, CancellationToken cancellationToken)
+    {
+        var (request, refusal) = SignalsRequest.From(body, context.User, clock);
+        return request is null ? refusal! : TypedResults.Ok(await query.GetAsync(request.Scopes, request.AsOf, request.Days, cancellationToken));
     }
 
     public static async Task<Results<Ok<IReadOnlyList<UserName>>, ValidationProblem, ProblemHttpResult>> GetNames(

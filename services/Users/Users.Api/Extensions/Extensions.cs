@@ -32,6 +32,7 @@ public static class Extensions
         builder.Services.AddSingleton<ActivitySpansCache>();
         builder.Services.AddHostedService<ActivitySpansPoll>();
         builder.Services.AddSingleton<UsersOverviewQuery>();
+        builder.Services.AddSingleton<UsersSignalsQuery>();
         builder.AddWarmUp<UsersWarmUp>();
         builder.Services.AddSingleton<UserNamesQuery>();
         builder.Services.AddSingleton<CardLayoutStore>();

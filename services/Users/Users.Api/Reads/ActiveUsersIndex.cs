@@ -110,22 +110,16 @@ public sealed class ActiveUsersIndex
     public (long[] PerWindow, long Churned, long ActiveWorkspaces) Count(
         IReadOnlyList<(long Start, long End)> windows, int current, int previous, string? workspace)
     {
-        var words = (_userIndex.Count + 63) / 64;
-        var active = windows.Select(w => ActiveIn(w.Start, w.End, words)).ToArray();
-        List<int>? members = null;
-        if (workspace is not null)
-        {
-            members = _workspaceIndex.TryGetValue(workspace, out var w) ? _members[w] : [];
-        }
-
-        var perWindow = active.Select(bits => members is null ? PopCount(bits) : members.LongCount(u => IsSet(bits, u))).ToArray();
+        var active = ActiveIn(windows);
+        var members = Members(workspace);
+        var perWindow = CountIn(active, members);
         var (now, before) = (active[current], active[previous]);
         long churned;
         long workspaces;
         if (members is null)
         {
             churned = 0;
-            for (var i = 0; i < words; i++)
+            for (var i = 0; i < now.Length; i++)
             {
                 churned += BitOperations.PopCount(before[i] & ~now[i]);
             }
@@ -143,6 +137,27 @@ public sealed class ActiveUsersIndex
         }
         return (perWindow, churned, workspaces);
     }
+
+    /// <summary>Distinct users per window ([start, end) in ms since the epoch) of each of <paramref name="workspaces"/> (null:
+    /// all), in their order: each window's users are found once for all of them, so many scopes cost one read.</summary>
+    public long[][] CountEach(IReadOnlyList<(long Start, long End)> windows, IReadOnlyList<string?> workspaces)
+    {
+        var active = ActiveIn(windows);
+        return [.. workspaces.Select(w => CountIn(active, Members(w)))];
+    }
+
+    private ulong[][] ActiveIn(IReadOnlyList<(long Start, long End)> windows)
+    {
+        var words = (_userIndex.Count + 63) / 64;
+        return [.. windows.Select(w => ActiveIn(w.Start, w.End, words))];
+    }
+
+    /// <summary>The users of one workspace; null for all.</summary>
+    private List<int>? Members(string? workspace) =>
+        workspace is null ? null : _workspaceIndex.TryGetValue(workspace, out var w) ? _members[w] : [];
+
+    private static long[] CountIn(ulong[][] active, List<int>? members) =>
+        [.. active.Select(bits => members is null ? PopCount(bits) : members.LongCount(u => IsSet(bits, u)))];
 
     /// <summary>The users with an event in [start, end): whole days and hours from their bitmaps, the hours at
     /// unaligned bounds from each user's first and last event in them.</summary>

@@ -37,6 +37,20 @@ public sealed class ActivitySpansCache(NpgsqlDataSource dataSource)
         }
     }
 
+    /// <summary>Counts the windows over each of the workspaces (null: all; see <see cref="ActiveUsersIndex.CountEach"/>).</summary>
+    public long[][] CountEach(IReadOnlyList<(long Start, long End)> windows, IReadOnlyList<string?> workspaces)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            return _index.CountEach(windows, workspaces);
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
     /// <summary>Users first seen before <paramref name="end"/>, and those of them first seen at or after <paramref name="start"/>.</summary>
     public (long Known, long New) CountUsers(DateTime start, DateTime end, string? workspace)
     {

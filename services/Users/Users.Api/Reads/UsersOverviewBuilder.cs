@@ -14,7 +14,10 @@ public static class UsersOverviewBuilder
     public const int Mau = 6;
     public const int FirstBucket = 8;
 
-    private static readonly TimeSpan[] FixedWindows = [TimeSpan.FromDays(1), TimeSpan.FromDays(7), TimeSpan.FromDays(30)];
+    /// <summary>The window of the daily active users: the day before the instant they are counted at.</summary>
+    public static readonly TimeSpan DauWindow = TimeSpan.FromDays(1);
+
+    private static readonly TimeSpan[] FixedWindows = [DauWindow, TimeSpan.FromDays(7), TimeSpan.FromDays(30)];
 
     /// <summary>Every window whose distinct active users the overview needs, in this order: the period, the
     /// previous period (empty for <c>all</c>), then day, week and month ending at asOf each followed by the

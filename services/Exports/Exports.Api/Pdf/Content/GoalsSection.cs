@@ -20,7 +20,7 @@ internal static class GoalsSection
     private static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
     {
         ["mrr"] = "MRR", ["arr"] = "ARR", ["runs"] = "Runs (30 days)", ["successRate"] = "Success rate (30 days)",
-        ["paidWorkspaces"] = "Paid workspaces",
+        ["paidWorkspaces"] = "Paid workspaces", ["dau"] = "Daily active users (DAU)",
     };
 
     public static void Add(PageFlow flow, RenderContext ctx) =>
