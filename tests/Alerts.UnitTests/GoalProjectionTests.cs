@@ -28,6 +28,16 @@ public sealed class GoalProjectionTests
     }
 
     [Fact]
+    public void The_current_value_is_shown_to_the_hundredth_and_the_status_uses_the_exact_one()
+    {
+        // 7,999 of 8,308 runs succeeded: 96.28069330765527…%, shown as 96.28. The exact value falls short of 96.2807, and
+        // meets 96.2806, which its shown 96.28 would not.
+        Assert.Equal(96.28m, GoalProjection.Evaluate(Daily(7999m * 100 / 8308), 97, 90, Now.AddDays(10), Now).Current);
+        Assert.NotEqual(GoalStatuses.Met, GoalProjection.Evaluate(Daily(7999m * 100 / 8308), 96.2807m, 90, Now.AddDays(10), Now).Status);
+        Assert.Equal(GoalStatuses.Met, GoalProjection.Evaluate(Daily(7999m * 100 / 8308), 96.2806m, 90, Now.AddDays(10), Now).Status);
+    }
+
+    [Fact]
     public void A_flat_trend_projects_the_same_value()
     {
         Assert.Equal(50m, GoalProjection.Project(Daily(50, 50, 50), Now.AddDays(90)));

@@ -320,8 +320,8 @@ describe('App', () => {
     expect(header).toBeGreaterThanOrEqual(0);
     expect(header).toBeLessThan(customize);
     // A ceo may set goals: a card with goal metrics has its "Set a goal" after its definition.
-    expect(names.slice(customize + 1, customize + 16)).toEqual([
-      'About Daily active users', 'About Total executions', 'Set a goal on Runs in 30 days', 'About Success rate',
+    expect(names.slice(customize + 1, customize + 17)).toEqual([
+      'About Daily active users', 'Set a goal on Daily active users', 'About Total executions', 'Set a goal on Runs in 30 days', 'About Success rate',
       'Set a goal on Success rate over 30 days', 'About Credits used', 'About Active workspaces', 'Set a goal on Paid workspaces',
       'About MRR', 'Set a goal on MRR or ARR', 'About Churn rate', 'About LTV : CAC', 'About p95 runtime', 'About New users', 'About Active agents',
     ]);

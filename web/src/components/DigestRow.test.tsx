@@ -18,6 +18,12 @@ describe('DigestRow', () => {
     expect(onChange).toHaveBeenCalledWith({ ...daily, cadence: 'weekly', weekday: 'monday' });
   });
 
+  it('tells its next time in its own zone, as its local time was set, even while the zone is being edited', () => {
+    const paris = { ...daily, timeZone: 'Europe/Paris', nextDueAt: '2026-12-07T06:30:00Z' };
+    render(<DigestRow index={0} digest={{ ...paris, timeZone: 'Europe/Par' }} stored={paris} scopes={['ws_1']} onChange={() => {}} onRemove={() => {}} />);
+    expect(screen.getByText(/^Next: Dec 7, 2026, 07:30 GMT\+1 · /)).toBeTruthy();
+  });
+
   it('keeps a scope no longer offered selectable and says the digest is not sent', () => {
     render(<DigestRow index={0} digest={daily} stored={daily} scopes={['ws_2']} onChange={() => {}} onRemove={() => {}} />);
     expect((screen.getByLabelText('Scope') as HTMLSelectElement).value).toBe('ws_1');

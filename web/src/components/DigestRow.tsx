@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { WEEKDAYS, lastSendText, type Digest, type DigestSettings, type Weekday } from '../lib/digests';
+import { formatDateTime } from '../lib/readerZone';
 import { BUTTON, SUBTEXT } from './styles';
 
 const FIELD = 'rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-blue-500 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100';
@@ -60,7 +61,7 @@ export function DigestRow({ index, digest, stored, scopes, onChange, onRemove }:
           {stored ? (
             <>
               {!stored.granted && <span className="font-medium text-red-700 dark:text-red-300">Your access no longer includes this scope: it is not sent. </span>}
-              Next: {new Date(stored.nextDueAt).toLocaleString()} · {lastSendText(stored.lastSend)}
+              Next: {formatDateTime(stored.nextDueAt, stored.timeZone)} · {lastSendText(stored.lastSend)}
             </>
           ) : 'Not saved yet'}
         </p>

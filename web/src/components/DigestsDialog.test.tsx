@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { axeFindings } from '../test/axe';
 import { json, problem } from '../test/alerts';
 import { weeklyDigest } from '../test/digests';
+import { digestsKey } from '../lib/digests';
 import DigestsDialog from './DigestsDialog';
 
 let requests: { method: string; url: string; body?: unknown }[];
@@ -37,6 +38,17 @@ describe('DigestsDialog', () => {
     expect((within(row).getByLabelText('Time zone') as HTMLInputElement).value).toBe('Europe/Paris');
     expect(row.textContent).toContain('Failed after 4 attempts');
     expect(await axeFindings(dialog)).toEqual([]);
+  });
+
+  it('starts from a read of its own, not from the list the page read earlier, which a save would overwrite', async () => {
+    // The header's button read none when the page loaded; another device has added one since.
+    const client = new QueryClient();
+    client.setQueryData(digestsKey, []);
+    render(<QueryClientProvider client={client}><DigestsDialog token="tok" scopes={['all', 'ws_1', 'ws_2']} scope="ws_2" onClose={vi.fn()} /></QueryClientProvider>);
+    const dialog = screen.getByRole('dialog', { name: 'Digests by e-mail' });
+    expect(within(dialog).queryByText('No digest yet.')).toBeNull();
+    expect(await within(dialog).findByRole('group', { name: 'Digest 1' })).toBeTruthy();
+    expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual(['GET /api/users/me/digests']);
   });
 
   it('adds, edits and removes digests and saves the whole list', async () => {

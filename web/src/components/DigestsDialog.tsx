@@ -19,7 +19,10 @@ export default function DigestsDialog({ token, scopes, scope, onClose }: Digests
   const client = useQueryClient();
   const stored = useQuery({ queryKey: digestsKey, queryFn: ({ signal }) => fetchDigests(token, signal), staleTime: 0, retry: false });
   const [draft, setDraft] = useState<DigestSettings[] | null>(null);
-  useEffect(() => { if (stored.data && draft === null) setDraft(stored.data); }, [stored.data, draft]);
+  // The draft starts from a read made for this dialog, never from the list the header's button read when the page loaded:
+  // digests changed since (another tab, another device) would otherwise be overwritten by the next save.
+  useEffect(() => { if (stored.data && stored.isFetchedAfterMount && !stored.isFetching && draft === null) setDraft(stored.data); },
+    [stored.data, stored.isFetchedAfterMount, stored.isFetching, draft]);
   const save = useMutation({
     mutationFn: (list: DigestSettings[]) => saveDigests(token, list),
     onSuccess: (list) => { client.setQueryData(digestsKey, list); setDraft(list); },

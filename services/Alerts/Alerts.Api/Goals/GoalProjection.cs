@@ -29,7 +29,9 @@ public static class GoalProjection
         var current = daily[^1].Value;
         var from = baseline ?? current;
         var projected = Project(daily, due);
-        return new(current, projected, Progress(current, from, target), Status(current, projected, from, target, due, now));
+        // Shown (and kept as the baseline) to the cent or the hundredth of a point, as the dashboard rounds its numbers; the
+        // progress and the status use the exact value.
+        return new(decimal.Round(current, 2), projected, Progress(current, from, target), Status(current, projected, from, target, due, now));
     }
 
     /// <summary>The least-squares line through the values, at <paramref name="at"/>; null with fewer than 2 values.</summary>
