@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useTooltip } from '../hooks/useTooltip';
 
 /**
  * An ⓘ button whose definition shows as a tooltip (the WAI-ARIA tooltip pattern): on hover and on keyboard focus,
@@ -6,31 +6,15 @@ import { useEffect, useId, useState } from 'react';
  * its text can be read at any zoom.
  */
 export function InfoTip({ title, text }: { title: string; text: string }) {
-  const tipId = useId();
-  const [hovered, setHovered] = useState(false);
-  const [focused, setFocused] = useState(false);
-  const open = hovered || focused;
-
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
-      setHovered(false);
-      setFocused(false);
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [open]);
+  const { tipId, open, wrapper, trigger } = useTooltip();
 
   return (
-    <span className="relative" onMouseEnter={() => setHovered(true)} onMouseLeave={() => setHovered(false)}>
+    <span className="relative" {...wrapper}>
       <button
         type="button"
         className="-m-1 rounded-full p-1 text-slate-500 hover:text-slate-800 focus-visible:outline-2 focus-visible:outline-blue-500 dark:text-slate-400 dark:hover:text-slate-100"
-        aria-describedby={tipId}
+        {...trigger}
         aria-label={`About ${title}`}
-        onFocus={() => setFocused(true)}
-        onBlur={() => setFocused(false)}
       >
         {/* Drawn rather than the ⓘ character, which many system fonts render tiny or not at all. */}
         <svg aria-hidden="true" viewBox="0 0 16 16" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="1.5">

@@ -1,5 +1,5 @@
-import { useEffect, useId, useState } from 'react';
 import { useReaderZone } from '../../hooks/useReaderZone';
+import { useTooltip } from '../../hooks/useTooltip';
 import { kindStyle } from '../../lib/annotations';
 import { formatDateTime } from '../../lib/readerZone';
 import type { Annotation } from '../../lib/types';
@@ -10,35 +10,19 @@ import type { Annotation } from '../../lib/types';
  * is placed by the chart (`tip`: from the flag's left, in CSS px), so that it stays within the chart on a phone too.
  */
 export function AnnotationFlag({ annotation, tip }: { annotation: Annotation; tip: { left: number; width: number } }) {
-  const tipId = useId();
-  const [hovered, setHovered] = useState(false);
-  const [focused, setFocused] = useState(false);
-  const open = hovered || focused;
+  const { tipId, open, wrapper, trigger } = useTooltip();
   const style = kindStyle(annotation.kind);
   // In the reader's zone, as the chart's axis and readout.
   const time = formatDateTime(annotation.at, useReaderZone());
 
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
-      setHovered(false);
-      setFocused(false);
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [open]);
-
   return (
-    <span className="relative block" onMouseEnter={() => setHovered(true)} onMouseLeave={() => setHovered(false)}>
+    <span className="relative block" {...wrapper}>
       <button
         type="button"
         data-kind={annotation.kind}
         className="flex h-6 w-6 items-center justify-center rounded-full focus-visible:outline-2 focus-visible:outline-blue-500"
         aria-label={`${style.label}${annotation.scope === 'all' ? ' (all workspaces)' : ''}, ${time}`}
-        aria-describedby={tipId}
-        onFocus={() => setFocused(true)}
-        onBlur={() => setFocused(false)}
+        {...trigger}
       >
         <span aria-hidden="true" className="block h-3 w-3 rotate-45 rounded-[2px] ring-2 ring-white dark:ring-slate-800" style={{ backgroundColor: style.color }} />
       </button>
