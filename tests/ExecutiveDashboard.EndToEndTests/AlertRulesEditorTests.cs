@@ -51,7 +51,8 @@ public sealed class AlertRulesEditorTests(DashboardApp app)
                 await Task.Delay(100);
             }
             Assert.Equal(7.5m, await ThresholdAsync(admin));
-            Assert.Equal("", await page.RuleProblemsAsync(Rule));
+            // The page clears the refusal once it has the API's answer, which may come a moment after the rule is stored.
+            await Poll.UntilAsync("the rule's refusal cleared", async () => await page.RuleProblemsAsync(Rule) == "", TimeSpan.FromSeconds(10));
             Assert.Empty(browser.ConsoleErrors);
         }
         finally

@@ -9,5 +9,7 @@ namespace ExecutiveDashboard.Users.Reads;
 public sealed class UsersWarmUp(UsersOverviewQuery overview, TimeProvider clock) : IWarmUp
 {
     public Task WarmUpAsync(CancellationToken cancellationToken) =>
-        overview.GetAsync(new OverviewRequest(Scopes.Platform, Timeframe.Day, clock.GetUtcNow().UtcDateTime), cancellationToken);
+        // "Now" as a read without asOf states it (to the second): the spans count windows of whole milliseconds only.
+        overview.GetAsync(new OverviewRequest(Scopes.Platform, Timeframe.Day, OverviewRequest.NowToTheSecond(clock.GetUtcNow().UtcDateTime)),
+            cancellationToken);
 }
