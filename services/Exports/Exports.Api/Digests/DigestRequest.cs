@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ExecutiveDashboard.Contracts.Metrics;
-using NodaTime;
 
 namespace ExecutiveDashboard.Exports.Digests;
 
@@ -61,8 +60,7 @@ public static partial class DigestRequest
             var scope = Text(item, "scope", at, errors, Scopes.IsValid, Scopes.Rule);
             var cadence = Text(item, "cadence", at, errors, DigestCadence.All.Contains, "must be 'daily' or 'weekly'");
             var localTime = Text(item, "localTime", at, errors, IsLocalTime, "must be a local time HH:mm, from 00:00 to 23:59");
-            var timeZone = Text(item, "timeZone", at, errors, z => DateTimeZoneProviders.Tzdb.GetZoneOrNull(z) is not null,
-                "must be an IANA time zone id, e.g. 'Europe/Paris' or 'America/New_York'");
+            var timeZone = Text(item, "timeZone", at, errors, z => ReaderCalendar.ZoneOrNull(z) is not null, ReaderCalendar.ZoneRule);
             var email = Text(item, "email", at, errors, IsEmail, $"must be one e-mail address (local@domain, at most {MaxEmailLength} characters, no name or comments)");
             string? weekday = null;
             var hasWeekday = item.TryGetProperty("weekday", out var weekdayValue) && weekdayValue.ValueKind != JsonValueKind.Null;
